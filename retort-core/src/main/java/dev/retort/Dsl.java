@@ -1,0 +1,405 @@
+package dev.retort;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The fluent language for defining tables; import its methods statically, with {@link Types}'s:
+ *
+ * <pre>{@code
+ * MetaData metadata = new MetaData();
+ * metadata.table("child",
+ *     column("id", INTEGER).primaryKey(),
+ *     column("test_id", INTEGER).notNull().references("test.id").onDelete(CASCADE),
+ *     column("created_at", TIMESTAMPTZ).notNull().defaultExpr("now()"),
+ *     index("test_id"));
+ * }</pre>
+ *
+ * A reference is {@code "table.column"} (same schema as the table) or {@code "schema.table.column"}.
+ * Unnamed constraints and indexes are named by the MetaData's {@link NamingConvention}.
+ */
+public final class Dsl {
+    public static final ForeignKey.Action NO_ACTION = ForeignKey.Action.NO_ACTION;
+    public static final ForeignKey.Action RESTRICT = ForeignKey.Action.RESTRICT;
+    public static final ForeignKey.Action CASCADE = ForeignKey.Action.CASCADE;
+    public static final ForeignKey.Action SET_NULL = ForeignKey.Action.SET_NULL;
+    public static final ForeignKey.Action SET_DEFAULT = ForeignKey.Action.SET_DEFAULT;
+
+    private Dsl() {
+    }
+
+    /** Something that goes inside a table definition. */
+    public sealed interface TableElement permits ColumnDef, KeyDef, ForeignKeyDef, CheckDef, IndexDef, TableOption {
+    }
+
+    public static ColumnDef column(String name, SqlType type) {
+        return new ColumnDef(name, type);
+    }
+
+    public static KeyDef primaryKey(String... columns) {
+        return new KeyDef(true, List.of(columns));
+    }
+
+    public static KeyDef unique(String... columns) {
+        return new KeyDef(false, List.of(columns));
+    }
+
+    public static ForeignKeyDef foreignKey(String... columns) {
+        return new ForeignKeyDef(List.of(columns));
+    }
+
+    public static CheckDef check(String expression) {
+        return new CheckDef(expression);
+    }
+
+    public static IndexDef index(String... columns) {
+        return new IndexDef(Arrays.stream(columns).map(Index.Element::column).toList());
+    }
+
+    /** An index over explicit elements: {@code indexOn(expr("lower(name)"), desc("created_at"))}. */
+    public static IndexDef indexOn(Index.Element... elements) {
+        return new IndexDef(List.of(elements));
+    }
+
+    public static Index.Element expr(String sql) {
+        return Index.Element.expression(sql);
+    }
+
+    public static Index.Element desc(String column) {
+        return new Index.Element(column, null, true);
+    }
+
+    public static Index.Element asc(String column) {
+        return Index.Element.column(column);
+    }
+
+    public static TableOption comment(String text) {
+        return new TableOption(text, null);
+    }
+
+    public static TableOption renamedFrom(String previousName) {
+        return new TableOption(null, previousName);
+    }
+
+    /** A column under definition. Nullable unless told otherwise, or part of the primary key. */
+    public static final class ColumnDef implements TableElement {
+        private Column column;
+        private Boolean explicitNullable;
+        private boolean primaryKey;
+        private boolean unique;
+        private boolean index;
+        private ForeignKeyDef reference;
+
+        private ColumnDef(String name, SqlType type) {
+            this.column = Column.of(name, type);
+        }
+
+        public ColumnDef notNull() {
+            explicitNullable = false;
+            return this;
+        }
+
+        public ColumnDef nullable() {
+            explicitNullable = true;
+            return this;
+        }
+
+        public ColumnDef primaryKey() {
+            primaryKey = true;
+            return this;
+        }
+
+        public ColumnDef unique() {
+            unique = true;
+            return this;
+        }
+
+        public ColumnDef index() {
+            index = true;
+            return this;
+        }
+
+        /** A server default, as an SQL expression: {@code "now()"}, {@code "'draft'"}, {@code "0"}. */
+        public ColumnDef defaultExpr(String sql) {
+            column = column.withServerDefault(sql);
+            return this;
+        }
+
+        public ColumnDef comment(String text) {
+            column = column.withComment(text);
+            return this;
+        }
+
+        public ColumnDef identity() {
+            column = column.withIdentity(Identity.byDefault());
+            return this;
+        }
+
+        public ColumnDef identity(Identity identity) {
+            column = column.withIdentity(identity);
+            return this;
+        }
+
+        /** A serial column: its default comes from a sequence it owns. */
+        public ColumnDef autoIncrement() {
+            column = column.withAutoIncrement(true);
+            return this;
+        }
+
+        /** A stored generated column. */
+        public ColumnDef computed(String expression) {
+            column = column.withComputed(expression);
+            return this;
+        }
+
+        public ColumnDef collate(String collation) {
+            column = column.withCollation(collation);
+            return this;
+        }
+
+        public ColumnDef renamedFrom(String previousName) {
+            column = column.withRenamedFrom(previousName);
+            return this;
+        }
+
+        /** A single-column foreign key: {@code "table.column"} or {@code "schema.table.column"}. */
+        public ColumnDef references(String target) {
+            reference = new ForeignKeyDef(List.of(column.name())).references(target);
+            return this;
+        }
+
+        public ColumnDef onDelete(ForeignKey.Action action) {
+            requireReference("onDelete").onDelete(action);
+            return this;
+        }
+
+        public ColumnDef onUpdate(ForeignKey.Action action) {
+            requireReference("onUpdate").onUpdate(action);
+            return this;
+        }
+
+        private ForeignKeyDef requireReference(String what) {
+            if (reference == null) throw new IllegalStateException(what + " on column " + column.name() + " needs references(...) first");
+            return reference;
+        }
+    }
+
+    /** A primary key or unique constraint under definition. */
+    public static final class KeyDef implements TableElement {
+        private final boolean primary;
+        private final List<String> columns;
+        private String name;
+
+        private KeyDef(boolean primary, List<String> columns) {
+            this.primary = primary;
+            this.columns = columns;
+        }
+
+        /** An exact name, bypassing the naming convention. */
+        public KeyDef named(String exactName) {
+            this.name = exactName;
+            return this;
+        }
+    }
+
+    public static final class ForeignKeyDef implements TableElement {
+        private final List<String> columns;
+        private String referredSchema;
+        private String referredTable;
+        private List<String> referredColumns;
+        private ForeignKey.Action onDelete = ForeignKey.Action.NO_ACTION;
+        private ForeignKey.Action onUpdate = ForeignKey.Action.NO_ACTION;
+        private boolean deferrable;
+        private boolean initiallyDeferred;
+        private String name;
+
+        private ForeignKeyDef(List<String> columns) {
+            this.columns = columns;
+        }
+
+        /** {@code references("test.id")} for one column, the SQLAlchemy way. */
+        public ForeignKeyDef references(String target) {
+            String[] parts = target.split("\\.");
+            if (parts.length == 2) return references(null, parts[0], parts[1]);
+            if (parts.length == 3) return references(parts[0], parts[1], parts[2]);
+            throw new IllegalArgumentException("a reference is 'table.column' or 'schema.table.column', not '" + target + "'");
+        }
+
+        /** {@code references(null, "test", "a", "b")} for several columns; a null schema means the table's own. */
+        public ForeignKeyDef references(String schema, String table, String... columns) {
+            this.referredSchema = schema;
+            this.referredTable = table;
+            this.referredColumns = List.of(columns);
+            return this;
+        }
+
+        public ForeignKeyDef onDelete(ForeignKey.Action action) {
+            this.onDelete = Objects.requireNonNull(action);
+            return this;
+        }
+
+        public ForeignKeyDef onUpdate(ForeignKey.Action action) {
+            this.onUpdate = Objects.requireNonNull(action);
+            return this;
+        }
+
+        public ForeignKeyDef deferrable(boolean initially) {
+            this.deferrable = true;
+            this.initiallyDeferred = initially;
+            return this;
+        }
+
+        public ForeignKeyDef named(String exactName) {
+            this.name = exactName;
+            return this;
+        }
+    }
+
+    public static final class CheckDef implements TableElement {
+        private final String expression;
+        private String label;
+        private String name;
+
+        private CheckDef(String expression) {
+            this.expression = expression;
+        }
+
+        /** The {@code {constraint_name}} of the naming convention: {@code ck_<table>_<label>}. */
+        public CheckDef label(String text) {
+            this.label = text;
+            return this;
+        }
+
+        public CheckDef named(String exactName) {
+            this.name = exactName;
+            return this;
+        }
+    }
+
+    public static final class IndexDef implements TableElement {
+        private final List<Index.Element> elements;
+        private boolean unique;
+        private String where;
+        private String method;
+        private List<String> include = List.of();
+        private String name;
+
+        private IndexDef(List<Index.Element> elements) {
+            this.elements = elements;
+        }
+
+        public IndexDef unique() {
+            this.unique = true;
+            return this;
+        }
+
+        /** A partial index. */
+        public IndexDef where(String predicate) {
+            this.where = predicate;
+            return this;
+        }
+
+        public IndexDef using(String accessMethod) {
+            this.method = accessMethod;
+            return this;
+        }
+
+        public IndexDef include(String... columns) {
+            this.include = List.of(columns);
+            return this;
+        }
+
+        public IndexDef named(String exactName) {
+            this.name = exactName;
+            return this;
+        }
+    }
+
+    /** A table comment or previous name. */
+    public static final class TableOption implements TableElement {
+        private final String comment;
+        private final String renamedFrom;
+
+        private TableOption(String comment, String renamedFrom) {
+            this.comment = comment;
+            this.renamedFrom = renamedFrom;
+        }
+    }
+
+    /** Resolves a definition into a table: default schema, nullability, names. Called by MetaData. */
+    static Table define(MetaData metadata, String schema, String name, TableElement... elements) {
+        Identifiers.check("table", name);
+        NamingConvention naming = metadata.namingConvention();
+        List<Column> columns = new ArrayList<>();
+        List<String> pkColumns = new ArrayList<>();
+        String pkName = null;
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        List<ForeignKeyDef> fkDefs = new ArrayList<>();
+        List<CheckConstraint> checks = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
+        String comment = null;
+        String renamedFrom = null;
+        int unnamedChecks = 0;
+
+        for (TableElement element : elements) {
+            if (element instanceof ColumnDef c) {
+                if (c.primaryKey) pkColumns.add(c.column.name());
+                if (c.unique) uniques.add(new UniqueConstraint(naming.uniqueName(name, List.of(c.column.name())), List.of(c.column.name())));
+                if (c.index) indexes.add(new Index(naming.indexName(name, List.of(c.column.name())), List.of(Index.Element.column(c.column.name())), false, null, null, List.of()));
+                if (c.reference != null) fkDefs.add(c.reference);
+            } else if (element instanceof KeyDef k) {
+                if (k.primary) {
+                    if (!pkColumns.isEmpty()) throw new IllegalArgumentException("table " + name + " declares its primary key twice");
+                    pkColumns.addAll(k.columns);
+                    pkName = k.name;
+                } else {
+                    uniques.add(new UniqueConstraint(k.name != null ? k.name : naming.uniqueName(name, k.columns), k.columns));
+                }
+            } else if (element instanceof ForeignKeyDef f) {
+                fkDefs.add(f);
+            } else if (element instanceof CheckDef ck) {
+                String label = ck.label != null ? ck.label : String.valueOf(++unnamedChecks);
+                checks.add(new CheckConstraint(ck.name != null ? ck.name : naming.checkName(name, label), ck.expression));
+            } else if (element instanceof IndexDef ix) {
+                List<String> nameParts = ix.elements.stream().map(e -> e.column() != null ? e.column() : "expr").toList();
+                indexes.add(new Index(ix.name != null ? ix.name : naming.indexName(name, nameParts), ix.elements,
+                        ix.unique, ix.where, ix.method, ix.include));
+            } else if (element instanceof TableOption o) {
+                if (o.comment != null) comment = o.comment;
+                if (o.renamedFrom != null) renamedFrom = o.renamedFrom;
+            }
+        }
+
+        for (TableElement element : elements) {
+            if (element instanceof ColumnDef c) {
+                boolean inPk = pkColumns.contains(c.column.name());
+                if (inPk && Boolean.TRUE.equals(c.explicitNullable)) {
+                    throw new IllegalArgumentException("table " + name + ": primary key column " + c.column.name() + " is declared nullable");
+                }
+                boolean nullable = inPk ? false : c.explicitNullable == null || c.explicitNullable;
+                Column col = c.column.withNullable(nullable);
+                columns.add(col.withType(bindEnum(col.type(), schema)));
+            }
+        }
+
+        List<ForeignKey> fks = new ArrayList<>();
+        for (ForeignKeyDef f : fkDefs) {
+            if (f.referredTable == null) throw new IllegalArgumentException("table " + name + ": foreign key on " + f.columns + " refers to nothing");
+            String referredSchema = f.referredSchema != null ? f.referredSchema : schema;
+            fks.add(new ForeignKey(f.name != null ? f.name : naming.foreignKeyName(name, f.columns, f.referredTable),
+                    f.columns, referredSchema, f.referredTable, f.referredColumns, f.onDelete, f.onUpdate,
+                    f.deferrable, f.initiallyDeferred));
+        }
+        PrimaryKey pk = pkColumns.isEmpty() ? null : new PrimaryKey(pkName != null ? pkName : naming.primaryKeyName(name, pkColumns), pkColumns);
+        return new Table(schema, name, columns, pk, uniques, fks, checks, indexes, comment, renamedFrom);
+    }
+
+    /** An enum type that names no schema takes the table's, as a foreign key does (rule 1). */
+    private static SqlType bindEnum(SqlType type, String schema) {
+        if (type instanceof SqlType.Array a) return new SqlType.Array(bindEnum(a.element(), schema));
+        if (type instanceof SqlType.Enum e && e.schema() == null && schema != null) return e.withSchema(schema);
+        return type;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.retort;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A collection of tables, keyed {@code "schema.name"} (or {@code "name"} without a schema), with an
+ * optional default schema and a naming convention.
+ *
+ * <h2>Schema rules (SQLAlchemy's, exactly)</h2>
+ * <ol>
+ *   <li>A table defined without a schema takes the MetaData's default schema <em>at definition
+ *       time</em>; so do its foreign keys and enum types that name no schema.</li>
+ *   <li>Changing the default schema afterwards ({@link #setSchema}) changes neither the schema nor the
+ *       key of any table already defined. This is the trap the seed project demonstrates: setting the
+ *       schema on a shared model does not bind it.</li>
+ *   <li>A schema given explicitly ({@link #tableIn}) wins over the default.</li>
+ *   <li>To bind a model to a schema, clone it: {@link #withSchema(String)} or
+ *       {@link Table#toMetaData(MetaData, String, ReferredSchemaFn)} return new objects and never touch
+ *       the source.</li>
+ * </ol>
+ *
+ * <p>The default schema and the table registry are the only mutable state, kept to reproduce
+ * SQLAlchemy's behaviour; everything inside is an immutable value. The registry is copy-on-write, so
+ * any number of threads may clone one model while it is being read.
+ */
+public final class MetaData {
+    private final NamingConvention naming;
+    private volatile String schema;
+    private volatile Map<String, Table> tables = Map.of();
+    private volatile Map<String, Sequence> sequences = Map.of();
+
+    public MetaData() {
+        this(null, NamingConvention.DEFAULT);
+    }
+
+    public MetaData(String schema) {
+        this(schema, NamingConvention.DEFAULT);
+    }
+
+    public MetaData(String schema, NamingConvention naming) {
+        if (schema != null) Identifiers.check("schema", schema);
+        this.schema = schema;
+        this.naming = Objects.requireNonNull(naming, "naming convention");
+    }
+
+    /** The default schema for tables defined from now on; null for none. */
+    public String schema() {
+        return schema;
+    }
+
+    /**
+     * Sets the default schema for tables defined <em>after</em> this call. Tables already defined keep
+     * their schema and their keys: use {@link #withSchema(String)} to bind a model.
+     */
+    public void setSchema(String newSchema) {
+        if (newSchema != null) Identifiers.check("schema", newSchema);
+        this.schema = newSchema;
+    }
+
+    public NamingConvention namingConvention() {
+        return naming;
+    }
+
+    /** The tables by key, in definition order; an unmodifiable snapshot. */
+    public Map<String, Table> tables() {
+        return tables;
+    }
+
+    /** The table with this key ({@code "schema.name"} or {@code "name"}), or null. */
+    public Table get(String key) {
+        return tables.get(key);
+    }
+
+    public Map<String, Sequence> sequences() {
+        return sequences;
+    }
+
+    /** The enum types the tables use, each once, in order of first use. */
+    public List<SqlType.Enum> enums() {
+        Map<String, SqlType.Enum> out = new LinkedHashMap<>();
+        tables.values().forEach(t -> t.enumTypes().forEach(e -> out.putIfAbsent(e.key(), e)));
+        return List.copyOf(out.values());
+    }
+
+    /** The schemas that hold this model's tables, enums and sequences (null for schema-less ones left out). */
+    public List<String> schemas() {
+        List<String> out = new ArrayList<>();
+        tables.values().forEach(t -> { if (t.schema() != null && !out.contains(t.schema())) out.add(t.schema()); });
+        return out;
+    }
+
+    /** Defines a table in the default schema (rule 1) and registers it. */
+    public Table table(String name, Dsl.TableElement... elements) {
+        return add(Dsl.define(this, schema, name, elements));
+    }
+
+    /** Defines a table in an explicit schema (rule 3) and registers it. */
+    public Table tableIn(String tableSchema, String name, Dsl.TableElement... elements) {
+        Objects.requireNonNull(tableSchema, "schema; use table(name, ...) for the default schema");
+        return add(Dsl.define(this, tableSchema, name, elements));
+    }
+
+    /**
+     * Registers a table already built. Checks that its key is new, that foreign keys between it and the
+     * tables already here name existing columns, that enum types of one name agree, and that index and
+     * key names stay unique within the schema.
+     *
+     * @throws IllegalArgumentException naming the offending object
+     */
+    public synchronized Table add(Table table) {
+        Map<String, Table> current = tables;
+        if (current.containsKey(table.key())) {
+            throw new IllegalArgumentException("table " + table.key() + " is already defined in this MetaData");
+        }
+        checkForeignKeys(table, current);
+        checkRelationNames(table, current);
+        checkEnums(table, current);
+        Map<String, Table> next = new LinkedHashMap<>(current);
+        next.put(table.key(), table);
+        tables = Collections.unmodifiableMap(next);
+        return table;
+    }
+
+    public synchronized Sequence addSequence(Sequence sequence) {
+        Sequence bound = sequence.schema() == null && schema != null ? sequence.withSchema(schema) : sequence;
+        if (sequences.containsKey(bound.key())) {
+            throw new IllegalArgumentException("sequence " + bound.key() + " is already defined in this MetaData");
+        }
+        Map<String, Sequence> next = new LinkedHashMap<>(sequences);
+        next.put(bound.key(), bound);
+        sequences = Collections.unmodifiableMap(next);
+        return bound;
+    }
+
+    /**
+     * The seed's {@code clone_metadata_with_schema}: a new MetaData whose default schema is
+     * {@code newSchema}, holding a copy of every table bound to it (foreign keys and enum types follow
+     * {@link Table#bind}'s rule). Tables and sequences already in a schema other than this model's default
+     * keep it, as SQLAlchemy's {@code to_metadata(schema=...)} does for keys into other schemas. This
+     * MetaData is not touched.
+     */
+    public MetaData withSchema(String newSchema) {
+        return withSchema(newSchema, null);
+    }
+
+    public MetaData withSchema(String newSchema, ReferredSchemaFn referredSchemaFn) {
+        MetaData target = new MetaData(newSchema, naming);
+        String from = schema;
+        Map<String, Table> snapshot = tables;
+        for (Table t : snapshot.values()) {
+            String to = Objects.equals(t.schema(), from) ? newSchema : Table.RETAIN_SCHEMA;
+            t.toMetaData(target, to, referredSchemaFn);
+        }
+        for (Sequence s : sequences.values()) {
+            target.addSequence(Objects.equals(s.schema(), from) ? s.withSchema(newSchema) : s);
+        }
+        return target;
+    }
+
+    /**
+     * Solution 1 of the seed, kept to show its cost: rebinds every table of <em>this</em> MetaData to
+     * {@code newSchema} in place, so every other holder of this object sees the change too. Prefer
+     * {@link #withSchema(String)}.
+     */
+    public synchronized void rebindInPlace(String newSchema) {
+        Map<String, Table> next = new LinkedHashMap<>();
+        for (Table t : tables.values()) {
+            Table moved = t.bind(newSchema, null);
+            next.put(moved.key(), moved);
+        }
+        tables = Collections.unmodifiableMap(next);
+        schema = newSchema;
+    }
+
+    private static void checkForeignKeys(Table table, Map<String, Table> current) {
+        for (ForeignKey fk : table.foreignKeys()) {
+            Table target = fk.referredKey().equals(table.key()) ? table : current.get(fk.referredKey());
+            if (target != null) requireReferredColumns(table, fk, target);
+        }
+        for (Table other : current.values()) {
+            for (ForeignKey fk : other.foreignKeys()) {
+                if (fk.referredKey().equals(table.key())) requireReferredColumns(other, fk, table);
+            }
+        }
+    }
+
+    private static void requireReferredColumns(Table from, ForeignKey fk, Table to) {
+        for (String c : fk.referredColumns()) {
+            if (to.column(c).isEmpty()) {
+                throw new IllegalArgumentException("table " + from.key() + ": " + fk + " refers to column "
+                        + to.key() + "." + c + ", which does not exist");
+            }
+        }
+    }
+
+    /** Tables, indexes, primary keys and unique constraints share one namespace per schema in PostgreSQL. */
+    private static void checkRelationNames(Table table, Map<String, Table> current) {
+        Map<String, String> taken = new LinkedHashMap<>();
+        for (Table other : current.values()) {
+            if (Objects.equals(other.schema(), table.schema())) relationNames(other).forEach(n -> taken.put(n, other.key()));
+        }
+        for (String n : relationNames(table)) {
+            String owner = taken.get(n);
+            if (owner != null) {
+                throw new IllegalArgumentException("table " + table.key() + ": the name " + n
+                        + " is already used by table " + owner + " in the same schema (a naming-convention collision?)");
+            }
+        }
+    }
+
+    private static List<String> relationNames(Table t) {
+        List<String> names = new ArrayList<>();
+        names.add(t.name());
+        if (t.primaryKey() != null) names.add(t.primaryKey().name());
+        t.uniques().forEach(u -> names.add(u.name()));
+        t.indexes().forEach(i -> names.add(i.name()));
+        return names;
+    }
+
+    private static void checkEnums(Table table, Map<String, Table> current) {
+        for (SqlType.Enum e : table.enumTypes()) {
+            for (Table other : current.values()) {
+                for (SqlType.Enum o : other.enumTypes()) {
+                    if (o.key().equals(e.key()) && !o.equals(e)) {
+                        throw new IllegalArgumentException("table " + table.key() + ": enum type " + e.key()
+                                + " has labels " + e.labels() + " but table " + other.key() + " defines it as " + o.labels());
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MetaData(schema=" + (schema == null ? "None" : "'" + schema + "'") + ", tables=" + tables.keySet() + ")";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.retort;
+
+import java.util.List;
+
+public record UniqueConstraint(String name, List<String> columns) implements Constraint {
+    public UniqueConstraint {
+        Identifiers.check("unique constraint", name);
+        columns = List.copyOf(columns);
+        if (columns.isEmpty()) throw new IllegalArgumentException("unique constraint " + name + " has no columns");
+    }
+
+    @Override
+    public String toString() {
+        return "unique " + name + "(" + String.join(", ", columns) + ")";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.retort.operations;
+
+import dev.retort.Sequence;
+
+public final class SequenceOps {
+    private SequenceOps() {
+    }
+
+    public record CreateSequence(Sequence sequence) implements Operation {
+        public String schema() { return sequence.schema(); }
+        public boolean destructive() { return false; }
+        public Operation inverse() { return new DropSequence(sequence); }
+        public Operation rebind(String f, String t) { return new CreateSequence(sequence.withSchema(Binding.schema(sequence.schema(), f, t))); }
+        public String describe() { return "create sequence " + sequence.name(); }
+    }
+
+    public record DropSequence(Sequence sequence) implements Operation {
+        public String schema() { return sequence.schema(); }
+        public boolean destructive() { return true; }
+        public Operation inverse() { return new CreateSequence(sequence); }
+        public String lossNote() { return "the current value of sequence " + sequence.name() + " is not restored"; }
+        public Operation rebind(String f, String t) { return new DropSequence(sequence.withSchema(Binding.schema(sequence.schema(), f, t))); }
+        public String describe() { return "drop sequence " + sequence.name(); }
+    }
+
+    public record AlterSequence(Change<Sequence> sequence) implements Operation {
+        public String schema() { return sequence.to().schema(); }
+        public boolean destructive() { return false; }
+        public Operation inverse() { return new AlterSequence(sequence.reversed()); }
+        public Operation rebind(String f, String t) {
+            return new AlterSequence(new Change<>(sequence.from().withSchema(Binding.schema(sequence.from().schema(), f, t)),
+                    sequence.to().withSchema(Binding.schema(sequence.to().schema(), f, t))));
+        }
+        public String describe() { return "alter sequence " + sequence.to().name(); }
+    }
+}
