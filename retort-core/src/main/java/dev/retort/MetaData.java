@@ -163,17 +163,18 @@ public final class MetaData {
     }
 
     /**
-     * Solution 1 of the seed, kept to show its cost: rebinds every table of <em>this</em> MetaData to
-     * {@code newSchema} in place, so every other holder of this object sees the change too. Prefer
-     * {@link #withSchema(String)}.
+     * Solution 1 of the seed, kept to show its cost: rebinds <em>this</em> MetaData to {@code newSchema}
+     * in place, exactly as {@link #withSchema(String)} would bind a copy, so every other holder of this
+     * object sees the change too. Prefer {@link #withSchema(String)}.
+     *
+     * @throws IllegalArgumentException when the rebound model is invalid (two tables ending up with one
+     *                                  key, say), leaving this MetaData as it was
      */
     public synchronized void rebindInPlace(String newSchema) {
-        Map<String, Table> next = new LinkedHashMap<>();
-        for (Table t : tables.values()) {
-            Table moved = t.bind(newSchema, null);
-            next.put(moved.key(), moved);
-        }
-        tables = Collections.unmodifiableMap(next);
+        // Binding a copy first reuses withSchema's rule and its checks, and makes the swap all-or-nothing.
+        MetaData bound = withSchema(newSchema);
+        tables = bound.tables;
+        sequences = bound.sequences;
         schema = newSchema;
     }
 
