@@ -369,6 +369,7 @@ public final class Dsl {
      */
     static Table define(MetaData metadata, String schema, String name, TableElement... elements) {
         Identifiers.check("table", name);
+        if (schema != null) Identifiers.check("table " + name + ": schema", schema);
         String key = schema == null ? name : schema + "." + name;
         try {
             return resolve(metadata.namingConvention(), schema, name, elements);
