@@ -24,7 +24,9 @@ final class DemoOutput {
     /** Java code, indented, its {@code //} comments aligned, with a blank line after it. */
     void code(String... lines) {
         int width = 0;
-        for (String line : lines) width = Math.max(width, codePart(line).length());
+        for (String line : lines) {
+            if (line.contains("//")) width = Math.max(width, codePart(line).length());
+        }
         for (String line : lines) {
             int comment = line.indexOf("//");
             String text = comment < 0 ? line : String.format("%-" + width + "s   %s", codePart(line), line.substring(comment));
