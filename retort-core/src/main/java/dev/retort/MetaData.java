@@ -18,7 +18,10 @@ import java.util.Objects;
  *   <li>Changing the default schema afterwards ({@link #setSchema}) changes neither the schema nor the
  *       key of any table already defined. This is the trap the seed project demonstrates: setting the
  *       schema on a shared model does not bind it.</li>
- *   <li>A schema given explicitly ({@link #tableIn}) wins over the default.</li>
+ *   <li>A schema given explicitly ({@link #tableIn}) wins over the default. The table's foreign keys
+ *       and enum types that name no schema take the table's schema. (SQLAlchemy would resolve such a
+ *       key against the MetaData's default schema; a key written {@code "test.id"} next to its table
+ *       in a schema means that schema's {@code test} far more often.)</li>
  *   <li>To bind a model to a schema, clone it: {@link #withSchema(String)} or
  *       {@link Table#toMetaData(MetaData, String, ReferredSchemaFn)} return new objects and never touch
  *       the source.</li>

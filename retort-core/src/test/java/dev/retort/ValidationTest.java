@@ -116,6 +116,15 @@ class ValidationTest {
     }
 
     @Test
+    void aKeyNamingAColumnTwice() {
+        MetaData md = new MetaData();
+        assertThatThrownBy(() -> md.table("t", column("id", INTEGER), primaryKey("id", "id")))
+                .hasMessage("table t: primary key pk_t names a column twice: [id, id]");
+        assertThatThrownBy(() -> md.table("t", column("id", INTEGER), Dsl.unique("id", "id")))
+                .hasMessage("table t: unique constraint uq_t_id_id names a column twice: [id, id]");
+    }
+
+    @Test
     void namingConventionCollisionInOneTable() {
         MetaData md = new MetaData();
         assertThatThrownBy(() -> md.table("t", column("a_b", INTEGER), column("a", INTEGER), column("b", INTEGER),
