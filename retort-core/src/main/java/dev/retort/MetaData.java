@@ -18,7 +18,10 @@ import java.util.Objects;
  *   <li>Changing the default schema afterwards ({@link #setSchema}) changes neither the schema nor the
  *       key of any table already defined. This is the trap the seed project demonstrates: setting the
  *       schema on a shared model does not bind it.</li>
- *   <li>A schema given explicitly ({@link #tableIn}) wins over the default.</li>
+ *   <li>A schema given explicitly ({@link #tableIn}) wins over the default. The table's foreign keys
+ *       and enum types that name no schema take the table's schema. (SQLAlchemy would resolve such a
+ *       key against the MetaData's default schema; a key written {@code "test.id"} next to its table
+ *       in a schema means that schema's {@code test} far more often.)</li>
  *   <li>To bind a model to a schema, clone it: {@link #withSchema(String)} or
  *       {@link Table#toMetaData(MetaData, String, ReferredSchemaFn)} return new objects and never touch
  *       the source.</li>
@@ -163,17 +166,18 @@ public final class MetaData {
     }
 
     /**
-     * Solution 1 of the seed, kept to show its cost: rebinds every table of <em>this</em> MetaData to
-     * {@code newSchema} in place, so every other holder of this object sees the change too. Prefer
-     * {@link #withSchema(String)}.
+     * Solution 1 of the seed, kept to show its cost: rebinds <em>this</em> MetaData to {@code newSchema}
+     * in place, exactly as {@link #withSchema(String)} would bind a copy, so every other holder of this
+     * object sees the change too. Prefer {@link #withSchema(String)}.
+     *
+     * @throws IllegalArgumentException when the rebound model is invalid (two tables ending up with one
+     *                                  key, say), leaving this MetaData as it was
      */
     public synchronized void rebindInPlace(String newSchema) {
-        Map<String, Table> next = new LinkedHashMap<>();
-        for (Table t : tables.values()) {
-            Table moved = t.bind(newSchema, null);
-            next.put(moved.key(), moved);
-        }
-        tables = Collections.unmodifiableMap(next);
+        // Binding a copy first reuses withSchema's rule and its checks, and makes the swap all-or-nothing.
+        MetaData bound = withSchema(newSchema);
+        tables = bound.tables;
+        sequences = bound.sequences;
         schema = newSchema;
     }
 
