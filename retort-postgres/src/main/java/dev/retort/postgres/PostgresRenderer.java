@@ -145,7 +145,8 @@ final class PostgresRenderer {
 
     /**
      * One statement per change, in an order that lets each succeed: the old default and identity go
-     * before the type changes (a default often cannot be cast), the new ones come after it.
+     * before the type changes (a default often cannot be cast), the new ones come after it, and
+     * nullability sits between (an identity column must be NOT NULL).
      */
     private List<String> alterColumn(ColumnOps.AlterColumn o) {
         String prefix = alterTable(o.schema(), o.table()) + " ALTER COLUMN " + quote(o.column()) + " ";
@@ -162,6 +163,9 @@ final class PostgresRenderer {
                     + ": a collation change needs the column's type (give an unchanged type change)");
         }
         if (dflt != null && dflt.to() != null) out.add(prefix + "SET DEFAULT " + dflt.to());
+        // An identity needs NOT NULL first; dropping NOT NULL needs the identity gone (done above).
+        Change<Boolean> nullable = changed(o.nullable());
+        if (nullable != null) out.add(prefix + (Boolean.FALSE.equals(nullable.to()) ? "SET NOT NULL" : "DROP NOT NULL"));
         if (id != null && id.to() != null) {
             if (id.from() == null) {
                 out.add(prefix + "ADD " + identity(id.to()));
@@ -169,8 +173,6 @@ final class PostgresRenderer {
                 out.add(prefix + identityChange(id.from(), id.to()));
             }
         }
-        Change<Boolean> nullable = changed(o.nullable());
-        if (nullable != null) out.add(prefix + (Boolean.FALSE.equals(nullable.to()) ? "SET NOT NULL" : "DROP NOT NULL"));
         Change<String> comment = changed(o.comment());
         if (comment != null) out.add(columnComment(o.schema(), o.table(), o.column(), comment.to()));
         return out;
