@@ -28,9 +28,13 @@ public final class PostgresConnections {
         if (database.password() != null) props.setProperty("password", database.password());
         props.putIfAbsent("connectTimeout", "10");
         props.putIfAbsent("ApplicationName", "retort");
+        // The driver lets URL parameters win over properties; a user or password given apart must win.
+        String url = database.url();
+        if (database.user() != null) url = withoutParameter(url, "user");
+        if (database.password() != null) url = withoutParameter(url, "password");
         Connection c;
         try {
-            c = DRIVER.connect(database.url(), props);
+            c = DRIVER.connect(url, props);
         } catch (SQLException e) {
             throw translate(database, e);
         }
@@ -79,6 +83,19 @@ public final class PostgresConnections {
         if (m.lookingAt() && m.group(2) != null && !m.group(2).isEmpty()) return m.group(2);
         String user = parameter(url, "user");
         return user != null ? user : "(default)";
+    }
+
+    static String withoutParameter(String url, String name) {
+        int q = url.indexOf('?');
+        if (q < 0) return url;
+        StringBuilder kept = new StringBuilder();
+        for (String pair : url.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equalsIgnoreCase(name) || pair.isEmpty()) continue;
+            kept.append(kept.length() == 0 ? "" : "&").append(pair);
+        }
+        return url.substring(0, q) + (kept.length() == 0 ? "" : "?" + kept);
     }
 
     private static String parameter(String url, String name) {
