@@ -36,6 +36,7 @@ public final class MetaData {
     private volatile String schema;
     private volatile Map<String, Table> tables = Map.of();
     private volatile Map<String, Sequence> sequences = Map.of();
+    private volatile Map<String, SqlType.Enum> enumTypes = Map.of();
 
     public MetaData() {
         this(null, NamingConvention.DEFAULT);
@@ -83,9 +84,12 @@ public final class MetaData {
         return sequences;
     }
 
-    /** The enum types the tables use, each once, in order of first use. */
+    /**
+     * The enum types registered with {@link #addEnum} (reflection registers every type a schema holds,
+     * used or not), then those the tables use, each once.
+     */
     public List<SqlType.Enum> enums() {
-        Map<String, SqlType.Enum> out = new LinkedHashMap<>();
+        Map<String, SqlType.Enum> out = new LinkedHashMap<>(enumTypes);
         tables.values().forEach(t -> t.enumTypes().forEach(e -> out.putIfAbsent(e.key(), e)));
         return List.copyOf(out.values());
     }
@@ -141,6 +145,24 @@ public final class MetaData {
     }
 
     /**
+     * Registers an enum type that no table may use (yet). A type without a schema takes the default
+     * schema, as a table does.
+     *
+     * @throws IllegalArgumentException when a type of that name with other labels is already registered
+     */
+    public synchronized SqlType.Enum addEnum(SqlType.Enum type) {
+        SqlType.Enum bound = type.schema() == null && schema != null ? type.withSchema(schema) : type;
+        SqlType.Enum known = enumTypes.get(bound.key());
+        if (known != null && !known.equals(bound)) {
+            throw new IllegalArgumentException("enum type " + bound.key() + " is already defined with labels " + known.labels());
+        }
+        Map<String, SqlType.Enum> next = new LinkedHashMap<>(enumTypes);
+        next.put(bound.key(), bound);
+        enumTypes = Collections.unmodifiableMap(next);
+        return bound;
+    }
+
+    /**
      * The seed's {@code clone_metadata_with_schema}: a new MetaData whose default schema is
      * {@code newSchema}, holding a copy of every table bound to it (foreign keys and enum types follow
      * {@link Table#bind}'s rule). Tables and sequences already in a schema other than this model's default
@@ -161,6 +183,9 @@ public final class MetaData {
         }
         for (Sequence s : sequences.values()) {
             target.addSequence(Objects.equals(s.schema(), from) ? s.withSchema(newSchema) : s);
+        }
+        for (SqlType.Enum e : enumTypes.values()) {
+            target.addEnum(Objects.equals(e.schema(), from) ? e.withSchema(newSchema) : e);
         }
         return target;
     }
