@@ -54,8 +54,9 @@ final class Tables {
     private void run() {
         List<Table> matched = scope.model.values().stream().filter(t -> scope.database.containsKey(t.key())).toList();
         List<Table> created = scope.model.values().stream().filter(t -> !scope.database.containsKey(t.key())).toList();
+        // Listed by name backwards: read backwards again to drop, tables that do not depend on each other go by name.
         List<Table> dropped = !scope.options.includeDrops() ? List.of() : scope.database.values().stream()
-                .filter(t -> !scope.model.containsKey(t.key())).sorted(Comparator.comparing(Table::key)).toList();
+                .filter(t -> !scope.model.containsKey(t.key())).sorted(Comparator.comparing(Table::key).reversed()).toList();
 
         for (Table m : matched) columns.put(m.key(), ColumnDiff.of(m, db(m), scope));
         for (Table m : matched) {
