@@ -9,6 +9,8 @@ import dev.retort.Sequence;
 import dev.retort.SqlType;
 import dev.retort.Types;
 import jakarta.persistence.AccessType;
+import jakarta.persistence.AssociationOverride;
+import jakarta.persistence.AssociationOverrides;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
@@ -100,7 +102,8 @@ final class ModelReader {
     }
 
     /** An attribute whose mapping must wait for the second pass. */
-    private record Site(EntityInfo entity, TableAssembly table, Attribute attribute, boolean forceNullable) {
+    private record Site(EntityInfo entity, TableAssembly table, Attribute attribute, boolean forceNullable,
+                        AssociationOverride override) {
     }
 
     /** A referencing column being made for a join column, and the column it refers to. */
@@ -195,14 +198,30 @@ final class ModelReader {
     private void includeTargets() {
         List<EntityInfo> todo = new ArrayList<>(entities.values());
         for (int i = 0; i < todo.size(); i++) {
-            for (Attribute a : todo.get(i).allAttributes) {
-                Class<?> target = relationTarget(a);
-                if (target != null && target.isAnnotationPresent(Entity.class) && !entities.containsKey(target)) {
+            List<Class<?>> targets = new ArrayList<>();
+            collectTargets(todo.get(i).allAttributes, todo.get(i).access, targets, new HashSet<>());
+            for (Class<?> target : targets) {
+                if (target.isAnnotationPresent(Entity.class) && !entities.containsKey(target)) {
                     int before = entities.size();
                     register(target);
                     List<EntityInfo> all = new ArrayList<>(entities.values());
                     todo.addAll(all.subList(before, all.size()));
                 }
+            }
+        }
+    }
+
+    /** Relationship targets of attributes, looking into embeddables (and embeddable collection elements). */
+    private static void collectTargets(List<Attribute> attrs, AccessType access, List<Class<?>> out, Set<Class<?>> seen) {
+        for (Attribute a : attrs) {
+            Class<?> target = relationTarget(a);
+            if (target != null) {
+                out.add(target);
+                continue;
+            }
+            Class<?> embeddable = a.has(ElementCollection.class) ? elementType(a) : a.type();
+            if (embeddable.isAnnotationPresent(Embeddable.class) && seen.add(embeddable)) {
+                collectTargets(embeddableAttributes(embeddable, access), access, out, seen);
             }
         }
     }
@@ -228,6 +247,9 @@ final class ModelReader {
     private EntityInfo entity(Class<?> type, Attribute from) {
         EntityInfo e = entities.get(type);
         if (e != null) return e;
+        if (type.isAnnotationPresent(Entity.class)) {
+            throw new JpaMappingException(from.where(), "refers to entity " + type.getName() + ", which is not part of this model; add it to the entities");
+        }
         throw new JpaMappingException(from.where(), "refers to " + type.getName() + ", which is not an entity"
                 + (type == Object.class ? " (declare the collection's element type or targetEntity)" : " (annotate it @Entity)"));
     }
@@ -335,21 +357,23 @@ final class ModelReader {
         }
         if (e.isRoot()) discriminator(e);
         Map<String, jakarta.persistence.Column> overrides = overrides(e.type, "");
+        Map<String, AssociationOverride> associations = associationOverrides(e.type, "");
         for (Attribute a : e.tableAttributes()) {
-            mapAttribute(e, e.table, a, a.name(), overrides, e.sharesRootTable());
+            mapAttribute(e, e.table, a, a.name(), overrides, associations, e.sharesRootTable());
         }
     }
 
     private void mapAttribute(EntityInfo e, TableAssembly t, Attribute a, String path,
-                              Map<String, jakarta.persistence.Column> overrides, boolean forceNullable) {
+                              Map<String, jakarta.persistence.Column> overrides, Map<String, AssociationOverride> associations,
+                              boolean forceNullable) {
         if (a.has(Id.class) || a.has(EmbeddedId.class)) return;
         if (a.has(ManyToOne.class) || a.has(OneToOne.class) || a.has(OneToMany.class) || a.has(ManyToMany.class)
                 || a.has(ElementCollection.class)) {
-            sites.add(new Site(e, t, a, forceNullable));
+            sites.add(new Site(e, t, a, forceNullable, associations.get(path)));
             return;
         }
         if (a.has(Embedded.class) || a.type().isAnnotationPresent(Embeddable.class)) {
-            embedded(e, t, a.type(), a, path, overrides, forceNullable, false);
+            embedded(e, t, a.type(), a, path, overrides, associations, forceNullable, false);
             return;
         }
         if (Collection.class.isAssignableFrom(a.type()) || Map.class.isAssignableFrom(a.type())) {
@@ -395,19 +419,37 @@ final class ModelReader {
         return out;
     }
 
+    /** The association overrides a class or attribute declares, keyed by their path from the entity. */
+    private static Map<String, AssociationOverride> associationOverrides(AnnotatedElement element, String prefix) {
+        Map<String, AssociationOverride> out = new HashMap<>();
+        List<AssociationOverride> list = new ArrayList<>();
+        if (element.getAnnotation(AssociationOverride.class) != null) list.add(element.getAnnotation(AssociationOverride.class));
+        if (element.getAnnotation(AssociationOverrides.class) != null) list.addAll(List.of(element.getAnnotation(AssociationOverrides.class).value()));
+        for (AssociationOverride o : list) {
+            if (o.joinTable().name().length() > 0 || o.joinTable().joinColumns().length > 0) {
+                throw new JpaMappingException(String.valueOf(element), "@AssociationOverride(joinTable) is not supported");
+            }
+            out.put(prefix + o.name(), o);
+        }
+        return out;
+    }
+
     private void embedded(EntityInfo e, TableAssembly t, Class<?> embeddable, Attribute holder, String path,
-                          Map<String, jakarta.persistence.Column> outer, boolean forceNullable, boolean forceNotNull) {
+                          Map<String, jakarta.persistence.Column> outer, Map<String, AssociationOverride> outerAssociations,
+                          boolean forceNullable, boolean forceNotNull) {
         Map<String, jakarta.persistence.Column> overrides = new HashMap<>(outer);
         overrides(holder.element(), path + ".").forEach(overrides::putIfAbsent);
+        Map<String, AssociationOverride> associations = new HashMap<>(outerAssociations);
+        associationOverrides(holder.element(), path + ".").forEach(associations::putIfAbsent);
         for (Attribute x : embeddableAttributes(embeddable, e.access)) {
             String p = path + "." + x.name();
             if (x.has(ManyToOne.class) || x.has(OneToOne.class)) {
                 if (forceNotNull) throw new JpaMappingException(x.where(), "a relationship inside an @EmbeddedId is not supported; use @MapsId");
-                sites.add(new Site(e, t, x, forceNullable));
+                sites.add(new Site(e, t, x, forceNullable, associations.get(p)));
             } else if (x.has(OneToMany.class) || x.has(ManyToMany.class) || x.has(ElementCollection.class)) {
                 throw new JpaMappingException(x.where(), "collections inside an embeddable are not supported");
             } else if (x.has(Embedded.class) || x.type().isAnnotationPresent(Embeddable.class)) {
-                embedded(e, t, x.type(), x, p, overrides, forceNullable, forceNotNull);
+                embedded(e, t, x.type(), x, p, overrides, associations, forceNullable, forceNotNull);
             } else {
                 ColumnAnn ann = columnAnn(x, p, overrides);
                 Built b = basic(x.type(), ann, x.name(), hints(x), forceNotNull || requiredByAnnotation(x), forceNullable, x.where());
@@ -725,10 +767,14 @@ final class ModelReader {
             return;
         }
         boolean optional = m2o != null ? m2o.optional() : o2o.optional();
-        List<Ref> refs = joinColumns(a.where(), joinColumnAnnotations(a), target, a.name());
+        AssociationOverride o = s.override();
+        JoinColumn[] anns = o != null && o.joinColumns().length > 0 ? o.joinColumns() : joinColumnAnnotations(a);
+        jakarta.persistence.ForeignKey fk = o != null && (!o.foreignKey().name().isEmpty()
+                || o.foreignKey().value() != ConstraintMode.PROVIDER_DEFAULT) ? o.foreignKey() : foreignKeyAnnotation(a);
+        List<Ref> refs = joinColumns(a.where(), anns, target, a.name());
         List<String> cols = addJoinColumns(s.table(), refs, optional, s.forceNullable(), a, s.entity().type);
         if (o2o != null) s.table().addUnique(null, cols, a.where());
-        foreignKey(s.table(), cols, fkTarget(target), refs.stream().map(Ref::referred).toList(), foreignKeyAnnotation(a));
+        foreignKey(s.table(), cols, fkTarget(target), refs.stream().map(Ref::referred).toList(), fk);
     }
 
     private List<String> addJoinColumns(TableAssembly t, List<Ref> refs, boolean optional, boolean forceNullable, Attribute a, Class<?> entity) {
@@ -844,7 +890,7 @@ final class ModelReader {
         List<String> elementCols = new ArrayList<>();
         if (element.isAnnotationPresent(Embeddable.class)) {
             Set<String> known = new HashSet<>(ownerCols);
-            embedded(owner, t, element, a, a.name(), Map.of(), false, false);
+            embedded(owner, t, element, a, a.name(), Map.of(), Map.of(), false, false);
             for (String c : t.columnNames()) {
                 if (!known.contains(c)) elementCols.add(c);
             }
