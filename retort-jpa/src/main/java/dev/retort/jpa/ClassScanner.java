@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.URLConnection;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -29,6 +30,12 @@ final class ClassScanner {
         try {
             Enumeration<URL> roots = loader.getResources(path);
             while (roots.hasMoreElements()) collect(roots.nextElement(), path, names);
+            // a jar written without directory entries has no resource for the package itself
+            for (ClassLoader l = loader; l != null; l = l.getParent()) {
+                if (l instanceof URLClassLoader u) {
+                    for (URL url : u.getURLs()) scanJarFile(url, path, names);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list package " + packageName + ": " + e.getMessage(), e);
         }
@@ -71,6 +78,24 @@ final class ClassScanner {
         }
         throw new JpaMappingException("package " + path.replace('/', '.'), "cannot scan " + root
                 + ": only directories and jar files are supported; list the classes with entities(...)");
+    }
+
+    private static void scanJarFile(URL url, String path, TreeSet<String> names) throws IOException {
+        if (!"file".equals(url.getProtocol()) || !url.getPath().endsWith(".jar")) return;
+        File file;
+        try {
+            file = new File(url.toURI());
+        } catch (URISyntaxException e) {
+            file = new File(url.getPath());
+        }
+        if (!file.isFile()) return;
+        try (JarFile jar = new JarFile(file)) {
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                String entry = entries.nextElement().getName();
+                if (entry.startsWith(path + "/")) add(entry, names);
+            }
+        }
     }
 
     private static void walk(File dir, String path, TreeSet<String> names) {
