@@ -32,6 +32,22 @@ record Attribute(Class<?> owner, Class<?> declaringClass, String name, Class<?> 
         return false;
     }
 
+    /**
+     * A member of an annotation given by class name ({@code value()}, {@code action()}), or null when
+     * the attribute does not carry it.
+     */
+    Object namedValue(String annotationClassName, String member) {
+        for (Annotation a : element.getAnnotations()) {
+            if (!a.annotationType().getName().equals(annotationClassName)) continue;
+            try {
+                return a.annotationType().getMethod(member).invoke(a);
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** {@code com.acme.Book.author}: the attribute, as error messages name it. */
     String where() {
         return owner.getName() + "." + name;

@@ -85,6 +85,9 @@ import java.util.regex.Pattern;
  */
 final class ModelReader {
     private static final String NOT_NULL = "jakarta.validation.constraints.NotNull";
+    /** Hibernate's own annotations that shape DDL, read by name: Retort does not depend on Hibernate. */
+    private static final String COLUMN_DEFAULT = "org.hibernate.annotations.ColumnDefault";
+    private static final String ON_DELETE_ANNOTATION = "org.hibernate.annotations.OnDelete";
     private static final Pattern ON_DELETE = Pattern.compile("(?i)on\\s+delete\\s+(cascade|restrict|set\\s+null|set\\s+default|no\\s+action)");
     private static final Pattern ON_UPDATE = Pattern.compile("(?i)on\\s+update\\s+(cascade|restrict|set\\s+null|set\\s+default|no\\s+action)");
 
@@ -385,7 +388,20 @@ final class ModelReader {
         ColumnAnn ann = columnAnn(a, path, overrides);
         boolean required = a.has(Version.class) || requiredByAnnotation(a);
         Built b = basic(a.type(), ann, a.name(), hints(a), required, forceNullable, a.where());
-        place(t, b, a.where(), e.type, ann.readOnly());
+        place(t, withColumnDefault(b, a), a.where(), e.type, ann.readOnly());
+    }
+
+    /** Hibernate's {@code @ColumnDefault}, when the column definition gave no default. */
+    private static Built withColumnDefault(Built b, Attribute a) {
+        Object value = a.namedValue(COLUMN_DEFAULT, "value");
+        if (value == null || b.column().serverDefault() != null) return b;
+        return new Built(b.column().withServerDefault(value.toString()), b.logical(), b.ann(), b.check());
+    }
+
+    /** Hibernate's {@code @OnDelete(action = ...)}, or null. */
+    private static ForeignKey.Action onDelete(Attribute a) {
+        Object action = a.namedValue(ON_DELETE_ANNOTATION, "action");
+        return action == null ? null : ForeignKey.Action.parse(action.toString());
     }
 
     private static boolean requiredByAnnotation(Attribute a) {
@@ -453,7 +469,7 @@ final class ModelReader {
             } else {
                 ColumnAnn ann = columnAnn(x, p, overrides);
                 Built b = basic(x.type(), ann, x.name(), hints(x), forceNotNull || requiredByAnnotation(x), forceNullable, x.where());
-                place(t, b, x.where(), e.type, ann.readOnly());
+                place(t, withColumnDefault(b, x), x.where(), e.type, ann.readOnly());
             }
         }
     }
@@ -774,7 +790,7 @@ final class ModelReader {
         List<Ref> refs = joinColumns(a.where(), anns, target, a.name());
         List<String> cols = addJoinColumns(s.table(), refs, optional, s.forceNullable(), a, s.entity().type);
         if (o2o != null) s.table().addUnique(null, cols, a.where());
-        foreignKey(s.table(), cols, fkTarget(target), refs.stream().map(Ref::referred).toList(), fk);
+        foreignKey(s.table(), cols, fkTarget(target), refs.stream().map(Ref::referred).toList(), fk, onDelete(a));
     }
 
     private List<String> addJoinColumns(TableAssembly t, List<Ref> refs, boolean optional, boolean forceNullable, Attribute a, Class<?> entity) {
@@ -804,7 +820,7 @@ final class ModelReader {
             if (target.table == null) throw new JpaMappingException(a.where(), "target " + target.where() + " has no table of its own");
             List<Ref> refs = joinColumns(a.where(), anns, s.entity(), a.name());
             List<String> cols = addJoinColumns(target.table, refs, true, target.sharesRootTable(), a, s.entity().type);
-            foreignKey(target.table, cols, s.table(), refs.stream().map(Ref::referred).toList(), foreignKeyAnnotation(a));
+            foreignKey(target.table, cols, s.table(), refs.stream().map(Ref::referred).toList(), foreignKeyAnnotation(a), onDelete(a));
             return;
         }
         joinTable(s, target, true);
@@ -1010,10 +1026,16 @@ final class ModelReader {
     }
 
     private void foreignKey(TableAssembly from, List<String> cols, TableAssembly to, List<String> referred, jakarta.persistence.ForeignKey ann) {
+        foreignKey(from, cols, to, referred, ann, null);
+    }
+
+    private void foreignKey(TableAssembly from, List<String> cols, TableAssembly to, List<String> referred,
+                            jakarta.persistence.ForeignKey ann, ForeignKey.Action onDelete) {
         if (to == null || cols.isEmpty()) return;
         if (ann != null && ann.value() == ConstraintMode.NO_CONSTRAINT) return;
         String definition = ann == null ? "" : ann.foreignKeyDefinition();
-        from.addForeignKey(ann == null ? null : ann.name(), cols, to, referred, action(ON_DELETE, definition), action(ON_UPDATE, definition));
+        ForeignKey.Action delete = onDelete != null ? onDelete : action(ON_DELETE, definition);
+        from.addForeignKey(ann == null ? null : ann.name(), cols, to, referred, delete, action(ON_UPDATE, definition));
     }
 
     /** The referential action a {@code foreignKeyDefinition} states, the only part of it Retort reads. */
