@@ -6,24 +6,18 @@ import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ForeignKey;
 import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinColumns;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.MapsId;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderColumn;
 import org.junit.jupiter.api.Test;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
 import static dev.retort.Dsl.CASCADE;
-import static dev.retort.Dsl.SET_NULL;
 import static dev.retort.Dsl.column;
 import static dev.retort.Dsl.foreignKey;
 import static dev.retort.Dsl.primaryKey;
