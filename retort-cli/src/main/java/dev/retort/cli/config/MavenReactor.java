@@ -5,7 +5,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
+
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +28,22 @@ import java.util.List;
 record MavenReactor(Path root, String module) {
 
     static final String POM = "pom.xml";
+
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+    };
 
     /** Whether Maven runs for the module alone. */
     boolean standalone() {
@@ -74,7 +94,9 @@ record MavenReactor(Path root, String module) {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(false);
-            document = factory.newDocumentBuilder().parse(pom.toFile());
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(SILENT);  // the default handler prints parse errors on stderr
+            document = builder.parse(pom.toFile());
         } catch (Exception unreadable) {
             return List.of();  // not a pom we understand: Maven will say what is wrong with it
         }

@@ -45,8 +45,13 @@ public final class ModelLoader {
 
     /** The configured model, loaded; its code has not run yet (see {@link LoadedModel#metadata()}). */
     public LoadedModel load(Settings settings) {
+        return load(settings, settings.stateDirectory());
+    }
+
+    /** As {@link #load(Settings)}, caching Maven's classpath in {@code stateDirectory}. */
+    LoadedModel load(Settings settings, Path stateDirectory) {
         String className = settings.requireModel();
-        List<Path> classpath = classpath(settings);
+        List<Path> classpath = classpath(settings, stateDirectory);
         ClassLoader loader = new ModelClassLoader(classpath, ModelLoader.class.getClassLoader());
         Class<?> type = find(className, loader, classpath, settings);
         return access(className, type, classpath, loader);
@@ -54,9 +59,13 @@ public final class ModelLoader {
 
     /** The classpath the model is loaded from: explicit, from Maven, or empty. */
     public List<Path> classpath(Settings settings) {
+        return classpath(settings, settings.stateDirectory());
+    }
+
+    private List<Path> classpath(Settings settings, Path stateDirectory) {
         if (settings.classpath() != null) return explicit(settings);
         if (Files.isRegularFile(settings.baseDirectory().resolve(MavenReactor.POM))) {
-            return maven.resolve(settings.baseDirectory(), settings.stateDirectory());
+            return maven.resolve(settings.baseDirectory(), stateDirectory);
         }
         return List.of();
     }
