@@ -18,6 +18,7 @@ import dev.retort.operations.TableOps.DropTable;
 import dev.retort.operations.TableOps.SetTableComment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,7 +58,15 @@ final class Tables {
         // Listed by name backwards: read backwards again to drop, tables that do not depend on each other go by name.
         List<Table> dropped = !scope.options.includeDrops() ? List.of() : scope.database.values().stream()
                 .filter(t -> !scope.model.containsKey(t.key())).sorted(Comparator.comparing(Table::key).reversed()).toList();
+        decide(matched);
+        List<Keyed<ForeignKey>> restored = dropForeignKeys(matched);
+        dropTablesAndConstraints(matched, dropped);
+        for (Table m : matched) alter(m, db(m));
+        createTablesAndForeignKeys(matched, created, restored);
+    }
 
+    /** Columns first, then keys and indexes, then foreign keys: each decision needs the previous ones. */
+    private void decide(List<Table> matched) {
         for (Table m : matched) columns.put(m.key(), ColumnDiff.of(m, db(m), scope));
         for (Table m : matched) {
             Set<String> retyped = columns.get(m.key()).retyped();
@@ -71,42 +80,48 @@ final class Tables {
             foreignKeys.put(m.key(), ConstraintDiff.foreignKeys(m, db(m), scope, fk -> makesWay(fk, m.key()),
                     this::keyRemains));
         }
+    }
 
+    /** Drops the foreign keys of existing tables that go; returns those of kept extra tables to restore. */
+    private List<Keyed<ForeignKey>> dropForeignKeys(List<Table> matched) {
         for (Table m : matched) {
             foreignKeys.get(m.key()).drop().forEach(fk -> plan.add(Plan.Phase.DROP_FOREIGN_KEYS, dropConstraint(m, fk)));
         }
         // Tables the model lacks but the diff keeps (drops are off) may hold keys into what changes.
         List<Keyed<ForeignKey>> restored = new ArrayList<>();
-        if (!scope.options.includeDrops()) {
-            for (Table kept : scope.database.values()) {
-                if (scope.model.containsKey(kept.key())) continue;
-                for (ForeignKey fk : kept.foreignKeys()) {
-                    if (!makesWay(fk, kept.key())) continue;
-                    plan.add(Plan.Phase.DROP_FOREIGN_KEYS, dropConstraint(kept, fk));
-                    if (keyRemains(fk)) restored.add(new Keyed<>(kept, fk));
-                }
+        if (scope.options.includeDrops()) return restored;
+        for (Table kept : scope.database.values()) {
+            if (scope.model.containsKey(kept.key())) continue;
+            for (ForeignKey fk : kept.foreignKeys()) {
+                if (!makesWay(fk, kept.key())) continue;
+                plan.add(Plan.Phase.DROP_FOREIGN_KEYS, dropConstraint(kept, fk));
+                if (keyRemains(fk)) restored.add(new Keyed<>(kept, fk));
             }
         }
-        TableOrder dropOrder = TableOrder.of(dropped);
-        for (Table t : dropOrder.tables()) {
-            dropOrder.deferred().getOrDefault(t.key(), List.of())
+        return restored;
+    }
+
+    private void dropTablesAndConstraints(List<Table> matched, List<Table> dropped) {
+        TableOrder order = TableOrder.of(dropped);
+        for (Table t : order.tables()) {
+            order.deferred().getOrDefault(t.key(), List.of())
                     .forEach(fk -> plan.add(Plan.Phase.DROP_FOREIGN_KEYS, dropConstraint(t, fk)));
         }
+        List<Table> reversed = new ArrayList<>(order.tables());
+        Collections.reverse(reversed);
+        reversed.forEach(t -> plan.add(Plan.Phase.DROP_TABLES, new DropTable(t)));
         for (Table m : matched) {
             keys.get(m.key()).drop().forEach(c -> plan.add(Plan.Phase.DROP_CONSTRAINTS, dropConstraint(m, c)));
             indexes.get(m.key()).drop().forEach(i -> plan.add(Plan.Phase.DROP_CONSTRAINTS, new DropIndex(m.schema(), m.name(), i)));
         }
-        List<Table> dropOrderReversed = new ArrayList<>(dropOrder.tables());
-        java.util.Collections.reverse(dropOrderReversed);
-        dropOrderReversed.forEach(t -> plan.add(Plan.Phase.DROP_TABLES, new DropTable(t)));
+    }
 
-        for (Table m : matched) alter(m, db(m));
-
+    private void createTablesAndForeignKeys(List<Table> matched, List<Table> created, List<Keyed<ForeignKey>> restored) {
         List<Keyed<ForeignKey>> lateKeys = new ArrayList<>();
-        TableOrder createOrder = TableOrder.of(created);
-        for (Table t : createOrder.tables()) {
+        TableOrder order = TableOrder.of(created);
+        for (Table t : order.tables()) {
             plan.add(Plan.Phase.CREATE_TABLES, new CreateTable(TableEdits.withoutRenames(t)));
-            createOrder.deferred().getOrDefault(t.key(), List.of()).forEach(fk -> lateKeys.add(new Keyed<>(t, fk)));
+            order.deferred().getOrDefault(t.key(), List.of()).forEach(fk -> lateKeys.add(new Keyed<>(t, fk)));
         }
         for (Table m : matched) foreignKeys.get(m.key()).add().forEach(fk -> lateKeys.add(new Keyed<>(m, fk)));
         lateKeys.sort(Comparator.comparingInt(k -> scope.modelOrder(k.table().key())));
