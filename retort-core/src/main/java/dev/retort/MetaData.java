@@ -2,6 +2,7 @@ package dev.retort;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,16 @@ public final class MetaData {
     private volatile Map<String, Table> tables = Map.of();
     private volatile Map<String, Sequence> sequences = Map.of();
     private volatile Map<String, SqlType.Enum> enumTypes = Map.of();
+
+    // Lookups for add()'s checks, guarded by this object's lock, so that defining n tables costs O(n)
+    // checks rather than a scan of every table per definition (a thousand-table model is common).
+    private Map<String, String> relationOwners = new HashMap<>();
+    private Map<String, List<Incoming>> incomingForeignKeys = new HashMap<>();
+    private Map<String, Incoming> enumUses = new HashMap<>();
+
+    /** A foreign key of table {@code from} (or the table using an enum type). */
+    private record Incoming(Table from, ForeignKey foreignKey, SqlType.Enum enumType) {
+    }
 
     public MetaData() {
         this(null, NamingConvention.DEFAULT);
@@ -125,12 +136,21 @@ public final class MetaData {
             throw new IllegalArgumentException("table " + table.key() + " is already defined in this MetaData");
         }
         checkForeignKeys(table, current);
-        checkRelationNames(table, current);
-        checkEnums(table, current);
+        checkRelationNames(table);
+        checkEnums(table);
+        register(table);
         Map<String, Table> next = new LinkedHashMap<>(current);
         next.put(table.key(), table);
         tables = Collections.unmodifiableMap(next);
         return table;
+    }
+
+    private void register(Table table) {
+        for (String n : relationNames(table)) relationOwners.put(relationKey(table.schema(), n), table.key());
+        for (ForeignKey fk : table.foreignKeys()) {
+            incomingForeignKeys.computeIfAbsent(fk.referredKey(), k -> new ArrayList<>()).add(new Incoming(table, fk, null));
+        }
+        for (SqlType.Enum e : table.enumTypes()) enumUses.putIfAbsent(e.key(), new Incoming(table, null, e));
     }
 
     public synchronized Sequence addSequence(Sequence sequence) {
@@ -201,20 +221,21 @@ public final class MetaData {
     public synchronized void rebindInPlace(String newSchema) {
         // Binding a copy first reuses withSchema's rule and its checks, and makes the swap all-or-nothing.
         MetaData bound = withSchema(newSchema);
+        relationOwners = bound.relationOwners;
+        incomingForeignKeys = bound.incomingForeignKeys;
+        enumUses = bound.enumUses;
         tables = bound.tables;
         sequences = bound.sequences;
         schema = newSchema;
     }
 
-    private static void checkForeignKeys(Table table, Map<String, Table> current) {
+    private void checkForeignKeys(Table table, Map<String, Table> current) {
         for (ForeignKey fk : table.foreignKeys()) {
             Table target = fk.referredKey().equals(table.key()) ? table : current.get(fk.referredKey());
             if (target != null) requireReferredColumns(table, fk, target);
         }
-        for (Table other : current.values()) {
-            for (ForeignKey fk : other.foreignKeys()) {
-                if (fk.referredKey().equals(table.key())) requireReferredColumns(other, fk, table);
-            }
+        for (Incoming in : incomingForeignKeys.getOrDefault(table.key(), List.of())) {
+            requireReferredColumns(in.from(), in.foreignKey(), table);
         }
     }
 
@@ -228,18 +249,18 @@ public final class MetaData {
     }
 
     /** Tables, indexes, primary keys and unique constraints share one namespace per schema in PostgreSQL. */
-    private static void checkRelationNames(Table table, Map<String, Table> current) {
-        Map<String, String> taken = new LinkedHashMap<>();
-        for (Table other : current.values()) {
-            if (Objects.equals(other.schema(), table.schema())) relationNames(other).forEach(n -> taken.put(n, other.key()));
-        }
+    private void checkRelationNames(Table table) {
         for (String n : relationNames(table)) {
-            String owner = taken.get(n);
+            String owner = relationOwners.get(relationKey(table.schema(), n));
             if (owner != null) {
                 throw new IllegalArgumentException("table " + table.key() + ": the name " + n
                         + " is already used by table " + owner + " in the same schema (a naming-convention collision?)");
             }
         }
+    }
+
+    private static String relationKey(String schema, String name) {
+        return (schema == null ? "" : schema) + '\0' + name;
     }
 
     private static List<String> relationNames(Table t) {
@@ -251,15 +272,13 @@ public final class MetaData {
         return names;
     }
 
-    private static void checkEnums(Table table, Map<String, Table> current) {
+    private void checkEnums(Table table) {
         for (SqlType.Enum e : table.enumTypes()) {
-            for (Table other : current.values()) {
-                for (SqlType.Enum o : other.enumTypes()) {
-                    if (o.key().equals(e.key()) && !o.equals(e)) {
-                        throw new IllegalArgumentException("table " + table.key() + ": enum type " + e.key()
-                                + " has labels " + e.labels() + " but table " + other.key() + " defines it as " + o.labels());
-                    }
-                }
+            Incoming other = enumUses.get(e.key());
+            if (other != null && !other.enumType().equals(e)) {
+                throw new IllegalArgumentException("table " + table.key() + ": enum type " + e.key()
+                        + " has labels " + e.labels() + " but table " + other.from().key() + " defines it as "
+                        + other.enumType().labels());
             }
         }
     }
