@@ -83,9 +83,20 @@ public final class Dsl {
         return new TableOption(null, previousName);
     }
 
-    /** A column under definition. Nullable unless told otherwise, or part of the primary key. */
+    /**
+     * A column under definition. Nullable unless told otherwise, or part of the primary key. The
+     * {@link Column} is built when the table is defined, so that a bad column is reported with its table.
+     */
     public static final class ColumnDef implements TableElement {
-        private Column column;
+        private final String name;
+        private final SqlType type;
+        private String serverDefault;
+        private String comment;
+        private Identity identity;
+        private boolean autoIncrement;
+        private String computed;
+        private String collation;
+        private String renamedFrom;
         private Boolean explicitNullable;
         private boolean primaryKey;
         private boolean unique;
@@ -93,7 +104,8 @@ public final class Dsl {
         private ForeignKeyDef reference;
 
         private ColumnDef(String name, SqlType type) {
-            this.column = Column.of(name, type);
+            this.name = name;
+            this.type = type;
         }
 
         public ColumnDef notNull() {
@@ -123,50 +135,49 @@ public final class Dsl {
 
         /** A server default, as an SQL expression: {@code "now()"}, {@code "'draft'"}, {@code "0"}. */
         public ColumnDef defaultExpr(String sql) {
-            column = column.withServerDefault(sql);
+            serverDefault = sql;
             return this;
         }
 
         public ColumnDef comment(String text) {
-            column = column.withComment(text);
+            comment = text;
             return this;
         }
 
         public ColumnDef identity() {
-            column = column.withIdentity(Identity.byDefault());
-            return this;
+            return identity(Identity.byDefault());
         }
 
         public ColumnDef identity(Identity identity) {
-            column = column.withIdentity(identity);
+            this.identity = identity;
             return this;
         }
 
         /** A serial column: its default comes from a sequence it owns. */
         public ColumnDef autoIncrement() {
-            column = column.withAutoIncrement(true);
+            autoIncrement = true;
             return this;
         }
 
         /** A stored generated column. */
         public ColumnDef computed(String expression) {
-            column = column.withComputed(expression);
+            computed = expression;
             return this;
         }
 
         public ColumnDef collate(String collation) {
-            column = column.withCollation(collation);
+            this.collation = collation;
             return this;
         }
 
         public ColumnDef renamedFrom(String previousName) {
-            column = column.withRenamedFrom(previousName);
+            renamedFrom = previousName;
             return this;
         }
 
         /** A single-column foreign key: {@code "table.column"} or {@code "schema.table.column"}. */
         public ColumnDef references(String target) {
-            reference = new ForeignKeyDef(List.of(column.name())).references(target);
+            reference = new ForeignKeyDef(List.of(name)).references(target);
             return this;
         }
 
@@ -181,8 +192,13 @@ public final class Dsl {
         }
 
         private ForeignKeyDef requireReference(String what) {
-            if (reference == null) throw new IllegalStateException(what + " on column " + column.name() + " needs references(...) first");
+            if (reference == null) throw new IllegalStateException(what + " on column " + name + " needs references(...) first");
             return reference;
+        }
+
+        private Column build(boolean nullable) {
+            return new Column(name, type, nullable, serverDefault, comment, identity, autoIncrement, computed,
+                    collation, renamedFrom);
         }
     }
 
@@ -206,6 +222,7 @@ public final class Dsl {
 
     public static final class ForeignKeyDef implements TableElement {
         private final List<String> columns;
+        private String unparsedTarget;
         private String referredSchema;
         private String referredTable;
         private List<String> referredColumns;
@@ -219,16 +236,34 @@ public final class Dsl {
             this.columns = columns;
         }
 
-        /** {@code references("test.id")} for one column, the SQLAlchemy way. */
+        /**
+         * {@code references("test.id")} for one column, the SQLAlchemy way. The text is read when the
+         * table is defined, so that a malformed reference is reported with its table.
+         */
         public ForeignKeyDef references(String target) {
-            String[] parts = target.split("\\.");
-            if (parts.length == 2) return references(null, parts[0], parts[1]);
-            if (parts.length == 3) return references(parts[0], parts[1], parts[2]);
-            throw new IllegalArgumentException("a reference is 'table.column' or 'schema.table.column', not '" + target + "'");
+            this.unparsedTarget = target;
+            this.referredSchema = null;
+            this.referredTable = null;
+            this.referredColumns = null;
+            return this;
+        }
+
+        private void parseTarget() {
+            if (unparsedTarget == null) return;
+            String[] parts = unparsedTarget.split("\\.", -1);
+            if (parts.length == 2) {
+                references(null, parts[0], parts[1]);
+            } else if (parts.length == 3) {
+                references(parts[0], parts[1], parts[2]);
+            } else {
+                throw new IllegalArgumentException("foreign key on " + columns
+                        + ": a reference is 'table.column' or 'schema.table.column', not '" + unparsedTarget + "'");
+            }
         }
 
         /** {@code references(null, "test", "a", "b")} for several columns; a null schema means the table's own. */
         public ForeignKeyDef references(String schema, String table, String... columns) {
+            this.unparsedTarget = null;
             this.referredSchema = schema;
             this.referredTable = table;
             this.referredColumns = List.of(columns);
@@ -328,10 +363,24 @@ public final class Dsl {
         }
     }
 
-    /** Resolves a definition into a table: default schema, nullability, names. Called by MetaData. */
+    /**
+     * Resolves a definition into a table: default schema, nullability, names. Called by MetaData. Any
+     * mistake in the definition is reported as {@code table <key>: <what is wrong>}.
+     */
     static Table define(MetaData metadata, String schema, String name, TableElement... elements) {
         Identifiers.check("table", name);
-        NamingConvention naming = metadata.namingConvention();
+        if (schema != null) Identifiers.check("table " + name + ": schema", schema);
+        String key = schema == null ? name : schema + "." + name;
+        try {
+            return resolve(metadata.namingConvention(), schema, name, elements);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("table ")) throw e;
+            throw new IllegalArgumentException("table " + key + ": " + message, e);
+        }
+    }
+
+    private static Table resolve(NamingConvention naming, String schema, String name, TableElement... elements) {
         List<Column> columns = new ArrayList<>();
         List<String> pkColumns = new ArrayList<>();
         String pkName = null;
@@ -344,14 +393,16 @@ public final class Dsl {
         int unnamedChecks = 0;
 
         for (TableElement element : elements) {
+            Objects.requireNonNull(element, "a table element is null");
             if (element instanceof ColumnDef c) {
-                if (c.primaryKey) pkColumns.add(c.column.name());
-                if (c.unique) uniques.add(new UniqueConstraint(naming.uniqueName(name, List.of(c.column.name())), List.of(c.column.name())));
-                if (c.index) indexes.add(new Index(naming.indexName(name, List.of(c.column.name())), List.of(Index.Element.column(c.column.name())), false, null, null, List.of()));
+                List<String> own = List.of(Identifiers.check("column", c.name));
+                if (c.primaryKey) pkColumns.add(c.name);
+                if (c.unique) uniques.add(new UniqueConstraint(naming.uniqueName(name, own), own));
+                if (c.index) indexes.add(new Index(naming.indexName(name, own), List.of(Index.Element.column(c.name)), false, null, null, List.of()));
                 if (c.reference != null) fkDefs.add(c.reference);
             } else if (element instanceof KeyDef k) {
                 if (k.primary) {
-                    if (!pkColumns.isEmpty()) throw new IllegalArgumentException("table " + name + " declares its primary key twice");
+                    if (!pkColumns.isEmpty()) throw new IllegalArgumentException("the primary key is declared twice");
                     pkColumns.addAll(k.columns);
                     pkName = k.name;
                 } else {
@@ -374,19 +425,20 @@ public final class Dsl {
 
         for (TableElement element : elements) {
             if (element instanceof ColumnDef c) {
-                boolean inPk = pkColumns.contains(c.column.name());
+                boolean inPk = pkColumns.contains(c.name);
                 if (inPk && Boolean.TRUE.equals(c.explicitNullable)) {
-                    throw new IllegalArgumentException("table " + name + ": primary key column " + c.column.name() + " is declared nullable");
+                    throw new IllegalArgumentException("primary key column " + c.name + " is declared nullable");
                 }
-                boolean nullable = inPk ? false : c.explicitNullable == null || c.explicitNullable;
-                Column col = c.column.withNullable(nullable);
+                boolean nullable = !inPk && (c.explicitNullable == null || c.explicitNullable);
+                Column col = c.build(nullable);
                 columns.add(col.withType(bindEnum(col.type(), schema)));
             }
         }
 
         List<ForeignKey> fks = new ArrayList<>();
         for (ForeignKeyDef f : fkDefs) {
-            if (f.referredTable == null) throw new IllegalArgumentException("table " + name + ": foreign key on " + f.columns + " refers to nothing");
+            f.parseTarget();
+            if (f.referredTable == null) throw new IllegalArgumentException("foreign key on " + f.columns + " refers to nothing");
             String referredSchema = f.referredSchema != null ? f.referredSchema : schema;
             fks.add(new ForeignKey(f.name != null ? f.name : naming.foreignKeyName(name, f.columns, f.referredTable),
                     f.columns, referredSchema, f.referredTable, f.referredColumns, f.onDelete, f.onUpdate,

@@ -18,7 +18,10 @@ import java.util.Objects;
  *   <li>Changing the default schema afterwards ({@link #setSchema}) changes neither the schema nor the
  *       key of any table already defined. This is the trap the seed project demonstrates: setting the
  *       schema on a shared model does not bind it.</li>
- *   <li>A schema given explicitly ({@link #tableIn}) wins over the default.</li>
+ *   <li>A schema given explicitly ({@link #tableIn}) wins over the default. The table's foreign keys
+ *       and enum types that name no schema take the table's schema. (SQLAlchemy would resolve such a
+ *       key against the MetaData's default schema; a key written {@code "test.id"} next to its table
+ *       in a schema means that schema's {@code test} far more often.)</li>
  *   <li>To bind a model to a schema, clone it: {@link #withSchema(String)} or
  *       {@link Table#toMetaData(MetaData, String, ReferredSchemaFn)} return new objects and never touch
  *       the source.</li>
@@ -33,6 +36,7 @@ public final class MetaData {
     private volatile String schema;
     private volatile Map<String, Table> tables = Map.of();
     private volatile Map<String, Sequence> sequences = Map.of();
+    private volatile Map<String, SqlType.Enum> enumTypes = Map.of();
 
     public MetaData() {
         this(null, NamingConvention.DEFAULT);
@@ -80,9 +84,12 @@ public final class MetaData {
         return sequences;
     }
 
-    /** The enum types the tables use, each once, in order of first use. */
+    /**
+     * The enum types registered with {@link #addEnum} (reflection registers every type a schema holds,
+     * used or not), then those the tables use, each once.
+     */
     public List<SqlType.Enum> enums() {
-        Map<String, SqlType.Enum> out = new LinkedHashMap<>();
+        Map<String, SqlType.Enum> out = new LinkedHashMap<>(enumTypes);
         tables.values().forEach(t -> t.enumTypes().forEach(e -> out.putIfAbsent(e.key(), e)));
         return List.copyOf(out.values());
     }
@@ -138,6 +145,24 @@ public final class MetaData {
     }
 
     /**
+     * Registers an enum type that no table may use (yet). A type without a schema takes the default
+     * schema, as a table does.
+     *
+     * @throws IllegalArgumentException when a type of that name with other labels is already registered
+     */
+    public synchronized SqlType.Enum addEnum(SqlType.Enum type) {
+        SqlType.Enum bound = type.schema() == null && schema != null ? type.withSchema(schema) : type;
+        SqlType.Enum known = enumTypes.get(bound.key());
+        if (known != null && !known.equals(bound)) {
+            throw new IllegalArgumentException("enum type " + bound.key() + " is already defined with labels " + known.labels());
+        }
+        Map<String, SqlType.Enum> next = new LinkedHashMap<>(enumTypes);
+        next.put(bound.key(), bound);
+        enumTypes = Collections.unmodifiableMap(next);
+        return bound;
+    }
+
+    /**
      * The seed's {@code clone_metadata_with_schema}: a new MetaData whose default schema is
      * {@code newSchema}, holding a copy of every table bound to it (foreign keys and enum types follow
      * {@link Table#bind}'s rule). Tables and sequences already in a schema other than this model's default
@@ -159,21 +184,25 @@ public final class MetaData {
         for (Sequence s : sequences.values()) {
             target.addSequence(Objects.equals(s.schema(), from) ? s.withSchema(newSchema) : s);
         }
+        for (SqlType.Enum e : enumTypes.values()) {
+            target.addEnum(Objects.equals(e.schema(), from) ? e.withSchema(newSchema) : e);
+        }
         return target;
     }
 
     /**
-     * Solution 1 of the seed, kept to show its cost: rebinds every table of <em>this</em> MetaData to
-     * {@code newSchema} in place, so every other holder of this object sees the change too. Prefer
-     * {@link #withSchema(String)}.
+     * Solution 1 of the seed, kept to show its cost: rebinds <em>this</em> MetaData to {@code newSchema}
+     * in place, exactly as {@link #withSchema(String)} would bind a copy, so every other holder of this
+     * object sees the change too. Prefer {@link #withSchema(String)}.
+     *
+     * @throws IllegalArgumentException when the rebound model is invalid (two tables ending up with one
+     *                                  key, say), leaving this MetaData as it was
      */
     public synchronized void rebindInPlace(String newSchema) {
-        Map<String, Table> next = new LinkedHashMap<>();
-        for (Table t : tables.values()) {
-            Table moved = t.bind(newSchema, null);
-            next.put(moved.key(), moved);
-        }
-        tables = Collections.unmodifiableMap(next);
+        // Binding a copy first reuses withSchema's rule and its checks, and makes the swap all-or-nothing.
+        MetaData bound = withSchema(newSchema);
+        tables = bound.tables;
+        sequences = bound.sequences;
         schema = newSchema;
     }
 

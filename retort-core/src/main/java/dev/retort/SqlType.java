@@ -119,11 +119,19 @@ public sealed interface SqlType {
         }
     }
 
-    /** A dialect-specific type, rendered exactly as written (e.g. {@code tsvector}, {@code inet}). */
+    /**
+     * A dialect-specific type, rendered exactly as written (e.g. {@code tsvector}, {@code inet}). An array
+     * of one is an {@link Array} of a Native ({@link Types#nativeType} builds it from {@code "inet[]"}),
+     * so that every type has one spelling and {@link Types#parse} reads back exactly what was written.
+     */
     record Native(String sql) implements SqlType {
         public Native {
             if (sql == null || sql.isBlank()) throw new IllegalArgumentException("native type needs its SQL text");
             sql = sql.strip();
+            if (sql.endsWith("[]")) {
+                throw new IllegalArgumentException("native type '" + sql + "' is an array: use Types.nativeType(\""
+                        + sql + "\") or new SqlType.Array(new SqlType.Native(...))");
+            }
         }
 
         @Override

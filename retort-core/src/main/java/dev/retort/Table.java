@@ -28,7 +28,7 @@ public record Table(String schema, String name, List<Column> columns, PrimaryKey
 
     public Table {
         Identifiers.check("table", name);
-        if (schema != null) Identifiers.check("schema of table " + name, schema);
+        if (schema != null) Identifiers.check("table " + name + ": schema", schema);
         if (renamedFrom != null) Identifiers.check("table " + name + " renamed-from", renamedFrom);
         columns = List.copyOf(columns);
         uniques = List.copyOf(uniques);

@@ -56,8 +56,11 @@ public final class Types {
         return new SqlType.Enum(null, name, List.of(labels));
     }
 
+    /** A dialect-specific type; {@code "inet[]"} gives an array of native {@code inet}. */
     public static SqlType nativeType(String sql) {
-        return new SqlType.Native(sql);
+        String s = sql == null ? null : sql.strip();
+        if (s != null && s.endsWith("[]")) return new SqlType.Array(nativeType(s.substring(0, s.length() - 2)));
+        return new SqlType.Native(s);
     }
 
     /**
@@ -68,13 +71,14 @@ public final class Types {
      */
     public static SqlType parse(String text, java.util.function.Function<String, SqlType.Enum> enums) {
         String s = text == null ? "" : text.strip();
+        // The array suffix first: "enum:mood[]" and "native:inet[]" are arrays of an enum and a native type.
+        if (s.endsWith("[]")) return new SqlType.Array(parse(s.substring(0, s.length() - 2), enums));
         if (s.startsWith("native:")) return new SqlType.Native(s.substring("native:".length()));
         if (s.startsWith("enum:")) {
             SqlType.Enum e = enums.apply(s.substring("enum:".length()));
             if (e == null) throw new IllegalArgumentException("unknown enum type: " + s.substring(5));
             return e;
         }
-        if (s.endsWith("[]")) return new SqlType.Array(parse(s.substring(0, s.length() - 2), enums));
         String lower = s.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
         for (SqlType.Simple simple : SqlType.Simple.values()) {
             if (simple.toString().equals(lower)) return simple;
@@ -82,7 +86,7 @@ public final class Types {
         if (lower.equals("numeric")) return NUMERIC;
         if (lower.equals("varchar")) return VARCHAR;
         Matcher m = PARAMS.matcher(lower);
-        if (m.matches()) {
+        if (m.matches() && m.group(2).length() <= 9 && (m.group(3) == null || m.group(3).length() <= 9)) {
             int first = Integer.parseInt(m.group(2));
             Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
             switch (m.group(1)) {

@@ -7,6 +7,9 @@ public record UniqueConstraint(String name, List<String> columns) implements Con
         Identifiers.check("unique constraint", name);
         columns = List.copyOf(columns);
         if (columns.isEmpty()) throw new IllegalArgumentException("unique constraint " + name + " has no columns");
+        if (columns.stream().distinct().count() != columns.size()) {
+            throw new IllegalArgumentException("unique constraint " + name + " names a column twice: " + columns);
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.retort.compare;
 
+import dev.retort.Identity;
+import dev.retort.Sequence;
 import dev.retort.SqlType;
 
 /**
@@ -25,6 +27,38 @@ public interface Normaliser {
     /** The index method when none is given. */
     default String defaultIndexMethod() {
         return "btree";
+    }
+
+    /**
+     * The sequence with every option the database fills in when it is omitted made explicit, so that a
+     * model's {@code Sequence.of("s")} equals what reflection reads back ({@code start 1, increment 1,
+     * ...}). The default applies the SQL standard's rules (an ascending sequence runs from 1 to the
+     * type's maximum, a descending one from -1 down to its minimum, starting at the end it moves away
+     * from) and PostgreSQL's cache of 1; a dialect with other defaults overrides it.
+     */
+    default Sequence normaliseSequence(Sequence sequence) {
+        SqlType type = normaliseType(sequence.type());
+        long increment = sequence.increment() == null ? 1 : sequence.increment();
+        long typeMax = type == SqlType.Simple.SMALLINT ? Short.MAX_VALUE
+                : type == SqlType.Simple.INTEGER ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        long typeMin = type == SqlType.Simple.SMALLINT ? Short.MIN_VALUE
+                : type == SqlType.Simple.INTEGER ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        long min = sequence.minValue() != null ? sequence.minValue() : increment > 0 ? 1 : typeMin;
+        long max = sequence.maxValue() != null ? sequence.maxValue() : increment > 0 ? typeMax : -1;
+        long start = sequence.start() != null ? sequence.start() : increment > 0 ? min : max;
+        long cache = sequence.cache() == null ? 1 : sequence.cache();
+        return new Sequence(sequence.schema(), sequence.name(), type, start, increment, min, max, cache, sequence.cycle());
+    }
+
+    /**
+     * The identity with its start and increment made explicit (null means the database default), by
+     * the same rules as {@link #normaliseSequence}; null stays null.
+     */
+    default Identity normaliseIdentity(Identity identity) {
+        if (identity == null) return null;
+        long increment = identity.increment() == null ? 1 : identity.increment();
+        long start = identity.start() != null ? identity.start() : increment > 0 ? 1 : -1;
+        return new Identity(identity.always(), start, increment);
     }
 
     /** Compares text as written, after trimming: for models that never met a database. */

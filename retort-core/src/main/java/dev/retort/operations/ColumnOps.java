@@ -36,21 +36,36 @@ public final class ColumnOps {
     /**
      * Changes to one column; each {@link Change} is null when that attribute stays as it is.
      *
-     * @param using an expression converting existing values on a type change ({@code USING}), or null
+     * <p>A renderer applies the parts in an order the database accepts: {@code SET NOT NULL} and the
+     * removal of a serial default before an identity is added, the identity dropped before
+     * {@code DROP NOT NULL}.
+     *
+     * @param using         an expression converting existing values on a type change ({@code USING}), or null
+     * @param autoIncrement a serial column gaining or losing the sequence that supplies its default
      */
     public record AlterColumn(String schema, String table, String column, Change<SqlType> type,
                               Change<Boolean> nullable, Change<String> serverDefault, Change<Identity> identity,
-                              Change<String> comment, Change<String> collation, String using) implements Operation {
+                              Change<String> comment, Change<String> collation, String using,
+                              Change<Boolean> autoIncrement) implements Operation {
+
+        /** An alteration that leaves auto-increment alone. */
+        public AlterColumn(String schema, String table, String column, Change<SqlType> type,
+                           Change<Boolean> nullable, Change<String> serverDefault, Change<Identity> identity,
+                           Change<String> comment, Change<String> collation, String using) {
+            this(schema, table, column, type, nullable, serverDefault, identity, comment, collation, using, null);
+        }
 
         public boolean destructive() {
             return (type != null && !TypeWidening.isWidening(type.from(), type.to()))
                     || (serverDefault != null && serverDefault.from() != null && serverDefault.to() == null)
-                    || (identity != null && identity.from() != null && identity.to() == null);
+                    || (identity != null && identity.from() != null && identity.to() == null)
+                    // Losing the serial default breaks inserts that rely on it, as dropping a default does.
+                    || (autoIncrement != null && Boolean.TRUE.equals(autoIncrement.from()) && !Boolean.TRUE.equals(autoIncrement.to()));
         }
 
         public Operation inverse() {
             return new AlterColumn(schema, table, column, rev(type), rev(nullable), rev(serverDefault), rev(identity),
-                    rev(comment), rev(collation), null);
+                    rev(comment), rev(collation), null, rev(autoIncrement));
         }
 
         public String lossNote() {
@@ -61,7 +76,8 @@ public final class ColumnOps {
 
         public Operation rebind(String f, String t) {
             Change<SqlType> bound = type == null ? null : new Change<>(Binding.type(type.from(), f, t), Binding.type(type.to(), f, t));
-            return new AlterColumn(Binding.schema(schema, f, t), table, column, bound, nullable, serverDefault, identity, comment, collation, using);
+            return new AlterColumn(Binding.schema(schema, f, t), table, column, bound, nullable, serverDefault, identity,
+                    comment, collation, using, autoIncrement);
         }
 
         public String describe() {
@@ -70,6 +86,7 @@ public final class ColumnOps {
             if (nullable != null) what.add(Boolean.TRUE.equals(nullable.to()) ? "drop not null" : "set not null");
             if (serverDefault != null) what.add("default " + serverDefault);
             if (identity != null) what.add("identity " + identity);
+            if (autoIncrement != null) what.add(Boolean.TRUE.equals(autoIncrement.to()) ? "add auto-increment" : "drop auto-increment");
             if (comment != null) what.add("comment");
             if (collation != null) what.add("collation " + collation);
             return "alter column " + table + "." + column + ": " + String.join(", ", what);

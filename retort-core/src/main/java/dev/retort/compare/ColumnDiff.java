@@ -1,0 +1,79 @@
+package dev.retort.compare;
+
+import dev.retort.Column;
+import dev.retort.Identity;
+import dev.retort.SqlType;
+import dev.retort.Table;
+import dev.retort.operations.Change;
+import dev.retort.operations.ColumnOps.AlterColumn;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The column differences of one table present on both sides.
+ *
+ * @param added    model columns the database lacks, in model order
+ * @param dropped  database columns the model lacks (empty without drops), by name
+ * @param replaced columns whose generated expression changed: dropped and added again, since no
+ *                 portable statement changes a generation expression
+ * @param altered  one alteration per column that differs in anything else
+ * @param retyped  columns whose type changes or that are replaced: keys, indexes and foreign keys on
+ *                 them are dropped before and re-created after
+ */
+record ColumnDiff(List<Column> added, List<Column> dropped, List<Replaced> replaced, List<AlterColumn> altered,
+                  Set<String> retyped) {
+
+    record Replaced(Column database, Column model) {
+    }
+
+    static ColumnDiff of(Table model, Table database, Scope scope) {
+        Definitions defs = scope.definitions;
+        List<Column> added = new ArrayList<>();
+        List<Replaced> replaced = new ArrayList<>();
+        List<AlterColumn> altered = new ArrayList<>();
+        Set<String> retyped = new LinkedHashSet<>();
+        for (Column m : model.columns()) {
+            Column d = database.column(m.name()).orElse(null);
+            if (d == null) {
+                added.add(TableEdits.withoutRename(m));
+            } else if (!defs.sameComputed(m, d)) {
+                replaced.add(new Replaced(d, TableEdits.withoutRename(m)));
+                retyped.add(m.name());
+            } else {
+                AlterColumn alter = alter(model, m, d, defs);
+                if (alter != null) {
+                    altered.add(alter);
+                    if (alter.type() != null) retyped.add(m.name());
+                }
+            }
+        }
+        List<Column> dropped = new ArrayList<>();
+        if (scope.options.includeDrops()) {
+            database.columns().stream().filter(d -> model.column(d.name()).isEmpty())
+                    .sorted(Comparator.comparing(Column::name)).forEach(dropped::add);
+        }
+        return new ColumnDiff(added, dropped, replaced, altered, retyped);
+    }
+
+    private static AlterColumn alter(Table table, Column m, Column d, Definitions defs) {
+        Change<SqlType> type = defs.sameType(m.type(), d.type()) ? null : new Change<>(d.type(), m.type());
+        Change<Boolean> nullable = Definitions.nullable(m) == Definitions.nullable(d)
+                ? null : new Change<>(Definitions.nullable(d), Definitions.nullable(m));
+        Change<String> serverDefault = defs.sameDefault(m, d) ? null : new Change<>(d.serverDefault(), m.serverDefault());
+        Change<Identity> identity = defs.sameIdentity(m, d) ? null : new Change<>(d.identity(), m.identity());
+        Change<Boolean> autoIncrement = m.autoIncrement() == d.autoIncrement() ? null : new Change<>(d.autoIncrement(), m.autoIncrement());
+        Change<String> comment = Definitions.sameComment(m.comment(), d.comment()) ? null : new Change<>(d.comment(), m.comment());
+        Change<String> collation = Objects.equals(m.collation(), d.collation()) ? null : new Change<>(d.collation(), m.collation());
+        if (type == null && nullable == null && serverDefault == null && identity == null && autoIncrement == null
+                && comment == null && collation == null) {
+            return null;
+        }
+        return new AlterColumn(table.schema(), table.name(), m.name(), type, nullable, serverDefault, identity, comment,
+                collation, null, autoIncrement);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.retort.postgres;
+
+import dev.retort.MetaData;
+import dev.retort.compare.Normaliser;
+import dev.retort.dialect.Database;
+import dev.retort.dialect.Dialect;
+import dev.retort.operations.Operation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** PostgreSQL (10 and later; tested on 15 and 17). */
+public final class PostgresDialect implements Dialect {
+    private static final PostgresRenderer RENDERER = new PostgresRenderer();
+    private static final PostgresNormaliser NORMALISER = new PostgresNormaliser();
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean acceptsUrl(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return PostgresSql.quote(identifier);
+    }
+
+    @Override
+    public Map<String, MetaData> reflect(Connection connection, Collection<String> schemas) throws SQLException {
+        return new PostgresReflector(connection).reflect(schemas);
+    }
+
+    @Override
+    public List<String> render(Operation operation, String targetSchema) {
+        return RENDERER.render(operation, targetSchema);
+    }
+
+    @Override
+    public Normaliser normaliser() {
+        return NORMALISER;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public List<String> existingSchemas(Connection connection) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+                     + "AND nspname <> 'information_schema' ORDER BY nspname")) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    /**
+     * A session-level advisory lock, keyed by a hash of schema and version table computed here (so the
+     * key does not depend on the server's hash function), polled until the timeout.
+     */
+    @Override
+    public void lockSchema(Connection connection, String schema, String versionTable, Duration timeout) throws SQLException {
+        long key = lockKey(schema, versionTable);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 20;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?)")) {
+            ps.setLong(1, key);
+            while (true) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) return;
+                }
+                if (System.nanoTime() >= deadline) {
+                    throw new SQLException("schema " + schema + " is being migrated by another process (lock on "
+                            + versionTable + " not granted within " + timeout.toSeconds() + " s)", "55P03");
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while waiting for the lock on schema " + schema, "55P03", e);
+                }
+                pause = Math.min(pause * 2, 500);
+            }
+        }
+    }
+
+    @Override
+    public void unlockSchema(Connection connection, String schema, String versionTable) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.pg_advisory_unlock(?)")) {
+            ps.setLong(1, lockKey(schema, versionTable));
+            ps.executeQuery().close();
+        }
+    }
+
+    static long lockKey(String schema, String versionTable) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("retort\0" + schema + "\0" + versionTable).getBytes(StandardCharsets.UTF_8));
+            long key = 0;
+            for (int i = 0; i < 8; i++) key = (key << 8) | (digest[i] & 0xff);
+            return key;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    @Override
+    public Connection connect(Database database) {
+        return PostgresConnections.open(database);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

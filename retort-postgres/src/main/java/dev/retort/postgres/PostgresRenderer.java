@@ -1,0 +1,365 @@
+package dev.retort.postgres;
+
+import dev.retort.CheckConstraint;
+import dev.retort.Column;
+import dev.retort.Constraint;
+import dev.retort.ForeignKey;
+import dev.retort.Identity;
+import dev.retort.Index;
+import dev.retort.PrimaryKey;
+import dev.retort.Sequence;
+import dev.retort.SqlType;
+import dev.retort.Table;
+import dev.retort.UniqueConstraint;
+import dev.retort.operations.Change;
+import dev.retort.operations.ColumnOps;
+import dev.retort.operations.ConstraintOps;
+import dev.retort.operations.EnumOps;
+import dev.retort.operations.IndexOps;
+import dev.retort.operations.Operation;
+import dev.retort.operations.SchemaOps;
+import dev.retort.operations.SequenceOps;
+import dev.retort.operations.Sql;
+import dev.retort.operations.TableOps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import static dev.retort.postgres.PostgresSql.literal;
+import static dev.retort.postgres.PostgresSql.qualify;
+import static dev.retort.postgres.PostgresSql.quote;
+
+/**
+ * Operations as PostgreSQL DDL. Names always pass through {@link PostgresSql#quote}; expressions
+ * (defaults, checks, index expressions, predicates) are SQL written in the model and go in as they are.
+ */
+final class PostgresRenderer {
+    private static final Pattern INDEX_METHOD = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    List<String> render(Operation operation, String targetSchema) {
+        Objects.requireNonNull(operation, "operation");
+        Operation op = targetSchema == null ? operation : operation.rebind(null, targetSchema);
+        if (op instanceof SchemaOps.CreateSchema o) return List.of("CREATE SCHEMA " + quote(requireSchema(o.schema(), o)));
+        if (op instanceof SchemaOps.DropSchema o) return List.of("DROP SCHEMA " + quote(requireSchema(o.schema(), o)) + " CASCADE");
+        if (op instanceof TableOps.CreateTable o) return createTable(o.table());
+        if (op instanceof TableOps.DropTable o) return List.of("DROP TABLE " + qualify(o.table().schema(), o.table().name()));
+        if (op instanceof TableOps.RenameTable o) return List.of("ALTER TABLE " + qualify(o.schema(), o.from()) + " RENAME TO " + quote(o.to()));
+        if (op instanceof TableOps.SetTableComment o) return List.of(tableComment(o.schema(), o.table(), o.comment().to()));
+        if (op instanceof ColumnOps.AddColumn o) return addColumn(o);
+        if (op instanceof ColumnOps.DropColumn o) return List.of(alterTable(o.schema(), o.table()) + " DROP COLUMN " + quote(o.column().name()));
+        if (op instanceof ColumnOps.RenameColumn o) {
+            return List.of(alterTable(o.schema(), o.table()) + " RENAME COLUMN " + quote(o.from()) + " TO " + quote(o.to()));
+        }
+        if (op instanceof ColumnOps.AlterColumn o) return alterColumn(o);
+        if (op instanceof IndexOps.CreateIndex o) return List.of(createIndex(o.schema(), o.table(), o.index()));
+        if (op instanceof IndexOps.DropIndex o) return List.of("DROP INDEX " + qualify(o.schema(), o.index().name()));
+        if (op instanceof ConstraintOps.AddConstraint o) {
+            return List.of(alterTable(o.schema(), o.table()) + " ADD " + constraint(o.constraint(), o.schema()));
+        }
+        if (op instanceof ConstraintOps.DropConstraint o) {
+            return List.of(alterTable(o.schema(), o.table()) + " DROP CONSTRAINT " + quote(o.constraint().name()));
+        }
+        if (op instanceof EnumOps.CreateEnum o) return List.of(createEnum(o.type()));
+        if (op instanceof EnumOps.DropEnum o) return List.of("DROP TYPE " + qualify(o.type().schema(), o.type().name()));
+        if (op instanceof EnumOps.AddEnumValue o) {
+            return List.of("ALTER TYPE " + qualify(o.schema(), o.enumName()) + " ADD VALUE " + literal(o.value())
+                    + (o.before() == null ? "" : " BEFORE " + literal(o.before())));
+        }
+        if (op instanceof EnumOps.RemoveEnumValue o) return List.of(removeEnumValue(o));
+        if (op instanceof SequenceOps.CreateSequence o) return List.of(createSequence(o.sequence()));
+        if (op instanceof SequenceOps.DropSequence o) return List.of("DROP SEQUENCE " + qualify(o.sequence().schema(), o.sequence().name()));
+        if (op instanceof SequenceOps.AlterSequence o) return alterSequence(o.sequence());
+        if (op instanceof Sql o) return sql(o, targetSchema);
+        throw new IllegalArgumentException("PostgreSQL cannot render " + op.describe());
+    }
+
+    private static String requireSchema(String schema, Operation op) {
+        if (schema == null) throw new IllegalArgumentException(op.describe() + ": no schema given");
+        return schema;
+    }
+
+    private static String alterTable(String schema, String table) {
+        return "ALTER TABLE " + qualify(schema, table);
+    }
+
+    // ---- tables and columns
+
+    private List<String> createTable(Table t) {
+        List<String> parts = new ArrayList<>();
+        for (Column c : t.columns()) parts.add(columnDefinition(c));
+        for (Constraint c : t.constraints()) parts.add(constraint(c, t.schema()));
+        List<String> out = new ArrayList<>();
+        out.add("CREATE TABLE " + qualify(t.schema(), t.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        for (Index ix : t.indexes()) out.add(createIndex(t.schema(), t.name(), ix));
+        if (t.comment() != null) out.add(tableComment(t.schema(), t.name(), t.comment()));
+        for (Column c : t.columns()) {
+            if (c.comment() != null) out.add(columnComment(t.schema(), t.name(), c.name(), c.comment()));
+        }
+        return out;
+    }
+
+    private static String tableComment(String schema, String table, String comment) {
+        return "COMMENT ON TABLE " + qualify(schema, table) + " IS " + (comment == null ? "NULL" : literal(comment));
+    }
+
+    private static String columnComment(String schema, String table, String column, String comment) {
+        return "COMMENT ON COLUMN " + qualify(schema, table) + "." + quote(column) + " IS "
+                + (comment == null ? "NULL" : literal(comment));
+    }
+
+    private static String columnDefinition(Column c) {
+        StringBuilder s = new StringBuilder(quote(c.name())).append(' ');
+        if (c.autoIncrement()) {
+            if (c.serverDefault() != null) {
+                throw new IllegalArgumentException("column " + c.name() + " is auto-increment and also has a default");
+            }
+            s.append(PostgresTypes.serial(c.type(), c.name()));
+        } else {
+            s.append(PostgresTypes.render(c.type()));
+        }
+        if (c.collation() != null) s.append(" COLLATE ").append(quote(c.collation()));
+        if (c.computed() != null) s.append(" GENERATED ALWAYS AS (").append(c.computed()).append(") STORED");
+        if (c.identity() != null) s.append(' ').append(identity(c.identity()));
+        if (c.serverDefault() != null) s.append(" DEFAULT ").append(c.serverDefault());
+        if (!c.nullable()) s.append(" NOT NULL");
+        return s.toString();
+    }
+
+    private static String identity(Identity id) {
+        String s = "GENERATED " + (id.always() ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY";
+        List<String> options = new ArrayList<>();
+        if (id.start() != null) options.add("START WITH " + id.start());
+        if (id.increment() != null) options.add("INCREMENT BY " + id.increment());
+        return options.isEmpty() ? s : s + " (" + String.join(" ", options) + ")";
+    }
+
+    private List<String> addColumn(ColumnOps.AddColumn o) {
+        List<String> out = new ArrayList<>();
+        out.add(alterTable(o.schema(), o.table()) + " ADD COLUMN " + columnDefinition(o.column()));
+        if (o.column().comment() != null) out.add(columnComment(o.schema(), o.table(), o.column().name(), o.column().comment()));
+        return out;
+    }
+
+    /**
+     * One statement per change, in an order that lets each succeed: the old default and identity go
+     * before the type changes (a default often cannot be cast), the new ones come after it, and
+     * nullability sits between (an identity column must be NOT NULL).
+     */
+    private List<String> alterColumn(ColumnOps.AlterColumn o) {
+        String prefix = alterTable(o.schema(), o.table()) + " ALTER COLUMN " + quote(o.column()) + " ";
+        List<String> out = new ArrayList<>();
+        Change<String> dflt = changed(o.serverDefault());
+        Change<Identity> id = changed(o.identity());
+        Change<String> collation = changed(o.collation());
+        if (dflt != null && dflt.from() != null) out.add(prefix + "DROP DEFAULT");
+        if (id != null && id.from() != null && id.to() == null) out.add(prefix + "DROP IDENTITY");
+        if (o.type() != null && (o.type().changed() || collation != null)) {
+            out.add(prefix + typeChange(o, collation));
+        } else if (collation != null) {
+            throw new IllegalArgumentException("alter column " + o.table() + "." + o.column()
+                    + ": a collation change needs the column's type (give an unchanged type change)");
+        }
+        if (dflt != null && dflt.to() != null) out.add(prefix + "SET DEFAULT " + dflt.to());
+        // An identity needs NOT NULL first; dropping NOT NULL needs the identity gone (done above).
+        Change<Boolean> nullable = changed(o.nullable());
+        if (nullable != null) out.add(prefix + (Boolean.FALSE.equals(nullable.to()) ? "SET NOT NULL" : "DROP NOT NULL"));
+        if (id != null && id.to() != null) {
+            if (id.from() == null) {
+                out.add(prefix + "ADD " + identity(id.to()));
+            } else {
+                out.add(prefix + identityChange(id.from(), id.to()));
+            }
+        }
+        Change<String> comment = changed(o.comment());
+        if (comment != null) out.add(columnComment(o.schema(), o.table(), o.column(), comment.to()));
+        return out;
+    }
+
+    private static String typeChange(ColumnOps.AlterColumn o, Change<String> collation) {
+        SqlType to = o.type().to();
+        StringBuilder s = new StringBuilder("TYPE ").append(PostgresTypes.render(to));
+        if (collation != null) s.append(" COLLATE ").append(quote(collation.to() == null ? "default" : collation.to()));
+        if (o.using() != null) {
+            s.append(" USING ").append(o.using());
+        } else if (o.type().changed() && (to instanceof SqlType.Enum || to instanceof SqlType.Array a && a.element() instanceof SqlType.Enum)) {
+            // No cast leads from text (or another enum) to an enum without going through text.
+            s.append(" USING ").append(quote(o.column())).append(to instanceof SqlType.Array ? "::text[]::" : "::text::")
+                    .append(PostgresTypes.render(to));
+        }
+        return s.toString();
+    }
+
+    private static String identityChange(Identity from, Identity to) {
+        List<String> parts = new ArrayList<>();
+        if (from.always() != to.always()) parts.add("SET GENERATED " + (to.always() ? "ALWAYS" : "BY DEFAULT"));
+        long increment = to.increment() == null ? 1 : to.increment();
+        if (!Objects.equals(from.increment(), to.increment())) parts.add("SET INCREMENT BY " + increment);
+        if (!Objects.equals(from.start(), to.start())) parts.add("SET START WITH " + (to.start() != null ? to.start() : increment > 0 ? 1 : -1));
+        if (parts.isEmpty()) throw new IllegalArgumentException("identity change " + from + " -> " + to + " changes nothing");
+        return String.join(" ", parts);
+    }
+
+    private static <T> Change<T> changed(Change<T> c) {
+        return c != null && c.changed() ? c : null;
+    }
+
+    // ---- constraints and indexes
+
+    private static String constraint(Constraint c, String tableSchema) {
+        String head = "CONSTRAINT " + quote(c.name()) + " ";
+        if (c instanceof PrimaryKey pk) return head + "PRIMARY KEY " + columnList(pk.columns());
+        if (c instanceof UniqueConstraint u) return head + "UNIQUE " + columnList(u.columns());
+        if (c instanceof CheckConstraint ck) return head + "CHECK (" + ck.expression() + ")";
+        if (c instanceof ForeignKey fk) {
+            StringBuilder s = new StringBuilder(head).append("FOREIGN KEY ").append(columnList(fk.columns()))
+                    .append(" REFERENCES ").append(qualify(fk.referredSchema(), fk.referredTable()))
+                    .append(' ').append(columnList(fk.referredColumns()));
+            if (fk.onDelete() != ForeignKey.Action.NO_ACTION) s.append(" ON DELETE ").append(fk.onDelete().sql());
+            if (fk.onUpdate() != ForeignKey.Action.NO_ACTION) s.append(" ON UPDATE ").append(fk.onUpdate().sql());
+            if (fk.deferrable()) s.append(" DEFERRABLE INITIALLY ").append(fk.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE");
+            return s.toString();
+        }
+        throw new IllegalArgumentException("PostgreSQL cannot render constraint " + c);
+    }
+
+    private static String columnList(List<String> columns) {
+        return "(" + String.join(", ", columns.stream().map(PostgresSql::quote).toList()) + ")";
+    }
+
+    private static String createIndex(String schema, String table, Index ix) {
+        StringBuilder s = new StringBuilder(ix.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+                .append(quote(ix.name())).append(" ON ").append(qualify(schema, table));
+        if (ix.method() != null) s.append(" USING ").append(indexMethod(ix));
+        List<String> keys = new ArrayList<>();
+        for (Index.Element e : ix.elements()) {
+            keys.add((e.column() != null ? quote(e.column()) : "(" + e.expression() + ")") + (e.descending() ? " DESC" : ""));
+        }
+        s.append(" (").append(String.join(", ", keys)).append(')');
+        if (!ix.include().isEmpty()) s.append(" INCLUDE ").append(columnList(ix.include()));
+        if (ix.where() != null) s.append(" WHERE ").append(ix.where());
+        return s.toString();
+    }
+
+    /** Access methods are plain lower-case names (btree, gin, ...); anything else is refused, not pasted. */
+    private static String indexMethod(Index ix) {
+        String m = ix.method().strip().toLowerCase(Locale.ROOT);
+        if (!INDEX_METHOD.matcher(m).matches()) {
+            throw new IllegalArgumentException("index " + ix.name() + ": '" + ix.method() + "' is not an index method name");
+        }
+        return m;
+    }
+
+    // ---- enum types
+
+    private static String createEnum(SqlType.Enum e) {
+        return "CREATE TYPE " + qualify(e.schema(), e.name()) + " AS ENUM ("
+                + String.join(", ", e.labels().stream().map(PostgresSql::literal).toList()) + ")";
+    }
+
+    /**
+     * PostgreSQL cannot drop an enum label, so the type is rebuilt: renamed aside, created again without
+     * the label, and every column using it (arrays too, in any schema) converted through text. A row
+     * holding the removed label makes the conversion, and so the operation, fail: nothing is lost
+     * silently. Which columns use the type is known only to the database, hence a DO block.
+     */
+    private static String removeEnumValue(EnumOps.RemoveEnumValue o) {
+        String type = literal(qualify(o.schema(), o.enumName()));
+        String body = """
+
+                DECLARE
+                    old_type oid := %1$s::regtype::oid;
+                    old_array oid;
+                    labels text;
+                    col record;
+                    dflt text;
+                BEGIN
+                    SELECT typarray INTO old_array FROM pg_type WHERE oid = old_type;
+                    SELECT string_agg(quote_literal(enumlabel), ', ' ORDER BY enumsortorder) INTO labels
+                        FROM pg_enum WHERE enumtypid = old_type AND enumlabel <> %2$s;
+                    IF labels IS NULL THEN
+                        RAISE EXCEPTION 'enum type %% would have no labels left', old_type::regtype;
+                    END IF;
+                    EXECUTE format('ALTER TYPE %%s RENAME TO %%I', old_type::regtype, 'retort_old_' || old_type);
+                    EXECUTE format('CREATE TYPE %%s AS ENUM (%%s)', %1$s, labels);
+                    FOR col IN
+                        SELECT a.attrelid::regclass AS tbl, a.attname, a.atttypid = old_array AS is_array,
+                               pg_get_expr(d.adbin, d.adrelid) AS dflt
+                        FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                        WHERE a.atttypid IN (old_type, old_array) AND a.attnum > 0 AND NOT a.attisdropped
+                    LOOP
+                        IF col.dflt IS NOT NULL THEN
+                            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I DROP DEFAULT', col.tbl, col.attname);
+                        END IF;
+                        EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %%s USING %%I::text%%s::%%s',
+                            col.tbl, col.attname, %1$s || CASE WHEN col.is_array THEN '[]' ELSE '' END,
+                            col.attname, CASE WHEN col.is_array THEN '[]' ELSE '' END,
+                            %1$s || CASE WHEN col.is_array THEN '[]' ELSE '' END);
+                        IF col.dflt IS NOT NULL THEN
+                            dflt := replace(col.dflt, old_type::regtype::text, %1$s::regtype::text);
+                            EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I SET DEFAULT %%s', col.tbl, col.attname, dflt);
+                        END IF;
+                    END LOOP;
+                    EXECUTE format('DROP TYPE %%s', old_type::regtype);
+                END
+                """.formatted(type, literal(o.value()));
+        return "DO " + PostgresSql.dollarQuote(body);
+    }
+
+    // ---- sequences
+
+    private static String createSequence(Sequence q) {
+        StringBuilder s = new StringBuilder("CREATE SEQUENCE ").append(qualify(q.schema(), q.name()))
+                .append(" AS ").append(sequenceType(q));
+        if (q.increment() != null) s.append(" INCREMENT BY ").append(q.increment());
+        if (q.minValue() != null) s.append(" MINVALUE ").append(q.minValue());
+        if (q.maxValue() != null) s.append(" MAXVALUE ").append(q.maxValue());
+        if (q.start() != null) s.append(" START WITH ").append(q.start());
+        if (q.cache() != null) s.append(" CACHE ").append(q.cache());
+        if (q.cycle()) s.append(" CYCLE");
+        return s.toString();
+    }
+
+    private static String sequenceType(Sequence q) {
+        SqlType t = q.type();
+        if (t == SqlType.Simple.SMALLINT || t == SqlType.Simple.INTEGER || t == SqlType.Simple.BIGINT) return PostgresTypes.render(t);
+        throw new IllegalArgumentException("sequence " + q.name() + ": a sequence is smallint, integer or bigint, not " + t);
+    }
+
+    private static List<String> alterSequence(Change<Sequence> change) {
+        Sequence from = change.from();
+        Sequence to = change.to();
+        if (!Objects.equals(from.name(), to.name()) || !Objects.equals(from.schema(), to.schema())) {
+            throw new IllegalArgumentException("alter sequence cannot rename " + from.key() + " to " + to.key());
+        }
+        List<String> parts = new ArrayList<>();
+        if (!Objects.equals(from.type(), to.type())) parts.add("AS " + sequenceType(to));
+        long increment = to.increment() == null ? 1 : to.increment();
+        if (!Objects.equals(from.increment(), to.increment())) parts.add("INCREMENT BY " + increment);
+        if (!Objects.equals(from.minValue(), to.minValue())) parts.add(to.minValue() == null ? "NO MINVALUE" : "MINVALUE " + to.minValue());
+        if (!Objects.equals(from.maxValue(), to.maxValue())) parts.add(to.maxValue() == null ? "NO MAXVALUE" : "MAXVALUE " + to.maxValue());
+        if (!Objects.equals(from.start(), to.start())) {
+            // The default start is the lower bound for an ascending sequence, the upper for a descending one.
+            long start = to.start() != null ? to.start()
+                    : increment > 0 ? (to.minValue() != null ? to.minValue() : 1) : (to.maxValue() != null ? to.maxValue() : -1);
+            parts.add("START WITH " + start);
+        }
+        if (!Objects.equals(from.cache(), to.cache())) parts.add("CACHE " + (to.cache() == null ? 1 : to.cache()));
+        if (from.cycle() != to.cycle()) parts.add(to.cycle() ? "CYCLE" : "NO CYCLE");
+        if (parts.isEmpty()) return List.of();
+        return List.of("ALTER SEQUENCE " + qualify(to.schema(), to.name()) + " " + String.join(" ", parts));
+    }
+
+    // ---- hand-written SQL
+
+    private static List<String> sql(Sql o, String targetSchema) {
+        if (o.sql().isBlank()) return List.of();
+        if (!o.sql().contains(Sql.PLACEHOLDER)) return List.of(o.sql());
+        if (targetSchema == null) {
+            throw new IllegalArgumentException("hand-written SQL uses " + Sql.PLACEHOLDER + " but no target schema was given");
+        }
+        return List.of(o.sql().replace(Sql.PLACEHOLDER, quote(targetSchema)));
+    }
+}
