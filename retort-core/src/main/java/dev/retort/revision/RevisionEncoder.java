@@ -231,6 +231,7 @@ final class RevisionEncoder {
                 .opt("nullable", change(o.nullable(), YNode::raw))
                 .opt("default", change(o.serverDefault(), YNode::str))
                 .opt("identity", change(o.identity(), RevisionEncoder::identity))
+                .opt("autoincrement", change(o.autoIncrement(), YNode::raw))
                 .opt("comment", change(o.comment(), YNode::str))
                 .opt("collation", change(o.collation(), YNode::str))
                 .opt("using", o.using())

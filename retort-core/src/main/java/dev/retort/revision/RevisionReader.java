@@ -98,6 +98,8 @@ public final class RevisionReader {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            // "but found another document" needs its context ("expected a single document ...").
+            if (problem != null && problem.startsWith("but ") && e.getContext() != null) problem = e.getContext() + ", " + problem;
             throw new RevisionFormatException(source, mark == null ? 0 : mark.getLine() + 1,
                     "malformed YAML: " + oneLine(problem), e);
         } catch (ReaderException e) {
@@ -381,24 +383,33 @@ public final class RevisionReader {
 
     private Operation alterColumn(Node body) {
         Fields f = new Fields(body, "alter_column", Set.of("table", "schema", "column", "type", "nullable", "default",
-                "identity", "comment", "collation", "using"));
+                "identity", "autoincrement", "comment", "collation", "using"));
         return new ColumnOps.AlterColumn(f.optText("schema"), f.text("table"), f.text("column"),
-                change(f.get("type"), "type", this::type),
-                change(f.get("nullable"), "nullable", n -> bool(n, "nullable")),
+                change(f.get("type"), "type", this::type, false),
+                change(f.get("nullable"), "nullable", n -> bool(n, "nullable"), false),
                 change(f.get("default"), "default", n -> text(n, "default")),
                 change(f.get("identity"), "identity", this::identity),
                 change(f.get("comment"), "comment", n -> text(n, "comment")),
                 change(f.get("collation"), "collation", n -> text(n, "collation")),
-                f.optText("using"));
+                f.optText("using"),
+                change(f.get("autoincrement"), "autoincrement", n -> bool(n, "autoincrement"), false));
     }
 
     /** {@code {from: A, to: B}}; null when the key is absent (that attribute does not change). */
     private <T> Change<T> change(Node n, String what, Function<Node, T> read) {
+        return change(n, what, read, true);
+    }
+
+    /** @param nulls whether either side may be null (a default may come or go; a type cannot) */
+    private <T> Change<T> change(Node n, String what, Function<Node, T> read, boolean nulls) {
         if (n == null) return null;
         if (!(n instanceof MappingNode)) throw fail(n, "'" + what + "' must be a change written {from: ..., to: ...}, not " + kind(n));
         Fields f = new Fields(n, what + " change", Set.of("from", "to"));
         Node from = f.need("from");
         Node to = f.need("to");
+        for (Node side : List.of(from, to)) {
+            if (!nulls && isNull(side)) throw fail(side, "a " + what + " change needs a value on both sides");
+        }
         return new Change<>(isNull(from) ? null : read.apply(from), isNull(to) ? null : read.apply(to));
     }
 

@@ -27,7 +27,7 @@ final class YamlEmitter {
      * Plain strings: no indicator at the start, and no colon, hash, comma or bracket anywhere, so they
      * are also safe inside {@code {...}} and {@code [...]}.
      */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_(./$][A-Za-z0-9_ .()/+*<>=!%$;~|&?@'\"-]*");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_(./$][A-Za-z0-9_ .()/+*<>=!%$;~|&@'\"-]*");
     private static final Resolver RESOLVER = new Resolver();
 
     private final StringBuilder out = new StringBuilder();

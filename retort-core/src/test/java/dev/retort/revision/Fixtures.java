@@ -95,6 +95,8 @@ final class Fixtures {
                         new Change<>(null, "C"), null),
                 new ColumnOps.AlterColumn(null, "tests", "id", new Change<>(Types.TEXT, INTEGER), null, null,
                         new Change<>(null, Identity.byDefault()), null, null, "id::integer"),
+                new ColumnOps.AlterColumn(null, "tests", "serial_no", null, null, null, null, null, null, null,
+                        new Change<>(false, true)),
                 new IndexOps.CreateIndex(null, "tests", new Index("ix_tests_title", List.of(Index.Element.column("title")),
                         false, null, null, List.of())),
                 new IndexOps.DropIndex(null, "tests", new Index("ix_tests_old", List.of(Index.Element.column("id")),
