@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *                      a merge
  * @param message       what the revision is for, as given to {@code retort revision -m}
  * @param created       when the revision was created
- * @param upgrade       the operations that apply it, in order
+ * @param upgrade       the operations that apply it, in order (the model's rename hints, {@code renamedFrom},
+ *                      are dropped: the renames are operations by now)
  * @param downgrade     the operations that undo it, in order
  * @param path          the file it was read from or written to, or null
  * @param checksum      SHA-256 (hex) of the canonical form of id, down revisions, upgrade and downgrade:
@@ -44,8 +45,8 @@ public record Revision(String id, List<String> downRevisions, String message, In
         }
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(created, "created");
-        upgrade = List.copyOf(upgrade);
-        downgrade = List.copyOf(downgrade);
+        upgrade = upgrade.stream().map(op -> Hints.strip(Objects.requireNonNull(op, "operation"))).toList();
+        downgrade = downgrade.stream().map(op -> Hints.strip(Objects.requireNonNull(op, "operation"))).toList();
         String computed = Checksums.of(id, downRevisions, upgrade, downgrade);
         if (checksum != null && !checksum.equals(computed)) {
             throw new IllegalArgumentException("checksum " + checksum + " does not match revision " + id + "'s content");

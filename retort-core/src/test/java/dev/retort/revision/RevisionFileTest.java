@@ -233,6 +233,20 @@ class RevisionFileTest {
     }
 
     @Test
+    void renameHintsOfTheModelAreNotPartOfARevision() {
+        Table hinted = Fixtures.seedModel().get("test");
+        hinted = new Table(null, "tests", List.of(hinted.columns().get(0), hinted.columns().get(1).withRenamedFrom("title")),
+                hinted.primaryKey(), List.of(), List.of(), List.of(), List.of(), null, "test");
+        Revision r = Revision.fromOperations("ee55", List.of(), "hints", CREATED, List.of(new TableOps.CreateTable(hinted),
+                new ColumnOps.AddColumn(null, "tests", dev.retort.Column.of("c", Types.TEXT).withRenamedFrom("b"))));
+        Table written = ((TableOps.CreateTable) r.upgrade().get(0)).table();
+        assertThat(written.renamedFrom()).isNull();
+        assertThat(written.columns()).allMatch(c -> c.renamedFrom() == null);
+        assertThat(((ColumnOps.AddColumn) r.upgrade().get(1)).column().renamedFrom()).isNull();
+        assertThat(RevisionReader.parse(RevisionWriter.write(r), null)).isEqualTo(r);
+    }
+
+    @Test
     void idsAreWordsAndNotTargetNames() {
         assertThatThrownBy(() -> Revision.of("head", List.of(), "m", CREATED, List.of(), List.of()))
                 .hasMessageContaining("reserved");
