@@ -28,6 +28,8 @@ final class YamlEmitter {
      * are also safe inside {@code {...}} and {@code [...]}.
      */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_(./$][A-Za-z0-9_ .()/+*<>=!%$;~|&@'\"-]*");
+    /** Outside {@code {...}} and {@code [...]}, commas and brackets may stay plain too (a message "a, b"). */
+    private static final Pattern BLOCK_PLAIN = Pattern.compile("[A-Za-z0-9_(./$][A-Za-z0-9_ .()/+*<>=!%$;~|&@'\",\\[\\]{}-]*");
     private static final Resolver RESOLVER = new Resolver();
 
     private final StringBuilder out = new StringBuilder();
@@ -98,6 +100,7 @@ final class YamlEmitter {
         boolean canBreak = v instanceof YNode.Map m && !m.entries().isEmpty()
                 || v instanceof YNode.Seq s && !s.items().isEmpty()
                 || v instanceof YNode.Str str && inline == null;
+        if (v instanceof YNode.Str str && inline != null) inline = scalar(str.text(), BLOCK_PLAIN);
         if (inline != null && (!canBreak || fits(inline))) {
             out.append(' ').append(inline).append('\n');
         } else if (v instanceof YNode.Str s) {
@@ -192,7 +195,11 @@ final class YamlEmitter {
 
     /** A string on one line: plain, single-quoted or double-quoted, whichever is the simplest that is exact. */
     static String scalar(String s) {
-        if (PLAIN.matcher(s).matches() && !s.endsWith(" ")
+        return scalar(s, PLAIN);
+    }
+
+    private static String scalar(String s, Pattern plain) {
+        if (plain.matcher(s).matches() && !s.endsWith(" ")
                 && RESOLVER.resolve(NodeId.scalar, s, true).equals(Tag.STR)) {
             return s;
         }

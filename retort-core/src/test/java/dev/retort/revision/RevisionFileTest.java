@@ -134,9 +134,19 @@ class RevisionFileTest {
                       sql: |
                         CREATE VIEW ${schema}.v AS
                           SELECT 1;
-                      reverse: 'DROP VIEW ${schema}.v'
+                      reverse: DROP VIEW ${schema}.v
                 """);
         assertThat(RevisionReader.parse(text, null).upgrade()).containsExactly(sql);
+    }
+
+    @Test
+    void plainWhereYamlAllowsIt() {
+        Revision r = Revision.of("ff66", List.of(), "note, index and {tags}", CREATED, List.of(), List.of());
+        assertThat(RevisionWriter.write(r)).contains("\nmessage: note, index and {tags}\n");
+        assertThat(RevisionWriter.write(Revision.of("ff66", List.of(), "true", CREATED, List.of(), List.of())))
+                .contains("\nmessage: 'true'\n");
+        assertThat(RevisionWriter.write(Revision.of("ff66", List.of(), "[x]", CREATED, List.of(), List.of())))
+                .contains("\nmessage: '[x]'\n");
     }
 
     @Test

@@ -64,8 +64,9 @@ class RevisionFormatProperties {
     }
 
     /**
-     * SnakeYAML writes a string with a control character as !!binary, and may leave a Unicode line
-     * break unescaped; here such strings are double-quoted.
+     * SnakeYAML writes a string with a control character as !!binary, may leave a Unicode line break
+     * unescaped, and can write a multi-line plain string that does not read back ("a:\n\nb"); here
+     * such strings are double-quoted.
      */
     private static final class TextRepresenter extends Representer {
         TextRepresenter(DumperOptions options) {
@@ -73,7 +74,7 @@ class RevisionFormatProperties {
             representers.put(String.class, data -> {
                 String s = (String) data;
                 boolean printable = s.codePoints().allMatch(c -> YamlEmitter.isPrintable(c)
-                        && c != '\r' && c != 0x85 && c != 0x2028 && c != 0x2029 && c != 0xFEFF);
+                        && c != '\n' && c != '\r' && c != 0x85 && c != 0x2028 && c != 0x2029 && c != 0xFEFF);
                 return representScalar(org.yaml.snakeyaml.nodes.Tag.STR, s,
                         printable ? DumperOptions.ScalarStyle.PLAIN : DumperOptions.ScalarStyle.DOUBLE_QUOTED);
             });
