@@ -48,7 +48,7 @@ record ColumnDiff(List<Column> added, List<Column> dropped, List<Replaced> repla
                 AlterColumn alter = alter(model, m, d, defs);
                 if (alter != null) {
                     altered.add(alter);
-                    if (alter.type() != null) retyped.add(m.name());
+                    if (alter.type() != null && alter.type().changed()) retyped.add(m.name());
                 }
             }
         }
@@ -69,6 +69,8 @@ record ColumnDiff(List<Column> added, List<Column> dropped, List<Replaced> repla
         Change<Boolean> autoIncrement = m.autoIncrement() == d.autoIncrement() ? null : new Change<>(d.autoIncrement(), m.autoIncrement());
         Change<String> comment = Definitions.sameComment(m.comment(), d.comment()) ? null : new Change<>(d.comment(), m.comment());
         Change<String> collation = Objects.equals(m.collation(), d.collation()) ? null : new Change<>(d.collation(), m.collation());
+        // A collation is changed together with the type (ALTER ... TYPE t COLLATE c): carry the type unchanged.
+        if (collation != null && type == null) type = new Change<>(m.type(), m.type());
         if (type == null && nullable == null && serverDefault == null && identity == null && autoIncrement == null
                 && comment == null && collation == null) {
             return null;
