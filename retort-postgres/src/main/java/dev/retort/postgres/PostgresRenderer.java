@@ -154,7 +154,11 @@ final class PostgresRenderer {
         Change<String> dflt = changed(o.serverDefault());
         Change<Identity> id = changed(o.identity());
         Change<String> collation = changed(o.collation());
-        if (dflt != null && dflt.from() != null) out.add(prefix + "DROP DEFAULT");
+        Change<Boolean> serial = changed(o.autoIncrement());
+        boolean serialGoes = serial != null && Boolean.TRUE.equals(serial.from());
+        boolean serialComes = serial != null && Boolean.TRUE.equals(serial.to());
+        if ((dflt != null && dflt.from() != null) || serialGoes) out.add(prefix + "DROP DEFAULT");
+        if (serialGoes) out.add(dropOwnedSequence(o));
         if (id != null && id.from() != null && id.to() == null) out.add(prefix + "DROP IDENTITY");
         if (o.type() != null && (o.type().changed() || collation != null)) {
             out.add(prefix + typeChange(o, collation));
@@ -163,6 +167,7 @@ final class PostgresRenderer {
                     + ": a collation change needs the column's type (give an unchanged type change)");
         }
         if (dflt != null && dflt.to() != null) out.add(prefix + "SET DEFAULT " + dflt.to());
+        if (serialComes) out.addAll(addOwnedSequence(o, prefix));
         // An identity needs NOT NULL first; dropping NOT NULL needs the identity gone (done above).
         Change<Boolean> nullable = changed(o.nullable());
         if (nullable != null) out.add(prefix + (Boolean.FALSE.equals(nullable.to()) ? "SET NOT NULL" : "DROP NOT NULL"));
@@ -176,6 +181,39 @@ final class PostgresRenderer {
         Change<String> comment = changed(o.comment());
         if (comment != null) out.add(columnComment(o.schema(), o.table(), o.column(), comment.to()));
         return out;
+    }
+
+    /**
+     * A column stops being serial: its default is gone (above), and the sequence it owns goes too, or
+     * it would linger as a standalone sequence. Its name is PostgreSQL's to know, hence the DO block.
+     */
+    private static String dropOwnedSequence(ColumnOps.AlterColumn o) {
+        String body = "BEGIN EXECUTE 'DROP SEQUENCE ' || pg_catalog.pg_get_serial_sequence("
+                + literal(qualify(o.schema(), o.table())) + ", " + literal(o.column()) + "); END";
+        return "DO " + PostgresSql.dollarQuote(body);
+    }
+
+    /**
+     * A column becomes serial as {@code serial} would make it: a sequence named {@code table_column_seq}
+     * owned by the column, set past the values the column holds, and its {@code nextval} as the default.
+     */
+    private static List<String> addOwnedSequence(ColumnOps.AlterColumn o, String prefix) {
+        String sequence = qualify(o.schema(), serialSequenceName(o.table(), o.column()));
+        String type = o.type() == null ? "" : " AS " + PostgresTypes.render(o.type().to());
+        return List.of(
+                "CREATE SEQUENCE " + sequence + type + " OWNED BY " + qualify(o.schema(), o.table()) + "." + quote(o.column()),
+                "SELECT pg_catalog.setval(" + literal(sequence) + "::regclass, COALESCE(MAX(" + quote(o.column()) + "), 0) + 1, false) FROM "
+                        + qualify(o.schema(), o.table()),
+                prefix + "SET DEFAULT nextval(" + literal(sequence) + "::regclass)");
+    }
+
+    /** {@code table_column_seq}, cut to the 63 bytes a name may have (on a character boundary). */
+    static String serialSequenceName(String table, String column) {
+        String name = table + "_" + column + "_seq";
+        while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+        }
+        return name;
     }
 
     private static String typeChange(ColumnOps.AlterColumn o, Change<String> collation) {
