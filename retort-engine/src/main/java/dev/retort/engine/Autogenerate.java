@@ -140,8 +140,8 @@ public final class Autogenerate {
                     + String.join(", ", schemas) + ": " + firstLine(e.getMessage()), e);
         } catch (IllegalArgumentException e) {
             // The model refuses what it cannot hold (a table without columns, an enum type without labels).
-            throw new DatabaseException((schemas.size() == 1 ? "schema " + schemas.get(0) : "schemas " + String.join(", ", schemas))
-                    + " holds an object Retort does not support: " + e.getMessage(), e);
+            throw new DatabaseException((schemas.size() == 1 ? "schema " + schemas.get(0) + " holds"
+                    : "schemas " + String.join(", ", schemas) + " hold") + " an object Retort does not support: " + e.getMessage(), e);
         }
     }
 
