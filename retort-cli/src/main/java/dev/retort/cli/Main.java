@@ -19,10 +19,12 @@ import java.io.PrintWriter;
         description = "Schema-aware migrations for schema-per-tenant databases.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DiffCommand.class,
                 DemoCommand.class,
         })
 public final class Main implements Runnable {
     static final String DEBUG = "--debug";
+    static final String URL = "--url";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,6 +32,11 @@ public final class Main implements Runnable {
     /** Read by {@link FailureHandler} from the parse result, wherever on the line it was given. */
     @Option(names = DEBUG, scope = ScopeType.INHERIT, description = "Print the stack trace of a failure.")
     boolean debug;
+
+    /** The database of commands that use one, over {@code RETORT_URL}; none means the embedded server. */
+    @Option(names = URL, scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "The database (default: RETORT_URL, else an embedded PostgreSQL in .retort/pg).")
+    String url;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -63,6 +70,11 @@ public final class Main implements Runnable {
         return new CommandLine(new Main(), factory)
                 .setExecutionExceptionHandler(new FailureHandler())
                 .setParameterExceptionHandler(new UsageErrorHandler());
+    }
+
+    /** The root command of the tree a (sub)command runs in, for the global options. */
+    static Main of(CommandLine.Model.CommandSpec spec) {
+        return (Main) spec.root().userObject();
     }
 
     @Override
