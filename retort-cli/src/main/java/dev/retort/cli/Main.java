@@ -30,6 +30,7 @@ import java.nio.file.Path;
                 CommandLine.HelpCommand.class,
                 InitCommand.class,
                 ConfigCommand.class,
+                DiffCommand.class,
                 DemoCommand.class,
         })
 public final class Main implements Runnable {

@@ -50,6 +50,8 @@ record ColumnDiff(List<Column> added, List<Column> dropped, List<Replaced> repla
                 AlterColumn alter = alter(model, m, d, defs, keptKey.contains(m.name()));
                 if (alter != null) {
                     altered.add(alter);
+                    // A collation change is an ALTER ... TYPE too: PostgreSQL refuses it under a generated
+                    // column, so dependants are handled as for a real type change.
                     if (alter.type() != null) retyped.add(m.name());
                 }
             }
@@ -107,6 +109,8 @@ record ColumnDiff(List<Column> added, List<Column> dropped, List<Replaced> repla
         Change<Boolean> autoIncrement = m.autoIncrement() == d.autoIncrement() ? null : new Change<>(d.autoIncrement(), m.autoIncrement());
         Change<String> comment = Definitions.sameComment(m.comment(), d.comment()) ? null : new Change<>(d.comment(), m.comment());
         Change<String> collation = Objects.equals(m.collation(), d.collation()) ? null : new Change<>(d.collation(), m.collation());
+        // A collation is changed together with the type (ALTER ... TYPE t COLLATE c): carry the type unchanged.
+        if (collation != null && type == null) type = new Change<>(m.type(), m.type());
         if (type == null && nullable == null && serverDefault == null && identity == null && autoIncrement == null
                 && comment == null && collation == null) {
             return null;

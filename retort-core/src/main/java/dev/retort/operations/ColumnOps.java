@@ -86,7 +86,7 @@ public final class ColumnOps {
 
         public String describe() {
             List<String> what = new ArrayList<>();
-            if (type != null) what.add("type " + type);
+            if (type != null && type.changed()) what.add("type " + type);
             if (nullable != null) what.add(Boolean.TRUE.equals(nullable.to()) ? "drop not null" : "set not null");
             if (serverDefault != null) what.add("default " + serverDefault);
             if (identity != null) what.add("identity " + identity);

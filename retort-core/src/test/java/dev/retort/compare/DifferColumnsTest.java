@@ -224,6 +224,9 @@ class DifferColumnsTest {
         MetaData model = model(column("note", TEXT).collate("C").comment("free text"), comment("items on sale"));
         AlterColumn collation = onlyAlter(check(model, withColumn(model, "note", c -> c.withCollation(null))));
         assertThat(collation.collation()).isEqualTo(new Change<>(null, "C"));
+        assertThat(collation.type()).as("PostgreSQL changes a collation with the type").isEqualTo(new Change<>(TEXT, TEXT));
+        assertThat(collation.describe()).isEqualTo("alter column item.note: collation null -> C");
+        assertThat(collation.destructive()).isFalse();
         AlterColumn comment = onlyAlter(check(model, withColumn(model, "note", c -> c.withComment("old"))));
         assertThat(comment.comment()).isEqualTo(new Change<>("old", "free text"));
 

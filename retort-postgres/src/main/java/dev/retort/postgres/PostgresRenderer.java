@@ -154,7 +154,11 @@ final class PostgresRenderer {
         Change<String> dflt = changed(o.serverDefault());
         Change<Identity> id = changed(o.identity());
         Change<String> collation = changed(o.collation());
-        if (dflt != null && dflt.from() != null) out.add(prefix + "DROP DEFAULT");
+        Change<Boolean> serial = changed(o.autoIncrement());
+        boolean serialGoes = serial != null && Boolean.TRUE.equals(serial.from());
+        boolean serialComes = serial != null && Boolean.TRUE.equals(serial.to());
+        if ((dflt != null && dflt.from() != null) || serialGoes) out.add(prefix + "DROP DEFAULT");
+        if (serialGoes) out.add(dropOwnedSequence(o));
         if (id != null && id.from() != null && id.to() == null) out.add(prefix + "DROP IDENTITY");
         if (o.type() != null && (o.type().changed() || collation != null)) {
             out.add(prefix + typeChange(o, collation));
@@ -163,6 +167,7 @@ final class PostgresRenderer {
                     + ": a collation change needs the column's type (give an unchanged type change)");
         }
         if (dflt != null && dflt.to() != null) out.add(prefix + "SET DEFAULT " + dflt.to());
+        if (serialComes) out.addAll(addOwnedSequence(o, prefix));
         // An identity needs NOT NULL first; dropping NOT NULL needs the identity gone (done above).
         Change<Boolean> nullable = changed(o.nullable());
         if (nullable != null) out.add(prefix + (Boolean.FALSE.equals(nullable.to()) ? "SET NOT NULL" : "DROP NOT NULL"));
@@ -176,6 +181,39 @@ final class PostgresRenderer {
         Change<String> comment = changed(o.comment());
         if (comment != null) out.add(columnComment(o.schema(), o.table(), o.column(), comment.to()));
         return out;
+    }
+
+    /**
+     * A column stops being serial: its default is gone (above), and the sequence it owns goes too, or
+     * it would linger as a standalone sequence. Its name is PostgreSQL's to know, hence the DO block.
+     */
+    private static String dropOwnedSequence(ColumnOps.AlterColumn o) {
+        String body = "BEGIN EXECUTE 'DROP SEQUENCE ' || pg_catalog.pg_get_serial_sequence("
+                + literal(qualify(o.schema(), o.table())) + ", " + literal(o.column()) + "); END";
+        return "DO " + PostgresSql.dollarQuote(body);
+    }
+
+    /**
+     * A column becomes serial as {@code serial} would make it: a sequence named {@code table_column_seq}
+     * owned by the column, set past the values the column holds, and its {@code nextval} as the default.
+     */
+    private static List<String> addOwnedSequence(ColumnOps.AlterColumn o, String prefix) {
+        String sequence = qualify(o.schema(), serialSequenceName(o.table(), o.column()));
+        String type = o.type() == null ? "" : " AS " + PostgresTypes.render(o.type().to());
+        return List.of(
+                "CREATE SEQUENCE " + sequence + type + " OWNED BY " + qualify(o.schema(), o.table()) + "." + quote(o.column()),
+                "SELECT pg_catalog.setval(" + literal(sequence) + "::regclass, COALESCE(MAX(" + quote(o.column()) + "), 0) + 1, false) FROM "
+                        + qualify(o.schema(), o.table()),
+                prefix + "SET DEFAULT nextval(" + literal(sequence) + "::regclass)");
+    }
+
+    /** {@code table_column_seq}, cut to the 63 bytes a name may have (on a character boundary). */
+    static String serialSequenceName(String table, String column) {
+        String name = table + "_" + column + "_seq";
+        while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+        }
+        return name;
     }
 
     private static String typeChange(ColumnOps.AlterColumn o, Change<String> collation) {
@@ -261,9 +299,12 @@ final class PostgresRenderer {
 
     /**
      * PostgreSQL cannot drop an enum label, so the type is rebuilt: renamed aside, created again without
-     * the label, and every column using it (arrays too, in any schema) converted through text. A row
-     * holding the removed label makes the conversion, and so the operation, fail: nothing is lost
-     * silently. Which columns use the type is known only to the database, hence a DO block.
+     * the label, and every table column using it (arrays too, in any schema) converted through text; the
+     * indexes on those columns follow their table. Check constraints and indexes whose expressions name the type (a label cast to it, as PostgreSQL stores
+     * {@code status IN ('a', 'b')}) would block the conversion: they are dropped first and created again
+     * after, their text pointing at the new type. A row holding the removed label makes the conversion,
+     * and so the operation, fail: nothing is lost silently. Which objects use the type is known only to
+     * the database, hence a DO block.
      */
     private static String removeEnumValue(EnumOps.RemoveEnumValue o) {
         String type = literal(qualify(o.schema(), o.enumName()));
@@ -272,9 +313,14 @@ final class PostgresRenderer {
                 DECLARE
                     old_type oid := %1$s::regtype::oid;
                     old_array oid;
+                    old_name text;
+                    new_name text;
                     labels text;
                     col record;
+                    dep record;
                     dflt text;
+                    recreate text[] := '{}';
+                    stmt text;
                 BEGIN
                     SELECT typarray INTO old_array FROM pg_type WHERE oid = old_type;
                     SELECT string_agg(quote_literal(enumlabel), ', ' ORDER BY enumsortorder) INTO labels
@@ -284,10 +330,32 @@ final class PostgresRenderer {
                     END IF;
                     EXECUTE format('ALTER TYPE %%s RENAME TO %%I', old_type::regtype, 'retort_old_' || old_type);
                     EXECUTE format('CREATE TYPE %%s AS ENUM (%%s)', %1$s, labels);
+                    old_name := old_type::regtype::text;
+                    new_name := %1$s::regtype::text;
+                    FOR dep IN
+                        SELECT format('ALTER TABLE %%s DROP CONSTRAINT %%I', c.conrelid::regclass, c.conname) AS drop_it,
+                               format('ALTER TABLE %%s ADD CONSTRAINT %%I %%s', c.conrelid::regclass, c.conname,
+                                      pg_get_constraintdef(c.oid)) AS create_it
+                        FROM pg_constraint c
+                        WHERE c.contype = 'c' AND EXISTS (
+                            SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_constraint'::regclass AND d.objid = c.oid
+                              AND d.refclassid = 'pg_type'::regclass AND d.refobjid IN (old_type, old_array))
+                        UNION ALL
+                        SELECT format('DROP INDEX %%s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+                        FROM pg_index i
+                        WHERE NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))
+                          AND EXISTS (
+                            SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = i.indexrelid
+                              AND d.refclassid = 'pg_type'::regclass AND d.refobjid IN (old_type, old_array))
+                    LOOP
+                        EXECUTE dep.drop_it;
+                        recreate := recreate || replace(dep.create_it, old_name, new_name);
+                    END LOOP;
                     FOR col IN
                         SELECT a.attrelid::regclass AS tbl, a.attname, a.atttypid = old_array AS is_array,
                                pg_get_expr(d.adbin, d.adrelid) AS dflt
-                        FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                        FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid AND r.relkind IN ('r', 'p')
+                        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                         WHERE a.atttypid IN (old_type, old_array) AND a.attnum > 0 AND NOT a.attisdropped
                     LOOP
                         IF col.dflt IS NOT NULL THEN
@@ -298,9 +366,12 @@ final class PostgresRenderer {
                             col.attname, CASE WHEN col.is_array THEN '[]' ELSE '' END,
                             %1$s || CASE WHEN col.is_array THEN '[]' ELSE '' END);
                         IF col.dflt IS NOT NULL THEN
-                            dflt := replace(col.dflt, old_type::regtype::text, %1$s::regtype::text);
+                            dflt := replace(col.dflt, old_name, new_name);
                             EXECUTE format('ALTER TABLE %%s ALTER COLUMN %%I SET DEFAULT %%s', col.tbl, col.attname, dflt);
                         END IF;
+                    END LOOP;
+                    FOREACH stmt IN ARRAY recreate LOOP
+                        EXECUTE stmt;
                     END LOOP;
                     EXECUTE format('DROP TYPE %%s', old_type::regtype);
                 END

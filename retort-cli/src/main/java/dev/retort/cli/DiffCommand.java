@@ -1,0 +1,175 @@
+package dev.retort.cli;
+
+import dev.retort.cli.config.Overrides;
+import dev.retort.Identifiers;
+import dev.retort.compare.Diff;
+import dev.retort.dialect.Database;
+import dev.retort.dialect.DatabaseException;
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.Dialects;
+import dev.retort.engine.Autogenerate;
+import dev.retort.operations.Operation;
+import dev.retort.postgres.EmbeddedServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code retort diff}: what makes schema A match schema B. B is read, its objects retargeted onto A
+ * (the clone-with-schema of the reflected model), and compared with A as a model is; objects B refers
+ * to in other schemas are referred to, not created. Prints nothing and exits 0 when A already matches,
+ * prints the operations (or with {@code --sql} the SQL for A) and exits 3 otherwise.
+ */
+@Command(name = "diff", sortOptions = false,
+        description = {"Print what makes schema A match schema B: the operations, one per line (destructive ones "
+                + "marked !), or with --sql the SQL statements for A.",
+                "Exit code 0 and no output when A already matches B, 3 when there are differences, 1 on an error."},
+        footer = {"", "Without --url, --from-url, --to-url or RETORT_URL, an embedded PostgreSQL is started on .retort/pg "
+                + "of the working directory for the command."})
+public final class DiffCommand implements Callable<Integer> {
+    static final String FROM_URL = "--from-url";
+    static final String TO_URL = "--to-url";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = FROM_URL, paramLabel = "JDBC_URL", description = "The database of schema A (default: the --url database).")
+    String fromUrl;
+
+    @Option(names = TO_URL, paramLabel = "JDBC_URL", description = "The database of schema B (default: the --url database).")
+    String toUrl;
+
+    @Option(names = "--from-schema", required = true, paramLabel = "A", description = "The schema to change.")
+    String fromSchema;
+
+    @Option(names = "--to-schema", required = true, paramLabel = "B", description = "The schema to match.")
+    String toSchema;
+
+    @Option(names = "--sql", description = "Print the SQL statements for A instead of the operations.")
+    boolean sql;
+
+    @Option(names = "--no-drops", description = "Leave out what would drop objects A has and B lacks.")
+    boolean noDrops;
+
+    private final Path workingDirectory;
+    private final Map<String, String> environment;
+
+    /** As a process runs it: in its working directory, with its environment. */
+    public DiffCommand() {
+        this(Path.of(""), System.getenv());
+    }
+
+    /** As if run in {@code workingDirectory} with {@code environment}; for tests. */
+    public DiffCommand(Path workingDirectory, Map<String, String> environment) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public Integer call() {
+        checkSchema("--from-schema", fromSchema);
+        checkSchema("--to-schema", toSchema);
+        String url = Main.of(spec).url;
+        if (url != null && fromUrl != null && toUrl != null) {
+            throw usage(Overrides.URL_OPTION + " is not used when both " + FROM_URL + " and " + TO_URL + " are given");
+        }
+        // Every URL given is checked before a server is started or a connection opened.
+        Database fallback = url != null ? database(Overrides.URL_OPTION, url) : fromEnvironment();
+        Database from = fromUrl != null ? database(FROM_URL, fromUrl) : fallback;
+        Database to = toUrl != null ? database(TO_URL, toUrl) : fallback;
+        if (from != null && to != null) return compare(from, to);
+        try (EmbeddedServer server = EmbeddedServer.persistent(workingDirectory.resolve(EmbeddedServer.DEFAULT_DIRECTORY))) {
+            Database embedded = server.database();
+            return compare(from != null ? from : embedded, to != null ? to : embedded);
+        }
+    }
+
+    private int compare(Database from, Database to) {
+        Dialect dialect = Dialects.forUrl(from.url());
+        Dialect other = Dialects.forUrl(to.url());
+        if (!dialect.name().equals(other.name())) {
+            throw usage("schema A is in a " + dialect.name() + " database and B in a " + other.name()
+                    + " one: both must be of one kind");
+        }
+        Autogenerate autogenerate = Autogenerate.with(dialect).withDrops(!noDrops);
+        Diff diff;
+        try (Connection a = dialect.connect(from)) {
+            if (from.equals(to)) {
+                diff = autogenerate.diff(a, fromSchema, a, toSchema);
+            } else {
+                try (Connection b = other.connect(to)) {
+                    diff = autogenerate.diff(a, fromSchema, b, toSchema);
+                }
+            }
+        } catch (SQLException e) {
+            // Only closing a connection gets here: the rest reports its failures itself.
+            throw new DatabaseException("cannot close the connection: " + e.getMessage(), e);
+        }
+        if (diff.isEmpty()) return ExitCode.OK;
+        print(diff, dialect);
+        return ExitCode.DIFFERENCES;
+    }
+
+    /**
+     * The operations as {@code Diff.describe()} gives them, or the SQL for schema A: every name
+     * qualified, and A as the search path first, since the expressions read from B name B's own types
+     * and sequences without a schema.
+     */
+    private void print(Diff diff, Dialect dialect) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!sql) {
+            diff.describe().forEach(out::println);
+        } else {
+            out.println("SET search_path TO " + dialect.quote(fromSchema) + ";");
+            for (Operation op : diff.operations()) {
+                out.println();
+                out.println("-- " + (op.destructive() ? "! " : "") + op.describe());
+                for (String statement : dialect.render(op, fromSchema)) out.println(statement + ";");
+            }
+        }
+        out.flush();
+    }
+
+    /** The database {@code RETORT_URL} names, or null; a bad one is an error that names the variable. */
+    private Database fromEnvironment() {
+        try {
+            Database database = Database.fromEnvironment(environment);
+            if (database != null) Dialects.forUrl(database.url());
+            return database;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Database.URL_VARIABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkSchema(String option, String schema) {
+        try {
+            Identifiers.check("schema", schema);
+        } catch (IllegalArgumentException e) {
+            throw usage(option + ": " + e.getMessage());
+        }
+    }
+
+    /** The database an option names, when its URL is one and a dialect takes it. */
+    private Database database(String option, String url) {
+        try {
+            Database database = Database.of(url);
+            Dialects.forUrl(database.url());
+            return database;
+        } catch (IllegalArgumentException e) {
+            throw usage(option + ": " + e.getMessage());
+        }
+    }
+
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), Objects.requireNonNull(message));
+    }
+}
