@@ -33,25 +33,32 @@ final class CollectionColumns {
     }
 
     /**
-     * Adds the order or map key column and sets the primary key, as Hibernate does: the owner's
-     * columns and the order column for an ordered list; the owner's columns and the key for a map
-     * (unless the key is an attribute of the target, {@code @MapKey}); the owner's and the elements'
-     * columns for a set whose element columns are all not null; none for a bag.
+     * Adds the order or map key column and the key the collection allows, as Hibernate does: the
+     * owner's columns and the order column for an ordered list; the owner's columns and the key for a
+     * map (unless the key is an attribute of the target, {@code @MapKey}); for a set, the owner's and
+     * the elements' columns, a primary key when they are all not null and else a unique constraint;
+     * nothing for a bag. In a one-to-many join table a target row belongs to one owner: its columns are
+     * unique, and they alone are a set's primary key.
      */
-    void addKey(TableAssembly t, Attribute a, Class<?> entity, List<String> ownerCols, List<String> elementCols, boolean mapKeyFromTarget) {
+    void addKey(TableAssembly t, Attribute a, Class<?> entity, List<String> ownerCols, List<String> elementCols,
+                boolean mapKeyFromTarget, boolean oneToMany) {
         List<String> pk = new ArrayList<>(ownerCols);
+        boolean set = false;
         if (a.has(OrderColumn.class)) {
             pk.add(orderColumn(t, a, entity));
             t.setPrimaryKey(pk, a.where());
         } else if (Map.class.isAssignableFrom(a.type()) && !mapKeyFromTarget) {
             pk.add(mapKeyColumn(t, a, entity));
             t.setPrimaryKey(pk, a.where());
-        } else if (Set.class.isAssignableFrom(a.type()) && elementCols.stream().noneMatch(c -> t.slot(c).column().nullable())) {
+        } else if (Set.class.isAssignableFrom(a.type())) {
+            set = true;
             pk.addAll(elementCols);
-            t.setPrimaryKey(pk, a.where());
+            if (oneToMany) t.setPrimaryKey(elementCols, a.where());
+            else if (elementCols.stream().noneMatch(c -> t.slot(c).column().nullable())) t.setPrimaryKey(pk, a.where());
+            else t.addUnique(null, pk, a.where());
         }
+        if (oneToMany && !set) t.addUnique(null, elementCols, a.where());
     }
-
     /** A map whose key is an attribute of the target entity has no key column of its own. */
     static boolean keyFromTarget(Attribute a) {
         return a.has(MapKey.class);
@@ -63,6 +70,8 @@ final class CollectionColumns {
         SqlType type = ann.columnDefinition().isEmpty() ? Types.INTEGER : ColumnDefinitions.type(ann.columnDefinition());
         String name = names.physical(logical);
         t.addColumn(Column.of(name, type).withNullable(false), Names.text(logical), a.where(), entity, false);
+        // Hibernate's check: positions start at 0
+        t.addCheck(null, name, TableAssembly.quoteForExpression(name) + " >= 0");
         return name;
     }
 

@@ -26,6 +26,26 @@ final class Converters {
         }
     }
 
+    /**
+     * The database values a converter gives {@code false} and {@code true}, in that order, from which
+     * Hibernate makes a check constraint on a converted boolean; null when the converter cannot be
+     * made here (no constructor without arguments: an application's container may inject it) or gives
+     * a null.
+     */
+    static List<Object> booleanValues(Class<?> converter) {
+        try {
+            var constructor = converter.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            AttributeConverter<Boolean, Object> c = (AttributeConverter<Boolean, Object>) constructor.newInstance();
+            Object no = c.convertToDatabaseColumn(Boolean.FALSE);
+            Object yes = c.convertToDatabaseColumn(Boolean.TRUE);
+            return no == null || yes == null ? null : List.of(no, yes);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The converter that applies to a value of that Java type, or null. */
     Class<?> find(Class<?> javaType, Convert convert, String where) {
         if (convert != null) {

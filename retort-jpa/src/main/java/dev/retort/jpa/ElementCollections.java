@@ -61,14 +61,12 @@ final class ElementCollections {
                 if (!known.contains(c)) elementCols.add(c);
             }
         } else {
-            // a set's element is part of its key, so it cannot be null
-            boolean isSet = Set.class.isAssignableFrom(a.type());
             ColumnAnn ann = Overrides.column(a, a.name(), Map.of());
-            MappedColumn b = basics.column(element, ann, a.name(), BasicColumns.Hints.of(a), isSet || BasicColumns.requiredByAnnotation(a), false, a.where());
+            MappedColumn b = basics.column(element, ann, a.name(), BasicColumns.Hints.of(a), BasicColumns.requiredByAnnotation(a), false, a.where());
             b.placeIn(t, a.where(), owner.type, false);
             elementCols.add(b.column().name());
         }
-        collectionColumns.addKey(t, a, owner.type, ownerCols, elementCols, false);
+        collectionColumns.addKey(t, a, owner.type, ownerCols, elementCols, false, false);
         ForeignKeys.add(t, ownerCols, s.table(), JoinColumns.referred(ownerRefs), ct == null ? null : ct.foreignKey());
         if (ct != null) TableAnnotations.apply(t, ct.uniqueConstraints(), ct.indexes(), new CheckConstraint[0], a.where());
     }

@@ -69,8 +69,13 @@ final class EntityColumns {
         if (a.type().isAnnotationPresent(Entity.class)) {
             throw new JpaMappingException(a.where(), "a reference to entity " + a.type().getSimpleName() + " needs @ManyToOne or @OneToOne");
         }
-        ColumnAnn ann = Overrides.column(a, a.name(), overrides);
-        basics.attribute(a, ann, a.has(Version.class), forceNullable).placeIn(t, a.where(), e.type, ann.readOnly());
+        basic(e, t, a, Overrides.column(a, a.name(), overrides), forceNullable, false);
+    }
+
+    private void basic(EntityInfo e, TableAssembly t, Attribute a, ColumnAnn ann, boolean forceNullable, boolean inEmbeddable) {
+        MappedColumn column = basics.attribute(a, ann, a.has(Version.class), forceNullable, inEmbeddable);
+        column.placeIn(t, a.where(), e.type, ann.readOnly());
+        if (forceNullable && BasicColumns.requiredInOwnRows(a, ann, inEmbeddable)) e.requiredInOwnRows.add(column.column().name());
     }
 
     /**
@@ -92,8 +97,7 @@ final class EntityColumns {
             } else if (x.has(Embedded.class) || x.type().isAnnotationPresent(Embeddable.class)) {
                 embedded(e, t, x.type(), x, p, overrides, associations, forceNullable);
             } else {
-                ColumnAnn ann = Overrides.column(x, p, overrides);
-                basics.attribute(x, ann, false, forceNullable).placeIn(t, x.where(), e.type, ann.readOnly());
+                basic(e, t, x, Overrides.column(x, p, overrides), forceNullable, true);
             }
         }
     }

@@ -56,7 +56,7 @@ final class IdGeneration {
             return column.withIdentity(Identity.byDefault());
         }
         if (strategy == GenerationType.UUID) return column;
-        Generators.Found<TableGenerator> tg = generator.isEmpty() ? null : generators.table(generator);
+        Generators.Found<TableGenerator> tg = generator.isEmpty() ? null : generators.table(generator, e.allClasses);
         if (strategy == GenerationType.TABLE || tg != null) {
             tableGenerator(tg == null ? local(id, e, TableGenerator.class) : tg.annotation(), e, id);
             return column;
@@ -74,13 +74,17 @@ final class IdGeneration {
                 || t == short.class || t == BigInteger.class || t == BigDecimal.class;
     }
 
-    /** The sequence of SEQUENCE or AUTO generation: declared, named only, or Hibernate's implicit {@code <root table>_SEQ}. */
+    /**
+     * The sequence of SEQUENCE or AUTO generation: declared, named only, or Hibernate's implicit
+     * {@code <root table>_SEQ}. Unless {@code @SequenceGenerator(schema)} says otherwise it has no
+     * schema, whatever its table's: Hibernate looks for it in the default schema.
+     */
     private void sequence(EntityInfo e, Attribute id, String generator) {
-        Generators.Found<SequenceGenerator> found = generator.isEmpty() ? null : generators.sequence(generator);
+        Generators.Found<SequenceGenerator> found = generator.isEmpty() ? null : generators.sequence(generator, e.allClasses);
         SequenceGenerator g = found != null ? found.annotation() : generator.isEmpty() ? local(id, e, SequenceGenerator.class) : null;
         String implicit = names.physical(names.unfolded(e.root.tableLogical) + "_SEQ");
         String name;
-        String schema = e.root.tableSchema;
+        String schema = null;
         long start = 1;
         long increment = 50;
         if (g != null) {
@@ -109,10 +113,10 @@ final class IdGeneration {
         return e.type.getAnnotation(type);
     }
 
-    /** The table behind TABLE generation: a row per generator, keyed by its name. */
+    /** The table behind TABLE generation: a row per generator, keyed by its name; in the default schema unless the generator names one. */
     private void tableGenerator(TableGenerator g, EntityInfo e, Attribute id) {
         String table = names.physical(g == null || g.table().isEmpty() ? "hibernate_sequences" : g.table());
-        String schema = g == null || g.schema().isEmpty() ? e.root.tableSchema : names.physical(g.schema());
+        String schema = g == null || g.schema().isEmpty() ? null : names.physical(g.schema());
         String pkLogical = g == null || g.pkColumnName().isEmpty() ? "sequence_name" : g.pkColumnName();
         String valueLogical = g == null || g.valueColumnName().isEmpty() ? "next_val" : g.valueColumnName();
         String key = (schema == null ? "" : schema + ".") + table + "(" + names.physical(pkLogical) + "," + names.physical(valueLogical) + ")";

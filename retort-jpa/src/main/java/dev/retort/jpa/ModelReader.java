@@ -45,6 +45,7 @@ final class ModelReader {
             if (s.attribute().has(ElementCollection.class)) elementCollections.map(s);
             else relationships.map(s);
         }
+        Discriminator.addChecks(entities.all(), names, enumChecks);
         return assemble(tables, generation);
     }
 

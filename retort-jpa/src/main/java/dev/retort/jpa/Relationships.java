@@ -59,8 +59,8 @@ final class Relationships {
         if (a.has(JoinTable.class)) throw new JpaMappingException(a.where(), "a to-one relationship through a @JoinTable is not supported");
         PrimaryKeyJoinColumn[] shared = Keys.primaryKeyJoinColumns(a.element());
         if (o2o != null && shared.length > 0) {
-            // the two entities share their key: the key itself refers to the other table
-            ForeignKeys.add(s.table(), s.table().primaryKey(), ForeignKeys.target(target), Keys.names(keys.of(target)), shared[0].foreignKey());
+            // The two entities share their key. Hibernate declares no foreign key for it (and orders its
+            // inserts without one), so neither does Retort.
             return;
         }
         boolean optional = m2o != null ? m2o.optional() : o2o.optional();
@@ -70,6 +70,11 @@ final class Relationships {
                 || o.foreignKey().value() != ConstraintMode.PROVIDER_DEFAULT) ? o.foreignKey() : JoinColumns.foreignKeyOf(a);
         List<JoinColumns.Ref> refs = refs(a, anns, target, a.name());
         List<String> cols = JoinColumns.place(s.table(), refs, optional, s.forceNullable(), a, s.entity().type);
+        if (s.forceNullable()) {
+            for (JoinColumns.Ref r : refs) {
+                if (!optional || !r.ann().nullable()) s.entity().requiredInOwnRows.add(r.name());
+            }
+        }
         if (o2o != null) s.table().addUnique(null, cols, a.where());
         ForeignKeys.add(s.table(), cols, ForeignKeys.target(target), JoinColumns.referred(refs), fk, HibernateAnnotations.onDelete(a));
     }
@@ -115,7 +120,7 @@ final class Relationships {
 
     /**
      * The join table of an owning to-many: the owner's join columns, then the target's, all not null,
-     * a foreign key to each side; a one-to-many's target columns are unique.
+     * a foreign key to each side, and the key the collection allows ({@link CollectionColumns#addKey}).
      */
     private void joinTable(RelationSite s, EntityInfo target, boolean oneToMany) {
         Attribute a = s.attribute();
@@ -130,8 +135,7 @@ final class Relationships {
         List<JoinColumns.Ref> targetRefs = refs(a, jt == null ? new JoinColumn[0] : jt.inverseJoinColumns(), target, a.name());
         List<String> ownerCols = JoinColumns.place(t, ownerRefs, false, false, a, s.entity().type);
         List<String> targetCols = JoinColumns.place(t, targetRefs, false, false, a, s.entity().type);
-        collectionColumns.addKey(t, a, s.entity().type, ownerCols, targetCols, CollectionColumns.keyFromTarget(a));
-        if (oneToMany) t.addUnique(null, targetCols, a.where());
+        collectionColumns.addKey(t, a, s.entity().type, ownerCols, targetCols, CollectionColumns.keyFromTarget(a), oneToMany);
         ForeignKeys.add(t, ownerCols, s.table(), JoinColumns.referred(ownerRefs), jt == null ? null : jt.foreignKey());
         ForeignKeys.add(t, targetCols, ForeignKeys.target(target), JoinColumns.referred(targetRefs), jt == null ? null : jt.inverseForeignKey());
         if (jt != null) {

@@ -61,11 +61,8 @@ final class Tables {
             String schema = t != null && !t.schema().isEmpty() ? names.physical(t.schema()) : null;
             if (!(e.strategy == InheritanceType.TABLE_PER_CLASS && e.isAbstract())) {
                 e.table = table(schema, names.physical(e.tableLogical), e.where());
-            } else {
-                e.tableSchema = schema;
             }
         }
-        if (e.table != null) e.tableSchema = e.table.schema();
         if (t != null && e.table != null) {
             e.table.comment(t.comment(), e.where());
             TableAnnotations.apply(e.table, t.uniqueConstraints(), t.indexes(), t.check(), e.where());

@@ -33,7 +33,7 @@ class EnumMappingTest {
         }
     }
 
-    @Entity
+    @Entity(name = "Invoice")
     static class Invoice {
         @Id
         Long id;
@@ -57,7 +57,7 @@ class EnumMappingTest {
                 column("ordinal", SMALLINT),
                 column("named", varchar(255)),
                 column("shortnamed", varchar(16)).notNull(),
-                column("coded", INTEGER),
+                column("coded", SMALLINT),
                 check("bydefault between 0 and 2").label("bydefault"),
                 check("ordinal between 0 and 2").label("ordinal"),
                 check("named in ('DRAFT','SENT','PAID')").label("named"),
@@ -72,7 +72,7 @@ class EnumMappingTest {
         org.assertj.core.api.Assertions.assertThat(actual.get("invoice").checks()).isEmpty();
     }
 
-    @Entity
+    @Entity(name = "Quoting")
     static class Quoting {
         @Id
         Long id;
