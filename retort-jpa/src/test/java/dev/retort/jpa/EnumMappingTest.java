@@ -72,6 +72,49 @@ class EnumMappingTest {
         org.assertj.core.api.Assertions.assertThat(actual.get("invoice").checks()).isEmpty();
     }
 
+    enum Wide {
+        SMALL(1), LARGE(100_000);
+
+        @EnumeratedValue
+        final int code;
+
+        Wide(int code) {
+            this.code = code;
+        }
+    }
+
+    static class Numeric implements jakarta.persistence.AttributeConverter<Boolean, Integer> {
+        public Integer convertToDatabaseColumn(Boolean b) {
+            return b == null ? null : b ? 1 : 0;
+        }
+
+        public Boolean convertToEntityAttribute(Integer i) {
+            return i == null ? null : i == 1;
+        }
+    }
+
+    @Entity(name = "Wider")
+    static class Wider {
+        @Id
+        Long id;
+        Wide wide;
+        @jakarta.persistence.Convert(converter = Numeric.class)
+        Boolean flag;
+    }
+
+    @Test
+    void enumeratedValuesBeyondSmallintWidenAndNumericBooleansAreAList() {
+        MetaData expected = new MetaData();
+        expected.table("wider",
+                column("id", BIGINT).primaryKey(),
+                // Hibernate would keep smallint, which rejects 100000
+                column("wide", INTEGER),
+                column("flag", INTEGER),
+                check("wide in (1,100000)").label("wide"),
+                check("flag in (0,1)").label("flag"));
+        Expect.sameModel(JpaModel.of(Wider.class), expected);
+    }
+
     @Entity(name = "Quoting")
     static class Quoting {
         @Id

@@ -23,6 +23,8 @@ class HibernateParityTest {
     static final String KEY_ORDER = "[key order] ";
     /** The values of an @EnumeratedValue check in declaration order; Hibernate lists them in hash order. */
     static final String VALUE_ORDER = "[value order] ";
+    /** @EnumeratedValue numbers that do not fit in smallint get integer; Hibernate's smallint rejects them. */
+    static final String WIDE_ENUM = "[wide enum] ";
     /** @Column(nullable = false) in a SINGLE_TABLE subclass: nullable plus a check for its own rows, not a not-null that rejects its siblings' rows. */
     static final String SUBCLASS_NOT_NULL = "[subclass not null] ";
     /** A column mapped twice takes its nullability from the writable mapping, not from whichever Hibernate binds first. */
@@ -66,6 +68,8 @@ class HibernateParityTest {
                 ParityCorpus.of("enums", EnumMappingTest.Invoice.class, EnumMappingTest.Quoting.class).allowing(
                         VALUE_ORDER + "table tenant.invoice: check coded = ANY (ARRAY[10, 20]): hibernate absent, retort present",
                         VALUE_ORDER + "table tenant.invoice: check coded = ANY (ARRAY[20, 10]): hibernate present, retort absent"),
+                ParityCorpus.of("wide_enums_and_numeric_booleans", EnumMappingTest.Wider.class).allowing(
+                        WIDE_ENUM + "table tenant.wider: column wide type: hibernate smallint, retort integer"),
                 ParityCorpus.of("hibernate_annotations", HibernateAnnotationsTest.Owner.class, HibernateAnnotationsTest.Pet.class),
                 ParityCorpus.of("generation", IdentifierTest.ByIdentity.class, IdentifierTest.BySequence.class,
                         IdentifierTest.ByAuto.class, IdentifierTest.ByAutoInSchema.class, IdentifierTest.ByGeneratorNameOnly.class,
