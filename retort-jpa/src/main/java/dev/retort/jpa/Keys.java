@@ -168,6 +168,8 @@ final class Keys {
             Attribute borrowed = mapsId.get(x.name());
             if (borrowed != null) {
                 parts.addAll(derived(borrowed));
+            } else if (x.has(ManyToOne.class) || x.has(OneToOne.class)) {
+                throw new JpaMappingException(x.where(), "a relationship inside an @EmbeddedId is not supported; use @MapsId");
             } else if (x.has(Embedded.class) || x.type().isAnnotationPresent(Embeddable.class)) {
                 throw new JpaMappingException(x.where(), "an embeddable nested in an @EmbeddedId is not supported");
             } else {

@@ -241,4 +241,24 @@ class MappingErrorTest {
                 .isInstanceOf(JpaMappingException.class)
                 .hasMessage("the model: holds no @Entity class");
     }
+
+    @jakarta.persistence.Embeddable
+    static class RelationKey implements java.io.Serializable {
+        @ManyToOne
+        Target target;
+        Integer number;
+    }
+
+    @Entity(name = "KeyedByRelation")
+    static class KeyedByRelation {
+        @jakarta.persistence.EmbeddedId
+        RelationKey key;
+    }
+
+    @Test
+    void aRelationshipInsideAnEmbeddedId() {
+        assertThatThrownBy(() -> JpaModel.of(KeyedByRelation.class, Target.class))
+                .isInstanceOf(JpaMappingException.class)
+                .hasMessage(HERE + "RelationKey.target: a relationship inside an @EmbeddedId is not supported; use @MapsId");
+    }
 }
