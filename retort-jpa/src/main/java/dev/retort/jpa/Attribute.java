@@ -1,5 +1,10 @@
 package dev.retort.jpa;
 
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.util.List;
@@ -46,6 +51,30 @@ record Attribute(Class<?> owner, Class<?> declaringClass, String name, Class<?> 
             }
         }
         return null;
+    }
+
+    /** A relationship (to-one, to-many), as opposed to a basic, embedded or element-collection attribute. */
+    boolean isRelationship() {
+        return has(ManyToOne.class) || has(OneToOne.class) || has(OneToMany.class) || has(ManyToMany.class);
+    }
+
+    /** The entity class a relationship points at ({@code targetEntity}, else the declared type); null for other attributes. */
+    Class<?> relationTarget() {
+        if (has(ManyToOne.class)) return explicit(get(ManyToOne.class).targetEntity(), type);
+        if (has(OneToOne.class)) return explicit(get(OneToOne.class).targetEntity(), type);
+        if (has(OneToMany.class)) return explicit(get(OneToMany.class).targetEntity(), elementType());
+        if (has(ManyToMany.class)) return explicit(get(ManyToMany.class).targetEntity(), elementType());
+        return null;
+    }
+
+    private static Class<?> explicit(Class<?> declared, Class<?> inferred) {
+        return declared == void.class ? inferred : declared;
+    }
+
+    /** The element of a collection, the value of a map; {@code Object} when the type does not say. */
+    Class<?> elementType() {
+        if (typeArgs.isEmpty()) return Object.class;
+        return typeArgs.get(typeArgs.size() - 1);
     }
 
     /** {@code com.acme.Book.author}: the attribute, as error messages name it. */

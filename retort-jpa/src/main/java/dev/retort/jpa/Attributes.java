@@ -2,8 +2,10 @@ package dev.retort.jpa;
 
 import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Transient;
 
 import java.beans.Introspector;
@@ -73,6 +75,19 @@ final class Attributes {
             int i = fieldOrder.indexOf(a.name());
             return i < 0 ? Integer.MAX_VALUE : i;
         }).thenComparing(Attribute::name));
+        return out;
+    }
+
+    /** An embeddable's attributes, its mapped or embeddable superclasses' first, under its owner's access unless it declares its own. */
+    static List<Attribute> ofEmbeddable(Class<?> embeddable, AccessType ownerAccess) {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = embeddable; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c == embeddable || c.isAnnotationPresent(MappedSuperclass.class) || c.isAnnotationPresent(Embeddable.class)) chain.add(0, c);
+        }
+        Access explicit = embeddable.getAnnotation(Access.class);
+        AccessType access = explicit != null ? explicit.value() : ownerAccess;
+        List<Attribute> out = new ArrayList<>();
+        for (Class<?> c : chain) out.addAll(declared(c, embeddable, access));
         return out;
     }
 

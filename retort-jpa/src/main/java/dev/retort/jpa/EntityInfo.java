@@ -29,13 +29,16 @@ final class EntityInfo {
     TableAssembly table;
     /** The table name as written or implied, before the naming strategy: implicit names are made from it. */
     String tableLogical;
-    /** The schema of that table (null: schema-agnostic), kept also for an entity without a table. */
-    String tableSchema;
+    /**
+     * Columns of a SINGLE_TABLE subclass that its own rows require but its siblings' rows leave empty:
+     * nullable in the table, and not null for this class's discriminator value by a check.
+     */
+    final List<String> requiredInOwnRows = new ArrayList<>();
 
     EntityInfo(Class<?> type, EntityInfo parent) {
         this.type = type;
         Entity entity = type.getAnnotation(Entity.class);
-        this.entityName = entity.name().isEmpty() ? type.getSimpleName() : entity.name();
+        this.entityName = entity.name().isEmpty() ? unqualifiedName(type) : entity.name();
         this.parent = parent;
         this.root = parent == null ? this : parent.root;
         Inheritance inheritance = root.type.getAnnotation(Inheritance.class);
@@ -51,6 +54,16 @@ final class EntityInfo {
         this.access = Attributes.accessOf(type, root == this ? allClasses : root.allClasses);
         this.ownAttributes = attributesOf(ownClasses);
         this.allAttributes = attributesOf(allClasses);
+    }
+
+    /**
+     * The class name without its package, as Hibernate names an entity by default: {@code Outer$Inner}
+     * for a nested class. Its tables and queries use that name, so the schema must too.
+     */
+    static String unqualifiedName(Class<?> type) {
+        String name = type.getName();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
     }
 
     private List<Attribute> attributesOf(List<Class<?>> classes) {

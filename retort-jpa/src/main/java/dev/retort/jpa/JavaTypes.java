@@ -51,20 +51,34 @@ final class JavaTypes {
             Map.entry(Instant.class, Types.TIMESTAMPTZ), Map.entry(OffsetDateTime.class, Types.TIMESTAMPTZ),
             Map.entry(ZonedDateTime.class, Types.TIMESTAMPTZ), Map.entry(LocalDateTime.class, Types.TIMESTAMP),
             Map.entry(LocalDate.class, Types.DATE), Map.entry(LocalTime.class, Types.TIME),
-            Map.entry(OffsetTime.class, Types.TIMETZ), Map.entry(Duration.class, Types.INTERVAL),
+            // Hibernate normalises an OffsetTime to UTC and stores it without its offset
+            Map.entry(OffsetTime.class, Types.TIME),
+            // Hibernate binds a Duration as its nanoseconds: an interval column rejects it
+            Map.entry(Duration.class, Types.numeric(21, 0)),
             Map.entry(Year.class, Types.INTEGER),
             Map.entry(java.sql.Timestamp.class, Types.TIMESTAMP), Map.entry(java.sql.Date.class, Types.DATE),
             Map.entry(java.sql.Time.class, Types.TIME));
+
+    /** Hibernate's default fractional-second precision of a time of day (of timestamps it is 6, PostgreSQL's own). */
+    static final int TIME_PRECISION = 0;
 
     /** A type and, for enums, the values a check constraint allows. */
     record Mapped(SqlType type, EnumCheck check) {
     }
 
-    /** The values an enum column may hold: numbers, or strings to be quoted. */
-    record EnumCheck(List<String> values, boolean numeric) {
+    /**
+     * The values a column may hold: numbers, or strings to be quoted.
+     *
+     * @param ordinals the values are an enum's ordinals, which Hibernate checks as a range
+     */
+    record EnumCheck(List<String> values, boolean numeric, boolean ordinals) {
+        EnumCheck(List<String> values, boolean numeric) {
+            this(values, numeric, false);
+        }
+
         /** The check expression over a column (already quoted as needed). */
         String expression(String column) {
-            if (numeric && isRange(values)) return column + " between " + values.get(0) + " and " + values.get(values.size() - 1);
+            if (ordinals && isRange(values)) return column + " between " + values.get(0) + " and " + values.get(values.size() - 1);
             List<String> literals = new ArrayList<>();
             for (String v : values) literals.add(numeric ? v : "'" + v.replace("'", "''") + "'");
             return column + " in (" + String.join(",", literals) + ")";
@@ -101,6 +115,10 @@ final class JavaTypes {
         if (type == BigInteger.class) {
             return plain(numeric(column.precision() > 0 ? column.precision() : DEFAULT_PRECISION, 0, where));
         }
+        if ((type == byte[].class || type == Byte[].class) && lob) {
+            // Hibernate writes a @Lob byte[] as a large object and keeps its oid: a bytea column rejects it
+            return plain(Types.nativeType("oid"));
+        }
         if (type == Date.class || type == Calendar.class) {
             SqlType t = temporal == TemporalType.DATE ? Types.DATE : temporal == TemporalType.TIME ? Types.TIME : Types.TIMESTAMP;
             return plain(withSecondPrecision(t, column.secondPrecision()));
@@ -128,14 +146,17 @@ final class JavaTypes {
         }
     }
 
-    /** PostgreSQL's default fractional-second precision is 6, Retort's portable time types' too. */
-    private static SqlType withSecondPrecision(SqlType type, int precision) {
-        if (precision < 0 || precision == 6) return type;
-        if (type == Types.TIMESTAMP) return Types.nativeType("timestamp(" + precision + ")");
+    /**
+     * A time type with the precision {@code @Column(secondPrecision)} gives, else Hibernate's (0 for a
+     * time of day, 6 for timestamps). PostgreSQL's default precision is 6, that of Retort's portable
+     * time types too; other precisions are spelled as the catalog prints them.
+     */
+    private static SqlType withSecondPrecision(SqlType type, int given) {
+        int precision = given >= 0 ? given : type == Types.TIME ? TIME_PRECISION : 6;
+        if (precision == 6) return type;
+        if (type == Types.TIMESTAMP) return Types.nativeType("timestamp(" + precision + ") without time zone");
         if (type == Types.TIMESTAMPTZ) return Types.nativeType("timestamp(" + precision + ") with time zone");
-        if (type == Types.TIME) return Types.nativeType("time(" + precision + ")");
-        if (type == Types.TIMETZ) return Types.nativeType("time(" + precision + ") with time zone");
-        if (type == Types.INTERVAL) return Types.nativeType("interval second(" + precision + ")");
+        if (type == Types.TIME) return Types.nativeType("time(" + precision + ") without time zone");
         return type;
     }
 
@@ -147,7 +168,9 @@ final class JavaTypes {
             // Jakarta Persistence 3.2: the constant's @EnumeratedValue field is what is stored
             for (Object c : constants) values.add(String.valueOf(read(valueField, c, where)));
             boolean numeric = valueField.getType() != String.class;
-            Mapped field = map(valueField.getType(), column, null, false, null, where);
+            // Hibernate stores numeric values in the ordinal's smallint; Retort widens it when a value does not fit
+            Mapped field = numeric ? plain(values.stream().allMatch(JavaTypes::fitsSmallint) ? Types.SMALLINT : Types.INTEGER)
+                    : map(valueField.getType(), column, null, false, null, where);
             if (numeric != (enumerated != EnumType.STRING) && enumerated != null) {
                 throw new JpaMappingException(where, "@Enumerated(" + enumerated + ") does not fit @EnumeratedValue field "
                         + type.getSimpleName() + "." + valueField.getName() + " of type " + valueField.getType().getSimpleName());
@@ -160,7 +183,12 @@ final class JavaTypes {
         }
         for (int i = 0; i < constants.length; i++) values.add(String.valueOf(i));
         SqlType t = constants.length <= Short.MAX_VALUE ? Types.SMALLINT : Types.INTEGER;
-        return new Mapped(t, constants.length == 0 ? null : new EnumCheck(values, true));
+        return new Mapped(t, constants.length == 0 ? null : new EnumCheck(values, true, true));
+    }
+
+    private static boolean fitsSmallint(String value) {
+        long v = Long.parseLong(value);
+        return v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
     }
 
     private static Field enumeratedValueField(Class<?> type, String where) {

@@ -72,8 +72,9 @@ public final class JpaModel {
         }
 
         /**
-         * Whether enum columns get the check constraint Hibernate ORM 6+ gives them
-         * ({@code status in ('DRAFT','SENT')}, {@code kind between 0 and 2}); default true.
+         * Whether columns get the value checks Hibernate ORM 6+ gives them: enums
+         * ({@code status in ('DRAFT','SENT')}, {@code kind between 0 and 2}), converted booleans
+         * ({@code active in ('N','Y')}) and discriminators ({@code dtype in ('Cat','Dog')}); default true.
          */
         public Builder enumCheckConstraints(boolean checks) {
             this.enumChecks = checks;

@@ -187,20 +187,15 @@ final class TableAssembly {
             if (!pk.contains(s.column().name())) cols.add(s.column());
         }
         List<Index> indexes = new ArrayList<>();
+        // constraints first, so that an index can tell whether a constraint already covers it
         for (PendingKey p : pending) {
-            List<String> physical = new ArrayList<>();
-            for (String c : p.columns()) {
-                Slot s = resolve(c);
-                if (s == null) {
-                    throw new JpaMappingException(p.origin(), (p.constraint() ? "@UniqueConstraint" : "@Index") + " names column "
-                            + c + ", which table " + key() + " does not have (it has " + columns.keySet() + ")");
-                }
-                physical.add(s.column().name());
-            }
-            if (p.constraint()) {
-                addUnique(p.name(), physical, p.origin());
-                continue;
-            }
+            if (p.constraint()) addUnique(p.name(), physical(p), p.origin());
+        }
+        for (PendingKey p : pending) {
+            if (p.constraint()) continue;
+            List<String> physical = physical(p);
+            // Hibernate skips a unique index that repeats the primary key or a unique constraint
+            if (p.unique() && (physical.equals(primaryKey) || uniques.stream().anyMatch(u -> u.columns().equals(physical)))) continue;
             List<Index.Element> elements = new ArrayList<>();
             for (int i = 0; i < physical.size(); i++) elements.add(new Index.Element(physical.get(i), null, p.descending().get(i)));
             String n = p.name() != null && !p.name().isEmpty() ? p.name() : convention.indexName(name, physical);
@@ -212,6 +207,20 @@ final class TableAssembly {
         } catch (IllegalArgumentException e) {
             throw new JpaMappingException(origin, e.getMessage());
         }
+    }
+
+    /** The physical names of the columns an annotation names logically or physically. */
+    private List<String> physical(PendingKey p) {
+        List<String> out = new ArrayList<>();
+        for (String c : p.columns()) {
+            Slot s = resolve(c);
+            if (s == null) {
+                throw new JpaMappingException(p.origin(), (p.constraint() ? "@UniqueConstraint" : "@Index") + " names column "
+                        + c + ", which table " + key() + " does not have (it has " + columns.keySet() + ")");
+            }
+            out.add(s.column().name());
+        }
+        return out;
     }
 
     /** Quotes a column name for a check expression when PostgreSQL would otherwise fold or reject it. */

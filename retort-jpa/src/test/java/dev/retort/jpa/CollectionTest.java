@@ -23,6 +23,7 @@ import static dev.retort.Dsl.check;
 import static dev.retort.Dsl.column;
 import static dev.retort.Dsl.index;
 import static dev.retort.Dsl.primaryKey;
+import static dev.retort.Dsl.unique;
 import static dev.retort.Types.BIGINT;
 import static dev.retort.Types.INTEGER;
 import static dev.retort.Types.varchar;
@@ -39,7 +40,7 @@ class CollectionTest {
         String number;
     }
 
-    @Entity
+    @Entity(name = "Member")
     static class Member {
         @Id
         Long id;
@@ -62,17 +63,23 @@ class CollectionTest {
         Set<Role> roles;
         @ElementCollection
         List<Phone> phones;
+        @ElementCollection
+        @Column(nullable = false)
+        Set<String> codes;
+        @ElementCollection
+        @CollectionTable(name = "member_phone_set")
+        Set<Phone> phoneSet;
     }
 
     @Test
     void elementCollectionsGetCollectionTables() {
         MetaData expected = new MetaData();
         expected.table("member", column("id", BIGINT).primaryKey());
-        // a Set of basic values: every column is in the key
+        // a Set of nullable values: unique, no primary key (a key column cannot be null)
         expected.table("member_tags",
-                column("member_id", BIGINT).references("member.id"),
+                column("member_id", BIGINT).notNull().references("member.id"),
                 column("tags", varchar(255)),
-                primaryKey("member_id", "tags"));
+                unique("member_id", "tags"));
         // a List is a bag: no key
         expected.table("member_nicknames",
                 column("member_id", BIGINT).notNull().references("member.id"),
@@ -81,7 +88,8 @@ class CollectionTest {
                 column("member_id", BIGINT).references("member.id"),
                 column("address_order", INTEGER),
                 column("line", varchar(80)),
-                primaryKey("member_id", "address_order"));
+                primaryKey("member_id", "address_order"),
+                check("address_order >= 0").label("address_order"));
         expected.table("member_setting",
                 column("member", BIGINT).references("member.id"),
                 column("setting_key", varchar(40)),
@@ -89,14 +97,24 @@ class CollectionTest {
                 primaryKey("member", "setting_key"),
                 index("setting_key"));
         expected.table("member_roles",
-                column("member_id", BIGINT).references("member.id"),
+                column("member_id", BIGINT).notNull().references("member.id"),
                 column("roles", varchar(255)),
-                primaryKey("member_id", "roles"),
+                unique("member_id", "roles"),
                 check("roles in ('ADMIN','USER')").label("roles"));
         expected.table("member_phones",
                 column("member_id", BIGINT).notNull().references("member.id"),
                 column("kind", varchar(5)),
                 column("number", varchar(20)).notNull());
+        // a Set whose values cannot be null: all its columns are the primary key
+        expected.table("member_codes",
+                column("member_id", BIGINT).references("member.id"),
+                column("codes", varchar(255)),
+                primaryKey("member_id", "codes"));
+        expected.table("member_phone_set",
+                column("member_id", BIGINT).notNull().references("member.id"),
+                column("kind", varchar(5)),
+                column("number", varchar(20)).notNull(),
+                unique("member_id", "kind", "number"));
         Expect.sameModel(JpaModel.of(Member.class), expected);
     }
 }

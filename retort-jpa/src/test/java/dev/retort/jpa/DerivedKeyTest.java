@@ -29,7 +29,7 @@ import static dev.retort.Types.varchar;
 /** One-to-one keys, composite foreign keys and identifiers borrowed from relationships. */
 class DerivedKeyTest {
 
-    @Entity
+    @Entity(name = "Account")
     static class Account {
         @Id
         Long id;
@@ -39,13 +39,13 @@ class DerivedKeyTest {
         Settings settings;
     }
 
-    @Entity
+    @Entity(name = "Profile")
     static class Profile {
         @Id
         Long id;
     }
 
-    @Entity
+    @Entity(name = "Settings")
     static class Settings {
         @Id
         Long id;
@@ -55,7 +55,7 @@ class DerivedKeyTest {
     }
 
     /** Shares the key of its account: the key is also the foreign key. */
-    @Entity
+    @Entity(name = "Avatar")
     static class Avatar {
         @Id
         Long id;
@@ -89,14 +89,14 @@ class DerivedKeyTest {
         Integer code;
     }
 
-    @Entity
+    @Entity(name = "Region")
     static class Region {
         @EmbeddedId
         RegionKey key;
         String label;
     }
 
-    @Entity
+    @Entity(name = "Office")
     static class Office {
         @Id
         Long id;
@@ -114,7 +114,7 @@ class DerivedKeyTest {
         Integer number;
     }
 
-    @Entity
+    @Entity(name = "Desk")
     @IdClass(DeskKey.class)
     static class Desk {
         @Id
@@ -142,14 +142,14 @@ class DerivedKeyTest {
         Expect.sameModel(JpaModel.of(Region.class, Office.class, Desk.class), expected);
     }
 
-    @Entity
+    @Entity(name = "Person")
     static class Person {
         @Id
         Long id;
     }
 
     /** Shares its key with a person through the primary key, without a column of its own. */
-    @Entity
+    @Entity(name = "Passport")
     static class Passport {
         @Id
         Long id;
@@ -162,7 +162,8 @@ class DerivedKeyTest {
     void oneToOneOnThePrimaryKey() {
         MetaData expected = new MetaData();
         expected.table("person", column("id", BIGINT).primaryKey());
-        expected.table("passport", column("id", BIGINT).primaryKey().references("person.id"));
+        // Hibernate declares no foreign key for a key shared through @PrimaryKeyJoinColumn
+        expected.table("passport", column("id", BIGINT).primaryKey());
         Expect.sameModel(JpaModel.of(Person.class, Passport.class), expected);
     }
 }

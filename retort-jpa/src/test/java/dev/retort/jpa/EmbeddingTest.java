@@ -47,7 +47,7 @@ class EmbeddingTest {
         Country country;
     }
 
-    @Entity
+    @Entity(name = "Country")
     static class Country {
         @Id
         @Column(length = 2)
@@ -64,7 +64,7 @@ class EmbeddingTest {
         Instant createdAt;
     }
 
-    @Entity
+    @Entity(name = "Customer")
     @AttributeOverride(name = "createdAt", column = @Column(name = "created", nullable = false))
     static class Customer extends Base<Long> {
         @Embedded
@@ -88,12 +88,12 @@ class EmbeddingTest {
                 column("created", TIMESTAMPTZ).notNull(),
                 column("street", varchar(255)),
                 column("zip", varchar(10)).notNull(),
-                column("lat", DOUBLE).notNull(),
-                column("lon", DOUBLE).notNull(),
+                column("lat", DOUBLE),
+                column("lon", DOUBLE),
                 column("work_street", varchar(255)),
                 column("work_zip", varchar(12)),
-                column("work_lat", DOUBLE).notNull(),
-                column("work_lon", DOUBLE).notNull(),
+                column("work_lat", DOUBLE),
+                column("work_lon", DOUBLE),
                 column("country_code", varchar(2)).references("country.code"),
                 column("work_country", varchar(2)).references("country.code"));
         expected.table("country", column("code", varchar(2)).primaryKey());
@@ -108,7 +108,7 @@ class EmbeddingTest {
         int revision;
     }
 
-    @Entity
+    @Entity(name = "Note")
     static class Note extends Tracked {
         String body;
     }

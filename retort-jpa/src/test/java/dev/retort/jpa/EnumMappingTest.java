@@ -33,7 +33,7 @@ class EnumMappingTest {
         }
     }
 
-    @Entity
+    @Entity(name = "Invoice")
     static class Invoice {
         @Id
         Long id;
@@ -57,7 +57,7 @@ class EnumMappingTest {
                 column("ordinal", SMALLINT),
                 column("named", varchar(255)),
                 column("shortnamed", varchar(16)).notNull(),
-                column("coded", INTEGER),
+                column("coded", SMALLINT),
                 check("bydefault between 0 and 2").label("bydefault"),
                 check("ordinal between 0 and 2").label("ordinal"),
                 check("named in ('DRAFT','SENT','PAID')").label("named"),
@@ -72,7 +72,50 @@ class EnumMappingTest {
         org.assertj.core.api.Assertions.assertThat(actual.get("invoice").checks()).isEmpty();
     }
 
-    @Entity
+    enum Wide {
+        SMALL(1), LARGE(100_000);
+
+        @EnumeratedValue
+        final int code;
+
+        Wide(int code) {
+            this.code = code;
+        }
+    }
+
+    static class Numeric implements jakarta.persistence.AttributeConverter<Boolean, Integer> {
+        public Integer convertToDatabaseColumn(Boolean b) {
+            return b == null ? null : b ? 1 : 0;
+        }
+
+        public Boolean convertToEntityAttribute(Integer i) {
+            return i == null ? null : i == 1;
+        }
+    }
+
+    @Entity(name = "Wider")
+    static class Wider {
+        @Id
+        Long id;
+        Wide wide;
+        @jakarta.persistence.Convert(converter = Numeric.class)
+        Boolean flag;
+    }
+
+    @Test
+    void enumeratedValuesBeyondSmallintWidenAndNumericBooleansAreAList() {
+        MetaData expected = new MetaData();
+        expected.table("wider",
+                column("id", BIGINT).primaryKey(),
+                // Hibernate would keep smallint, which rejects 100000
+                column("wide", INTEGER),
+                column("flag", INTEGER),
+                check("wide in (1,100000)").label("wide"),
+                check("flag in (0,1)").label("flag"));
+        Expect.sameModel(JpaModel.of(Wider.class), expected);
+    }
+
+    @Entity(name = "Quoting")
     static class Quoting {
         @Id
         Long id;

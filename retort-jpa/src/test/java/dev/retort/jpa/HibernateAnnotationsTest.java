@@ -17,13 +17,13 @@ import static dev.retort.Types.INTEGER;
 /** The two Hibernate annotations that change DDL most often, read by name without Hibernate. */
 class HibernateAnnotationsTest {
 
-    @Entity
+    @Entity(name = "Owner")
     static class Owner {
         @Id
         Long id;
     }
 
-    @Entity
+    @Entity(name = "Pet")
     static class Pet {
         @Id
         Long id;

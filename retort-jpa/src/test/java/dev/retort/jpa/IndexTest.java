@@ -24,13 +24,13 @@ import static dev.retort.Types.varchar;
 
 class IndexTest {
 
-    @Entity
+    @Entity(name = "Team")
     static class Team {
         @Id
         Long id;
     }
 
-    @Entity
+    @Entity(name = "Employee")
     @Table(indexes = {
             @Index(columnList = "lastName, firstName DESC"),
             @Index(name = "ix_email", columnList = "email", unique = true),
@@ -63,7 +63,6 @@ class IndexTest {
                 column("badge", INTEGER),
                 column("team_id", BIGINT).references("team.id"),
                 indexOn(asc("last_name"), desc("first_name")),
-                index("email").unique().named("ix_email"),
                 index("team_id"),
                 unique("team_id", "badge"),
                 unique("email").named("uq_named"),

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 
+import static dev.retort.Dsl.check;
 import static dev.retort.Dsl.column;
 import static dev.retort.Types.BIGINT;
 import static dev.retort.Types.INTEGER;
@@ -26,7 +27,7 @@ import static dev.retort.Types.varchar;
 
 class InheritanceTest {
 
-    @Entity
+    @Entity(name = "Animal")
     static class Animal {
         @Id
         @GeneratedValue
@@ -35,14 +36,14 @@ class InheritanceTest {
         String name;
     }
 
-    @Entity
+    @Entity(name = "Dog")
     @DiscriminatorValue("D")
     static class Dog extends Animal {
         @Column(nullable = false)
         boolean goodBoy;
     }
 
-    @Entity
+    @Entity(name = "Cat")
     static class Cat extends Animal {
         int lives;
         @ManyToOne(optional = false)
@@ -58,19 +59,23 @@ class InheritanceTest {
                 column("name", varchar(255)).notNull(),
                 column("goodboy", dev.retort.Types.BOOLEAN),
                 column("lives", INTEGER),
-                column("enemy_id", BIGINT).references("animal.id"));
+                column("enemy_id", BIGINT).references("animal.id"),
+                // Hibernate's checks: the discriminator values, and what each subclass's own rows require
+                check("dtype in ('Animal','D','Cat')").label("dtype"),
+                check("dtype <> 'D' or goodboy is not null").label("dtype_2"),
+                check("dtype <> 'Cat' or enemy_id is not null and lives is not null").label("dtype_3"));
         expected.addSequence(new Sequence(null, "animal_seq", BIGINT, 1L, 50L, null, null, null, false));
         Expect.sameModel(JpaModel.of(Animal.class, Dog.class, Cat.class), expected);
     }
 
-    @Entity
+    @Entity(name = "Vehicle")
     @DiscriminatorColumn(name = "kind", discriminatorType = DiscriminatorType.INTEGER)
     static class Vehicle {
         @Id
         Long id;
     }
 
-    @Entity
+    @Entity(name = "Truck")
     static class Truck extends Vehicle {
         int axles;
     }
@@ -81,11 +86,14 @@ class InheritanceTest {
         expected.table("vehicle",
                 column("id", BIGINT).primaryKey(),
                 column("kind", INTEGER).notNull(),
-                column("axles", INTEGER));
+                column("axles", INTEGER),
+                // an INTEGER discriminator's values default to the hash of the entity name, as in Hibernate
+                check("kind in (" + "Vehicle".hashCode() + "," + "Truck".hashCode() + ")").label("kind"),
+                check("kind <> " + "Truck".hashCode() + " or axles is not null").label("kind_2"));
         Expect.sameModel(JpaModel.of(Vehicle.class, Truck.class), expected);
     }
 
-    @Entity
+    @Entity(name = "Payment")
     @Inheritance(strategy = InheritanceType.JOINED)
     @Table(name = "payment")
     static class Payment {
@@ -95,19 +103,19 @@ class InheritanceTest {
         BigDecimal amount;
     }
 
-    @Entity
+    @Entity(name = "CardPayment")
     static class CardPayment extends Payment {
         @Column(length = 4)
         String last4;
     }
 
-    @Entity
+    @Entity(name = "BankPayment")
     @PrimaryKeyJoinColumn(name = "payment_id")
     static class BankPayment extends Payment {
         String iban;
     }
 
-    @Entity
+    @Entity(name = "SepaPayment")
     static class SepaPayment extends BankPayment {
         String mandate;
     }
@@ -130,7 +138,7 @@ class InheritanceTest {
         Expect.sameModel(JpaModel.of(Payment.class, CardPayment.class, BankPayment.class, SepaPayment.class), expected);
     }
 
-    @Entity
+    @Entity(name = "Shape")
     @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
     abstract static class Shape {
         @Id
@@ -138,17 +146,17 @@ class InheritanceTest {
         String colour;
     }
 
-    @Entity
+    @Entity(name = "Circle")
     static class Circle extends Shape {
         double radius;
     }
 
-    @Entity
+    @Entity(name = "Square")
     static class Square extends Shape {
         double side;
     }
 
-    @Entity
+    @Entity(name = "Drawing")
     static class Drawing {
         @Id
         Long id;

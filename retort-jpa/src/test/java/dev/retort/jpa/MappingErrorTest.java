@@ -22,7 +22,7 @@ class MappingErrorTest {
 
     private static final String HERE = MappingErrorTest.class.getName() + "$";
 
-    @Entity
+    @Entity(name = "NoId")
     static class NoId {
         String name;
     }
@@ -34,14 +34,14 @@ class MappingErrorTest {
                 .hasMessage(HERE + "NoId: has no @Id or @EmbeddedId attribute");
     }
 
-    @Entity
+    @Entity(name = "Target")
     static class Target {
         @Id
         Long id;
         String code;
     }
 
-    @Entity
+    @Entity(name = "BadReference")
     static class BadReference {
         @Id
         Long id;
@@ -57,7 +57,7 @@ class MappingErrorTest {
                 .hasMessage(HERE + "BadReference.target: @JoinColumn(referencedColumnName = \"cod\") names no column of table target (it has [id, code])");
     }
 
-    @Entity
+    @Entity(name = "SharedA")
     @Table(name = "shared")
     static class SharedA {
         @Id
@@ -66,7 +66,7 @@ class MappingErrorTest {
         String label;
     }
 
-    @Entity
+    @Entity(name = "SharedB")
     @Table(name = "shared")
     static class SharedB {
         @Id
@@ -83,7 +83,7 @@ class MappingErrorTest {
                         + HERE + "SharedA.label defines it as 'label varchar(10)'");
     }
 
-    @Entity
+    @Entity(name = "SharedC")
     @Table(name = "shared")
     static class SharedC {
         @Id
@@ -99,7 +99,7 @@ class MappingErrorTest {
                 .extracting(c -> c.name()).containsExactly("id", "label", "extra");
     }
 
-    @Entity
+    @Entity(name = "Twice")
     static class Twice {
         @Id
         Long id;
@@ -110,7 +110,7 @@ class MappingErrorTest {
         Target target;
     }
 
-    @Entity
+    @Entity(name = "ReadOnlyCopy")
     static class ReadOnlyCopy {
         @Id
         Long id;
@@ -130,7 +130,7 @@ class MappingErrorTest {
                 .isFalse();
     }
 
-    @Entity
+    @Entity(name = "Unmappable")
     static class Unmappable {
         @Id
         Long id;
@@ -144,7 +144,7 @@ class MappingErrorTest {
                 .hasMessageStartingWith(HERE + "Unmappable.anything: Java type java.lang.Object has no column type");
     }
 
-    @Entity
+    @Entity(name = "BareCollection")
     static class BareCollection {
         @Id
         Long id;
@@ -158,7 +158,7 @@ class MappingErrorTest {
                 .hasMessageStartingWith(HERE + "BareCollection.names: a collection needs @ElementCollection");
     }
 
-    @Entity
+    @Entity(name = "BadIndex")
     @Table(indexes = @Index(columnList = "nmae"))
     static class BadIndex {
         @Id
@@ -173,7 +173,7 @@ class MappingErrorTest {
                 .hasMessage(HERE + "BadIndex: @Index names column nmae, which table badindex does not have (it has [id, name])");
     }
 
-    @Entity
+    @Entity(name = "BadMappedBy")
     static class BadMappedBy {
         @Id
         Long id;
@@ -191,7 +191,7 @@ class MappingErrorTest {
     static class NotAnEntity {
     }
 
-    @Entity
+    @Entity(name = "ToNothing")
     static class ToNothing {
         @Id
         Long id;
@@ -206,7 +206,7 @@ class MappingErrorTest {
                 .hasMessage(HERE + "ToNothing.other: refers to " + HERE + "NotAnEntity, which is not an entity (annotate it @Entity)");
     }
 
-    @Entity
+    @Entity(name = "TextIdentity")
     static class TextIdentity {
         @Id
         @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -220,7 +220,7 @@ class MappingErrorTest {
                 .hasMessage(HERE + "TextIdentity.id: IDENTITY generation needs an integral type, not String");
     }
 
-    @Entity
+    @Entity(name = "BadMap")
     static class BadMap {
         @Id
         Long id;
@@ -240,5 +240,25 @@ class MappingErrorTest {
         assertThatThrownBy(() -> JpaModel.of(NotAnEntity.class))
                 .isInstanceOf(JpaMappingException.class)
                 .hasMessage("the model: holds no @Entity class");
+    }
+
+    @jakarta.persistence.Embeddable
+    static class RelationKey implements java.io.Serializable {
+        @ManyToOne
+        Target target;
+        Integer number;
+    }
+
+    @Entity(name = "KeyedByRelation")
+    static class KeyedByRelation {
+        @jakarta.persistence.EmbeddedId
+        RelationKey key;
+    }
+
+    @Test
+    void aRelationshipInsideAnEmbeddedId() {
+        assertThatThrownBy(() -> JpaModel.of(KeyedByRelation.class, Target.class))
+                .isInstanceOf(JpaMappingException.class)
+                .hasMessage(HERE + "RelationKey.target: a relationship inside an @EmbeddedId is not supported; use @MapsId");
     }
 }

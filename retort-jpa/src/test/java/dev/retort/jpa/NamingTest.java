@@ -17,13 +17,14 @@ import java.util.Set;
 
 import static dev.retort.Dsl.column;
 import static dev.retort.Dsl.primaryKey;
+import static dev.retort.Dsl.unique;
 import static dev.retort.Types.BIGINT;
 import static dev.retort.Types.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NamingTest {
 
-    @Entity
+    @Entity(name = "BookAuthor")
     static class BookAuthor {
         @Id
         @GeneratedValue
@@ -39,19 +40,19 @@ class NamingTest {
         Set<String> penNames;
     }
 
-    @Entity
+    @Entity(name = "PublishingHouse")
     static class PublishingHouse {
         @Id
         Long houseId;
     }
 
-    @Entity
+    @Entity(name = "Genre")
     static class Genre {
         @Id
         Long id;
     }
 
-    @Entity
+    @Entity(name = "Legacy")
     @Table(name = "\"Legacy Thing\"")
     static class Legacy {
         @Id
@@ -81,9 +82,9 @@ class NamingTest {
                 column("favourite_genres_id", BIGINT).references("genre.id"),
                 primaryKey("book_author_id", "favourite_genres_id"));
         expected.table("book_author_pen_names",
-                column("book_author_id", BIGINT).references("book_author.id"),
+                column("book_author_id", BIGINT).notNull().references("book_author.id"),
                 column("pen_names", varchar(255)),
-                primaryKey("book_author_id", "pen_names"));
+                unique("book_author_id", "pen_names"));
         expected.addSequence(new Sequence(null, "book_author_seq", BIGINT, 1L, 50L, null, null, null, false));
         Expect.sameModel(read(NamingStrategy.SNAKE_CASE, true), expected);
     }
@@ -104,11 +105,30 @@ class NamingTest {
                 column("favouritegenres_id", BIGINT).references("genre.id"),
                 primaryKey("bookauthor_id", "favouritegenres_id"));
         expected.table("bookauthor_pennames",
-                column("bookauthor_id", BIGINT).references("bookauthor.id"),
+                column("bookauthor_id", BIGINT).notNull().references("bookauthor.id"),
                 column("pennames", varchar(255)),
-                primaryKey("bookauthor_id", "pennames"));
+                unique("bookauthor_id", "pennames"));
         expected.addSequence(new Sequence(null, "bookauthor_seq", BIGINT, 1L, 50L, null, null, null, false));
         Expect.sameModel(read(NamingStrategy.JPA_DEFAULT, true), expected);
+    }
+
+    /** A nested entity class without a name: Hibernate names it, and so its tables, {@code Outer$Inner}. */
+    @Entity
+    static class Unnamed {
+        @Id
+        Long id;
+        @ElementCollection
+        Set<String> labels;
+    }
+
+    @Test
+    void aNestedClassIsNamedAsHibernateNamesIt() {
+        MetaData actual = JpaModel.of(Unnamed.class);
+        assertThat(actual.tables()).containsOnlyKeys("namingtest$unnamed", "namingtest$unnamed_labels");
+        assertThat(actual.get("namingtest$unnamed_labels").columns()).extracting(c -> c.name())
+                .containsExactly("namingtest$unnamed_id", "labels");
+        assertThat(JpaModel.builder().namingStrategy(NamingStrategy.SNAKE_CASE).entities(Unnamed.class).build().tables())
+                .containsOnlyKeys("naming_test$unnamed", "naming_test$unnamed_labels");
     }
 
     @Test

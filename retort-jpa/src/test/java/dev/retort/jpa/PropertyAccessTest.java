@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PropertyAccessTest {
 
     /** {@code @Id} on a getter: the getters are the attributes, whatever the fields are called. */
-    @Entity
+    @Entity(name = "Gadget")
     static class Gadget {
         private Long key;
         private String label;
@@ -37,8 +37,16 @@ class PropertyAccessTest {
             return label;
         }
 
+        public void setLabel(String label) {
+            this.label = label;
+        }
+
         public boolean isEnabled() {
             return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
 
         @Transient
@@ -57,13 +65,13 @@ class PropertyAccessTest {
         Expect.sameModel(JpaModel.of(Gadget.class), expected);
     }
 
-    @Entity
+    @Entity(name = "Root")
     static class Root {
         @Id
         Long id;
     }
 
-    @Entity
+    @Entity(name = "Leaf")
     @Table(name = "elsewhere")
     static class Leaf extends Root {
         String extra;

@@ -28,7 +28,7 @@ import static dev.retort.Types.varchar;
 
 class RelationshipTest {
 
-    @Entity
+    @Entity(name = "Author")
     static class Author {
         @Id
         Long id;
@@ -38,7 +38,7 @@ class RelationshipTest {
         Set<Book> books;
     }
 
-    @Entity
+    @Entity(name = "Publisher")
     static class Publisher {
         @Id
         Integer id;
@@ -46,7 +46,7 @@ class RelationshipTest {
         List<Book> books;
     }
 
-    @Entity
+    @Entity(name = "Book")
     static class Book {
         @Id
         Long id;
@@ -69,7 +69,7 @@ class RelationshipTest {
         List<Tag> tags;
     }
 
-    @Entity
+    @Entity(name = "Tag")
     static class Tag {
         @Id
         String name;
@@ -104,7 +104,7 @@ class RelationshipTest {
         Expect.sameModel(actual, expected);
     }
 
-    @Entity
+    @Entity(name = "Playlist")
     static class Playlist {
         @Id
         Long id;
@@ -115,11 +115,14 @@ class RelationshipTest {
         @JoinTable(name = "playlist_tag_pinned")
         Set<Tag> pinned;
         @OneToMany
+        @JoinTable(name = "playlist_tag_history")
+        List<Tag> history;
+        @OneToMany
         @JoinColumn(name = "playlist_id")
         List<Track> tracks;
     }
 
-    @Entity
+    @Entity(name = "Track")
     static class Track {
         @Id
         Long id;
@@ -137,13 +140,18 @@ class RelationshipTest {
                 column("playlist_id", BIGINT).notNull().references("playlist.id"),
                 column("ranked_order", INTEGER).notNull(),
                 column("ranked_name", varchar(255)).notNull().references("tag.name"),
-                primaryKey("playlist_id", "ranked_order"));
-        // a one-to-many through a join table: the target side is unique
+                primaryKey("playlist_id", "ranked_order"),
+                dev.retort.Dsl.check("ranked_order >= 0").label("ranked_order"));
+        // a one-to-many set through a join table: a tag belongs to one playlist, so it alone is the key
         expected.table("playlist_tag_pinned",
-                column("playlist_id", BIGINT).notNull().references("playlist.id"),
                 column("pinned_name", varchar(255)).notNull().references("tag.name"),
-                primaryKey("playlist_id", "pinned_name"),
-                unique("pinned_name"));
+                column("playlist_id", BIGINT).notNull().references("playlist.id"),
+                primaryKey("pinned_name"));
+        // a bag: no primary key, but a tag still belongs to one playlist
+        expected.table("playlist_tag_history",
+                column("playlist_id", BIGINT).notNull().references("playlist.id"),
+                column("history_name", varchar(255)).notNull().references("tag.name"),
+                unique("history_name"));
         MetaData actual = JpaModel.builder().entities(Playlist.class, Tag.class, Track.class).build();
         Expect.sameModel(actual, expected);
     }

@@ -4,32 +4,9 @@ import dev.retort.MetaData;
 import dev.retort.Table;
 import org.junit.jupiter.api.Test;
 
-import static dev.retort.Dsl.CASCADE;
-import static dev.retort.Dsl.column;
-import static dev.retort.Dsl.index;
-import static dev.retort.Types.INTEGER;
-import static dev.retort.Types.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JpaModelsTest {
-
-    /** The same tables written with the DSL, as the README defines them. */
-    private static MetaData dsl() {
-        MetaData md = new MetaData();
-        md.table("test",
-                column("id", INTEGER).primaryKey(),
-                column("name", varchar(100)).notNull());
-        md.table("child",
-                column("id", INTEGER).primaryKey(),
-                column("test_id", INTEGER).notNull().references("test.id").onDelete(CASCADE),
-                index("test_id"));
-        return md;
-    }
-
-    @Test
-    void theEntitiesGiveTheSameTablesAsTheDsl() {
-        assertThat(JpaModels.metadata().tables()).isEqualTo(dsl().tables());
-    }
 
     @Test
     void theModelBindsToATenantWithoutChangingItself() {
