@@ -1,5 +1,12 @@
 package dev.retort;
 
+import dev.retort.authoring.AppliedRevisions;
+import dev.retort.authoring.RevisionAuthor;
+import dev.retort.authoring.RevisionInfo;
+import dev.retort.authoring.RevisionResult;
+import dev.retort.revision.Revision;
+
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,5 +28,57 @@ public final class Retort {
 
     public RetortConfiguration configuration() {
         return configuration;
+    }
+
+    // ---- authoring: revision, merge, history, heads, show (dev.retort.authoring) ----
+
+    /**
+     * Writes a new revision after the single head: empty, to fill by hand, or with {@code autogenerate}
+     * the operations that bring {@code schema} to the model (schema-agnostic unless {@code pinSchema}).
+     * Autogenerate refuses a schema with pending revisions, and writes nothing when there is no
+     * difference. See {@link RevisionAuthor#revision}.
+     *
+     * @param schema the schema to compare with; null for the configured default, then the model's
+     */
+    public RevisionResult revision(String message, boolean autogenerate, String schema, boolean pinSchema) {
+        return author().revision(message, autogenerate, schema, pinSchema);
+    }
+
+    /** An empty revision after the single head, to fill by hand. */
+    public RevisionResult revision(String message) {
+        return revision(message, false, null, false);
+    }
+
+    /** Writes a merge revision following the given revisions (ids or unique prefixes), or every head when none is given. */
+    public Revision merge(String message, List<String> revisions) {
+        return author().merge(message, revisions);
+    }
+
+    /** Every revision, newest first. */
+    public List<RevisionInfo> history() {
+        return author().history();
+    }
+
+    /** The revisions nothing follows. */
+    public List<RevisionInfo> heads() {
+        return author().heads();
+    }
+
+    /** One revision, by id, unique prefix, {@code head}, or a step from one ({@code head-1}). */
+    public RevisionInfo show(String revision) {
+        return author().show(revision);
+    }
+
+    private RevisionAuthor author() {
+        return new RevisionAuthor(configuration, appliedRevisions());
+    }
+
+    /**
+     * The applied heads autogenerate checks against. Until the version table is read here, a schema
+     * counts as having applied nothing: autogenerate then refuses whenever revisions exist, which can
+     * refuse wrongly but never writes a revision that repeats pending ones.
+     */
+    private AppliedRevisions appliedRevisions() {
+        return (connection, dialect, schema, versionTable) -> List.of();
     }
 }
