@@ -4,8 +4,15 @@ import dev.retort.authoring.AppliedRevisions;
 import dev.retort.authoring.RevisionAuthor;
 import dev.retort.authoring.RevisionInfo;
 import dev.retort.authoring.RevisionResult;
+import dev.retort.compare.Diff;
+import dev.retort.dialect.DatabaseException;
+import dev.retort.dialect.Dialect;
+import dev.retort.engine.Autogenerate;
+import dev.retort.revision.MigrationsDirectory;
 import dev.retort.revision.Revision;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +20,9 @@ import java.util.Objects;
  * The one entry point of Retort's Java API: the Alembic verbs (revision, upgrade, downgrade, current,
  * history, heads, stamp, merge, show, check) over a {@link RetortConfiguration}, with results returned
  * as values. The command line is a thin layer over this class.
+ *
+ * <p>Every method that works on a schema takes it as an argument; null means the configuration's
+ * default schema.
  */
 public final class Retort {
     private final RetortConfiguration configuration;
@@ -28,6 +38,100 @@ public final class Retort {
 
     public RetortConfiguration configuration() {
         return configuration;
+    }
+
+    // --- what every verb needs ---
+
+    /**
+     * The dialect: configured, or the data source's.
+     *
+     * @throws IllegalStateException when there is neither
+     */
+    public Dialect dialect() {
+        Dialect dialect = configuration.dialect();
+        if (dialect == null) {
+            throw new IllegalStateException("no database dialect: configure a data source (dataSource(...)) or a dialect (dialect(...))");
+        }
+        return dialect;
+    }
+
+    /**
+     * The migrations directory as it is now (read on every call: a snapshot).
+     *
+     * @throws dev.retort.revision.RevisionFormatException for a file that cannot be read, naming file and line
+     * @throws dev.retort.revision.RevisionException       when the directory is missing or the revisions form no graph
+     */
+    public MigrationsDirectory migrations() {
+        return MigrationsDirectory.load(configuration.migrations());
+    }
+
+    /**
+     * The schema a call works on: the one given, else the configured default.
+     *
+     * @throws IllegalArgumentException when neither is given, or the name is not a valid identifier
+     */
+    public String schema(String schema) {
+        String s = schema != null ? schema : configuration.defaultSchema();
+        if (s == null) throw new IllegalArgumentException("no schema given, and no default schema configured");
+        return Identifiers.check("schema", s);
+    }
+
+    /**
+     * The model bound to a schema: the provider's MetaData cloned onto it ({@link MetaData#withSchema}),
+     * whether the provider gives it unbound or bound to some other tenant.
+     *
+     * @throws IllegalStateException when no model is configured
+     */
+    public MetaData model(String schema) {
+        ModelProvider provider = configuration.model();
+        if (provider == null) throw new IllegalStateException("no model configured: give one with model(...)");
+        MetaData model = provider.metadata();
+        if (model == null) throw new IllegalStateException("the model provider returned no MetaData");
+        return model.withSchema(schema(schema));
+    }
+
+    /**
+     * What makes a live schema match the model: the operations, bound to the schema
+     * ({@code diff.rebind(schema, null)} makes them schema-agnostic). The version table is no part of
+     * any model and is left out. An empty diff means the schema matches.
+     *
+     * @throws DatabaseException when the schema does not exist or cannot be read
+     */
+    public Diff compare(String schema) {
+        String s = schema(schema);
+        MetaData model = model(s);
+        try (Connection c = connect()) {
+            return autogenerate().autogenerate(c, model, s);
+        } catch (SQLException e) {
+            throw closing(e);
+        }
+    }
+
+    /** Reflect-and-compare as this configuration does it: through the dialect, the version table ignored. */
+    public Autogenerate autogenerate() {
+        return Autogenerate.with(dialect()).ignoringTables(List.of(configuration.versionTable()));
+    }
+
+    /**
+     * A new connection from the data source, which the caller closes.
+     *
+     * @throws IllegalStateException when no data source is configured
+     * @throws DatabaseException     when it gives no connection
+     */
+    public Connection connect() {
+        if (configuration.dataSource() == null) {
+            throw new IllegalStateException("no database: configure a data source (dataSource(...))");
+        }
+        return DataSources.connect(configuration.dataSource());
+    }
+
+    static DatabaseException closing(SQLException e) {
+        return new DatabaseException("cannot close the connection: " + DataSources.firstLine(e.getMessage()), e);
+    }
+
+    @Override
+    public String toString() {
+        return "Retort[" + configuration + "]";
     }
 
     // ---- authoring: revision, merge, history, heads, show (dev.retort.authoring) ----

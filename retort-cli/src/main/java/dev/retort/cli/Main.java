@@ -9,6 +9,7 @@ import dev.retort.cli.config.Overrides;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.SettingsLoader;
 import dev.retort.cli.demo.DemoCommand;
+import dev.retort.dialect.Dialects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,6 +92,13 @@ public final class Main implements Runnable {
         if (root.url != null && JdbcUrls.problem(root.url) != null) {
             throw new CommandLine.ParameterException(command.commandLine(),
                     Overrides.URL_OPTION + " " + JdbcUrls.problem(root.url));
+        }
+        if (root.url != null) {
+            try {
+                Dialects.forUrl(root.url);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), Overrides.URL_OPTION + ": " + e.getMessage());
+            }
         }
         if (schema != null) {
             try {

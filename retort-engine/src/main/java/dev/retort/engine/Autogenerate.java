@@ -36,15 +36,17 @@ import java.util.Set;
 public final class Autogenerate {
     private final Dialect dialect;
     private final boolean includeDrops;
+    private final Set<String> ignoredTables;
 
-    private Autogenerate(Dialect dialect, boolean includeDrops) {
+    private Autogenerate(Dialect dialect, boolean includeDrops, Set<String> ignoredTables) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.includeDrops = includeDrops;
+        this.ignoredTables = Set.copyOf(ignoredTables);
     }
 
     /** Compares through this dialect, drops included. */
     public static Autogenerate with(Dialect dialect) {
-        return new Autogenerate(dialect, true);
+        return new Autogenerate(dialect, true, Set.of());
     }
 
     /**
@@ -52,7 +54,18 @@ public final class Autogenerate {
      * drops only additions and changes are emitted.
      */
     public Autogenerate withDrops(boolean drops) {
-        return new Autogenerate(dialect, drops);
+        return new Autogenerate(dialect, drops, ignoredTables);
+    }
+
+    /**
+     * Leaves tables of these names out of every schema read, as if they were not there: Retort's own
+     * version table lives in each tenant schema and belongs to no model, so it must never be dropped
+     * or reported as drift.
+     */
+    public Autogenerate ignoringTables(Collection<String> tableNames) {
+        Set<String> all = new HashSet<>(ignoredTables);
+        all.addAll(tableNames);
+        return new Autogenerate(dialect, includeDrops, all);
     }
 
     public Dialect dialect() {
@@ -134,7 +147,11 @@ public final class Autogenerate {
     public Map<String, MetaData> reflect(Connection connection, List<String> schemas) {
         requireSchemas(connection, schemas);
         try {
-            return dialect.reflect(connection, schemas);
+            Map<String, MetaData> read = dialect.reflect(connection, schemas);
+            if (ignoredTables.isEmpty()) return read;
+            Map<String, MetaData> out = new LinkedHashMap<>();
+            read.forEach((schema, md) -> out.put(schema, withoutIgnored(md)));
+            return out;
         } catch (SQLException e) {
             throw new DatabaseException("cannot read schema" + (schemas.size() == 1 ? " " : "s ")
                     + String.join(", ", schemas) + ": " + firstLine(e.getMessage()), e);
@@ -143,6 +160,16 @@ public final class Autogenerate {
             throw new DatabaseException((schemas.size() == 1 ? "schema " + schemas.get(0) + " holds"
                     : "schemas " + String.join(", ", schemas) + " hold") + " an object Retort does not support: " + e.getMessage(), e);
         }
+    }
+
+    /** The reflected schema without the ignored tables; the same MetaData when it holds none of them. */
+    private MetaData withoutIgnored(MetaData md) {
+        if (md.tables().values().stream().noneMatch(t -> ignoredTables.contains(t.name()))) return md;
+        MetaData out = new MetaData(md.schema(), md.namingConvention());
+        md.tables().values().stream().filter(t -> !ignoredTables.contains(t.name())).forEach(out::add);
+        md.sequences().values().forEach(out::addSequence);
+        md.enums().forEach(out::addEnum);
+        return out;
     }
 
     private void requireSchemas(Connection connection, List<String> schemas) {
