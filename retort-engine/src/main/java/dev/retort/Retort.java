@@ -142,7 +142,7 @@ public final class Retort {
      * Autogenerate refuses a schema with pending revisions, and writes nothing when there is no
      * difference. See {@link RevisionAuthor#revision}.
      *
-     * @param schema the schema to compare with; null for the configured default, then the model's
+     * @param schema the schema to compare with; null for the configured default
      */
     public RevisionResult revision(String message, boolean autogenerate, String schema, boolean pinSchema) {
         return author().revision(message, autogenerate, schema, pinSchema);
@@ -174,7 +174,7 @@ public final class Retort {
     }
 
     private RevisionAuthor author() {
-        return new RevisionAuthor(configuration, appliedRevisions());
+        return new RevisionAuthor(this, appliedRevisions());
     }
 
     /**

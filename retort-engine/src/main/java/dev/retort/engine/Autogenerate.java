@@ -26,7 +26,8 @@ import java.util.Set;
  *
  * <p>Every schema named must exist: reflection reads a missing schema as an empty one, and a diff
  * against it would create everything (or, the other way round, drop everything), so existence is
- * checked first and a missing schema is an error that names it. Failures are one-line
+ * checked first and a missing schema is an error that names it, unless the caller asks for exactly that
+ * ({@link #withMissingSchemasEmpty}). Failures are one-line
  * {@link DatabaseException}s: a database error while reading, or an object that the model cannot
  * represent (an enum type without labels, a table without columns).
  *
@@ -37,16 +38,18 @@ public final class Autogenerate {
     private final Dialect dialect;
     private final boolean includeDrops;
     private final Set<String> ignoredTables;
+    private final boolean missingSchemasEmpty;
 
-    private Autogenerate(Dialect dialect, boolean includeDrops, Set<String> ignoredTables) {
+    private Autogenerate(Dialect dialect, boolean includeDrops, Set<String> ignoredTables, boolean missingSchemasEmpty) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.includeDrops = includeDrops;
         this.ignoredTables = Set.copyOf(ignoredTables);
+        this.missingSchemasEmpty = missingSchemasEmpty;
     }
 
     /** Compares through this dialect, drops included. */
     public static Autogenerate with(Dialect dialect) {
-        return new Autogenerate(dialect, true, Set.of());
+        return new Autogenerate(dialect, true, Set.of(), false);
     }
 
     /**
@@ -54,7 +57,7 @@ public final class Autogenerate {
      * drops only additions and changes are emitted.
      */
     public Autogenerate withDrops(boolean drops) {
-        return new Autogenerate(dialect, drops, ignoredTables);
+        return new Autogenerate(dialect, drops, ignoredTables, missingSchemasEmpty);
     }
 
     /**
@@ -65,7 +68,18 @@ public final class Autogenerate {
     public Autogenerate ignoringTables(Collection<String> tableNames) {
         Set<String> all = new HashSet<>(ignoredTables);
         all.addAll(tableNames);
-        return new Autogenerate(dialect, includeDrops, all);
+        return new Autogenerate(dialect, includeDrops, all, missingSchemasEmpty);
+    }
+
+    /**
+     * Whether a schema that does not exist is read as an empty one instead of being an error. The diff
+     * against it creates everything, and no {@code create_schema} (the differ's {@code createSchemas}
+     * stays off): whoever applies the operations creates the schema, as the runner creates its target
+     * schema, so that they stay valid for any schema. Revision autogenerate for a tenant not created yet
+     * wants exactly this.
+     */
+    public Autogenerate withMissingSchemasEmpty(boolean empty) {
+        return new Autogenerate(dialect, includeDrops, ignoredTables, empty);
     }
 
     public Dialect dialect() {
@@ -145,7 +159,7 @@ public final class Autogenerate {
      * @throws DatabaseException naming a missing schema, the database error, or the object Retort cannot represent
      */
     public Map<String, MetaData> reflect(Connection connection, List<String> schemas) {
-        requireSchemas(connection, schemas);
+        if (!missingSchemasEmpty) requireSchemas(connection, schemas);
         try {
             Map<String, MetaData> read = dialect.reflect(connection, schemas);
             if (ignoredTables.isEmpty()) return read;
