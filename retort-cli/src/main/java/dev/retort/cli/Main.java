@@ -1,6 +1,11 @@
 package dev.retort.cli;
 
 import dev.retort.Identifiers;
+import dev.retort.cli.authoring.HeadsCommand;
+import dev.retort.cli.authoring.HistoryCommand;
+import dev.retort.cli.authoring.MergeCommand;
+import dev.retort.cli.authoring.RevisionCommand;
+import dev.retort.cli.authoring.ShowCommand;
 import dev.retort.cli.config.ConfigCommand;
 import dev.retort.cli.config.Environment;
 import dev.retort.cli.config.InitCommand;
@@ -32,6 +37,11 @@ import java.nio.file.Path;
                 InitCommand.class,
                 ConfigCommand.class,
                 DiffCommand.class,
+                RevisionCommand.class,
+                MergeCommand.class,
+                HistoryCommand.class,
+                HeadsCommand.class,
+                ShowCommand.class,
                 DemoCommand.class,
         })
 public final class Main implements Runnable {

@@ -109,8 +109,13 @@ public final class RevisionAuthor {
         }
     }
 
-    private static void requireOneHead(RevisionGraph graph) {
-        // The directory refuses too; saying so before reading the database spares a connection.
+    /**
+     * A new revision needs a single head to follow. The directory refuses too; saying so before the
+     * database is read spares a connection (and the command line the start of a server).
+     *
+     * @throws RevisionException naming the heads and how to merge them
+     */
+    public static void requireOneHead(RevisionGraph graph) {
         if (graph.heads().size() > 1) {
             throw new RevisionException("multiple heads (" + String.join(", ", graph.heads())
                     + "): merge them with `retort merge -m MSG` first");
