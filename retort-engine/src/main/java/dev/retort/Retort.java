@@ -10,6 +10,14 @@ import dev.retort.dialect.Dialect;
 import dev.retort.engine.Autogenerate;
 import dev.retort.revision.MigrationsDirectory;
 import dev.retort.revision.Revision;
+import dev.retort.runner.CheckResult;
+import dev.retort.runner.CurrentResult;
+import dev.retort.runner.DowngradeResult;
+import dev.retort.runner.OfflineScripts;
+import dev.retort.runner.Runner;
+import dev.retort.runner.SqlScript;
+import dev.retort.runner.StampResult;
+import dev.retort.runner.UpgradeResult;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,6 +46,93 @@ public final class Retort {
 
     public RetortConfiguration configuration() {
         return configuration;
+    }
+
+    // --- applying revisions ---
+
+    /** {@link #upgrade(String, String, boolean)} without force. */
+    public UpgradeResult upgrade(String target, String schema) {
+        return upgrade(target, schema, false);
+    }
+
+    /**
+     * Brings a schema to {@code target} ({@code head}, {@code heads}, an id or prefix, {@code +1}, ...;
+     * null is {@code head}): creates the schema and its version table when missing, takes the schema's
+     * lock, and applies each pending revision in a transaction of its own with its version-table row.
+     *
+     * @param force accept applied revisions whose files were edited since, recording their new checksums
+     * @throws dev.retort.runner.RunnerException    when the lock is not granted within the lock timeout, or
+     *                                              an applied revision's file was edited (unless forced) or deleted
+     * @throws dev.retort.runner.MigrationException when a revision fails: it is rolled back, and the
+     *                                              schema stays at the revision before
+     * @throws dev.retort.revision.RevisionException for a target the graph cannot resolve (several heads
+     *                                              for {@code head}: merge them)
+     */
+    public UpgradeResult upgrade(String target, String schema, boolean force) {
+        String s = schema(schema);
+        return runner().upgrade(migrations().graph(), target == null ? "head" : target, s, force);
+    }
+
+    /** {@link #downgrade(String, String, boolean)} without force. */
+    public DowngradeResult downgrade(String target, String schema) {
+        return downgrade(target, schema, false);
+    }
+
+    /**
+     * Takes a schema down to {@code target} ({@code base}, an id, {@code -1}, ...), undoing each
+     * revision in a transaction of its own. Each step's warnings say what the downgrade destroys and
+     * what it cannot bring back.
+     */
+    public DowngradeResult downgrade(String target, String schema, boolean force) {
+        String s = schema(schema);
+        return runner().downgrade(migrations().graph(), Objects.requireNonNull(target, "target"), s, force);
+    }
+
+    /** Records that a schema is at {@code target} without running any revision. */
+    public StampResult stamp(String target, String schema) {
+        String s = schema(schema);
+        return runner().stamp(migrations().graph(), Objects.requireNonNull(target, "target"), s);
+    }
+
+    /** The revisions a schema is at. */
+    public CurrentResult current(String schema) {
+        String s = schema(schema);
+        return runner().current(migrations().graph(), s);
+    }
+
+    /**
+     * Whether a schema is at the head of the revision graph, its applied revision files unchanged, and
+     * matches the model ({@link #compare}).
+     */
+    public CheckResult check(String schema) {
+        String s = schema(schema);
+        return runner().check(migrations().graph(), s, () -> compare(s));
+    }
+
+    /**
+     * The SQL of an upgrade, without a database: {@code TARGET} from base, or {@code FROM:TARGET}.
+     * From base it also creates the schema and the version table unless they exist.
+     */
+    public SqlScript upgradeSql(String range, String schema) {
+        String s = schema(schema);
+        return offline().upgrade(migrations().graph(), range == null ? "head" : range, s);
+    }
+
+    /** The SQL of a downgrade, without a database: {@code TARGET} from the graph's heads, or {@code FROM:TARGET}. */
+    public SqlScript downgradeSql(String range, String schema) {
+        String s = schema(schema);
+        return offline().downgrade(migrations().graph(), Objects.requireNonNull(range, "target"), s);
+    }
+
+    private Runner runner() {
+        if (configuration.dataSource() == null) {
+            throw new IllegalStateException("no database: configure a data source (dataSource(...))");
+        }
+        return new Runner(dialect(), configuration.dataSource(), configuration.versionTable(), configuration.lockTimeout());
+    }
+
+    private OfflineScripts offline() {
+        return new OfflineScripts(dialect(), configuration.versionTable());
     }
 
     // --- what every verb needs ---
