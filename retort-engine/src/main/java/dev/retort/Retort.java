@@ -4,6 +4,7 @@ import dev.retort.authoring.AppliedRevisions;
 import dev.retort.authoring.RevisionAuthor;
 import dev.retort.authoring.RevisionInfo;
 import dev.retort.authoring.RevisionResult;
+import dev.retort.authoring.VersionTableHeads;
 import dev.retort.compare.Diff;
 import dev.retort.dialect.DatabaseException;
 import dev.retort.dialect.Dialect;
@@ -272,12 +273,8 @@ public final class Retort {
         return new RevisionAuthor(this, appliedRevisions());
     }
 
-    /**
-     * The applied heads autogenerate checks against. Until the version table is read here, a schema
-     * counts as having applied nothing: autogenerate then refuses whenever revisions exist, which can
-     * refuse wrongly but never writes a revision that repeats pending ones.
-     */
+    /** The applied heads autogenerate checks against: the version table's. */
     private AppliedRevisions appliedRevisions() {
-        return (connection, dialect, schema, versionTable) -> List.of();
+        return new VersionTableHeads();
     }
 }

@@ -2,8 +2,6 @@ package dev.retort.postgres;
 
 import dev.retort.MetaData;
 import dev.retort.Retort;
-import dev.retort.authoring.AppliedRevisions;
-import dev.retort.authoring.RevisionAuthor;
 import dev.retort.authoring.RevisionResult;
 import dev.retort.authoring.SchemaNotUpToDateException;
 import dev.retort.operations.Operation;
@@ -21,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.retort.Dsl.CASCADE;
@@ -36,9 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Revision autogenerate through the facade on a real server: the first revision of a tenant that does
  * not exist yet, schema-agnostic or pinned; the second after a model change; nothing written when
- * nothing changed; refused while revisions are pending. The schema's applied revisions are given by
- * the test (as the version table would give them), and revisions are applied by rendering their
- * operations, as the runner does.
+ * nothing changed; refused while revisions are pending. Revisions are applied by the runner
+ * ({@code Retort.upgrade}), which records them in the version table that autogenerate reads.
  */
 class RevisionAutogenerateTest {
     private final TestDatabase db = TestDatabase.postgres();
@@ -46,8 +42,6 @@ class RevisionAutogenerateTest {
     @TempDir
     Path migrations;
 
-    /** What the schema has applied, as its version table would say. */
-    private final List<String> applied = new ArrayList<>();
     private String tenant;
 
     @BeforeEach
@@ -89,18 +83,13 @@ class RevisionAutogenerateTest {
                 index("test_id"));
     }
 
-    private RevisionAuthor author(MetaData model) {
-        AppliedRevisions fromTheTest = (connection, dialect, schema, versionTable) -> List.copyOf(applied);
-        Retort retort = Retort.configure().dataSource(db.dataSource()).migrations(migrations).model(() -> model).load();
-        return new RevisionAuthor(retort, fromTheTest);
+    private Retort retort(MetaData model) {
+        return Retort.configure().dataSource(db.dataSource()).migrations(migrations).model(() -> model).load();
     }
 
-    /** Applies a revision as the runner would: creates the schema, runs the upgrade, records it. */
-    private void upgrade(Revision revision) throws SQLException {
-        db.execute("CREATE SCHEMA IF NOT EXISTS \"" + tenant + "\"");
-        Tenants.apply(db, tenant, revision.upgrade());
-        applied.clear();
-        applied.add(revision.id());
+    /** Applies every revision, as {@code retort upgrade head} does. */
+    private void upgrade() {
+        retort(model()).upgrade("head", tenant);
     }
 
     private static Revision written(RevisionResult result) {
@@ -113,7 +102,7 @@ class RevisionAutogenerateTest {
 
     @Test
     void theFirstRevisionOfAMissingSchemaCreatesTheTablesWithoutSchema() throws IOException, SQLException {
-        RevisionResult result = author(model()).revision("initial", true, tenant, false);
+        RevisionResult result = retort(model()).revision("initial", true, tenant, false);
 
         Revision initial = written(result);
         assertThat(result).isEqualTo(new RevisionResult.Written(initial, tenant, false));
@@ -133,13 +122,13 @@ class RevisionAutogenerateTest {
         assertThat(Pg.reflect(db, tenant).tables()).as("autogenerate only reads: the schema is still missing").isEmpty();
         assertThat(schemaExists()).isFalse();
 
-        upgrade(initial);
-        assertThat(Pg.reflect(db, tenant).tables()).containsOnlyKeys(tenant + ".test", tenant + ".child");
+        upgrade();
+        assertThat(Pg.reflect(db, tenant).tables()).containsOnlyKeys(tenant + ".test", tenant + ".child", tenant + ".retort_version");
     }
 
     @Test
     void pinningKeepsTheSchemaInEveryOperation() throws IOException {
-        Revision pinned = written(author(model()).revision("initial", true, tenant, true));
+        Revision pinned = written(retort(model()).revision("initial", true, tenant, true));
 
         assertThat(pinned.upgrade()).hasSize(2).allMatch(op -> tenant.equals(op.schema()));
         assertThat(pinned.downgrade()).allMatch(op -> tenant.equals(op.schema()));
@@ -151,12 +140,12 @@ class RevisionAutogenerateTest {
 
     @Test
     void aModelChangeGivesExactlyItsOperationsInTheNextRevision() throws SQLException, IOException {
-        Revision initial = written(author(model()).revision("initial", true, tenant, false));
-        upgrade(initial);
+        Revision initial = written(retort(model()).revision("initial", true, tenant, false));
+        upgrade();
 
         MetaData withColumn = changedModel();
 
-        Revision second = written(author(withColumn).revision("note, name index and toys", true, tenant, false));
+        Revision second = written(retort(withColumn).revision("note, name index and toys", true, tenant, false));
 
         assertThat(second.downRevisions()).containsExactly(initial.id());
         assertThat(described(second.upgrade()))
@@ -166,18 +155,18 @@ class RevisionAutogenerateTest {
                 .containsExactly("drop table toy", "drop index ix_test_name on test", "drop column test.note");
         assertThat(Files.readString(second.path())).contains("# destructive: drop column test.note");
 
-        upgrade(second);
-        assertThat(author(withColumn).revision("again", true, tenant, false))
+        upgrade();
+        assertThat(retort(withColumn).revision("again", true, tenant, false))
                 .as("after applying it the schema matches the model")
                 .isEqualTo(new RevisionResult.NoChanges(tenant));
     }
 
     @Test
     void nothingIsWrittenWhenNothingChanged() throws SQLException, IOException {
-        Revision initial = written(author(model()).revision("initial", true, tenant, false));
-        upgrade(initial);
+        Revision initial = written(retort(model()).revision("initial", true, tenant, false));
+        upgrade();
 
-        RevisionResult again = author(model()).revision("nothing", true, tenant, false);
+        RevisionResult again = retort(model()).revision("nothing", true, tenant, false);
 
         assertThat(again).isEqualTo(new RevisionResult.NoChanges(tenant));
         assertThat(again.written()).isEmpty();
@@ -188,28 +177,32 @@ class RevisionAutogenerateTest {
 
     @Test
     void aSchemaBehindTheHeadIsRefused() throws SQLException {
-        Revision initial = written(author(model()).revision("initial", true, tenant, false));
-        Revision byHand = written(author(model()).revision("by hand", false, null, false));
-        upgrade(initial);
+        Revision initial = written(retort(model()).revision("initial", true, tenant, false));
+        retort(model()).upgrade(initial.id(), tenant);
+        Revision byHand = written(retort(model()).revision("by hand", false, null, false));
 
-        assertThatThrownBy(() -> author(model()).revision("more", true, tenant, false))
+        assertThatThrownBy(() -> retort(model()).revision("more", true, tenant, false))
                 .isInstanceOfSatisfying(SchemaNotUpToDateException.class,
                         e -> assertThat(e.pending()).containsExactly(byHand.id()))
                 .hasMessage("schema " + tenant + " is not up to date: 1 revision is pending (" + byHand.id()
                         + "); apply it with `retort upgrade head --schema " + tenant + "` before autogenerating a revision");
 
-        applied.clear();
-        assertThatThrownBy(() -> author(model()).revision("more", true, tenant, false))
+        String fresh = db.createSchema("fresh");
+        assertThatThrownBy(() -> retort(model()).revision("more", true, fresh, false))
+                .as("a schema without a version table has applied nothing")
                 .hasMessageContaining("2 revisions are pending (" + initial.id() + ", " + byHand.id() + ")");
         assertThat(MigrationsDirectory.load(migrations).graph().history()).hasSize(2);
     }
 
     @Test
-    void aSchemaAtAnUnknownRevisionIsReported() {
-        applied.add("0badc0ffee00");
-        assertThatThrownBy(() -> author(model()).revision("x", true, tenant, false))
+    void aSchemaAtAnUnknownRevisionIsReported() throws IOException {
+        Revision initial = written(retort(model()).revision("initial", true, tenant, false));
+        upgrade();
+        Files.delete(initial.path());
+
+        assertThatThrownBy(() -> retort(model()).revision("x", true, tenant, false))
                 .isInstanceOf(RevisionException.class)
-                .hasMessage("the schema is at revision 0badc0ffee00, which is not in the migrations directory (was its file deleted?)");
+                .hasMessage("the schema is at revision " + initial.id() + ", which is not in the migrations directory (was its file deleted?)");
     }
 
     @Test
@@ -217,7 +210,7 @@ class RevisionAutogenerateTest {
         // As TenantModel gives it when TARGET_SCHEMA says tenant_a and the command names another tenant.
         MetaData boundElsewhere = model().withSchema("tenant_other");
 
-        Revision initial = written(author(boundElsewhere).revision("initial", true, tenant, false));
+        Revision initial = written(retort(boundElsewhere).revision("initial", true, tenant, false));
 
         assertThat(described(initial.upgrade())).containsExactly("create table test", "create table child");
         assertThat(initial.upgrade()).allMatch(op -> op.schema() == null);
@@ -234,7 +227,7 @@ class RevisionAutogenerateTest {
                 column("id", INTEGER).primaryKey(),
                 column("country", TEXT).references(shared + ".country.code"));
 
-        Revision initial = written(author(md).revision("initial", true, tenant, false));
+        Revision initial = written(retort(md).revision("initial", true, tenant, false));
 
         assertThat(described(initial.upgrade())).containsExactly("create table test", "create table child", "create table address");
         TableOps.CreateTable address = (TableOps.CreateTable) initial.upgrade().stream()
@@ -247,16 +240,16 @@ class RevisionAutogenerateTest {
 
     @Test
     void theVersionTableIsNotPartOfTheComparison() throws SQLException {
-        Revision initial = written(author(model()).revision("initial", true, tenant, false));
-        upgrade(initial);
-        db.execute("CREATE TABLE \"" + tenant + "\".retort_version (revision text PRIMARY KEY)");
+        written(retort(model()).revision("initial", true, tenant, false));
+        upgrade();
+        assertThat(Pg.reflect(db, tenant).tables()).containsKey(tenant + ".retort_version");
 
-        assertThat(author(model()).revision("again", true, tenant, false)).isEqualTo(new RevisionResult.NoChanges(tenant));
+        assertThat(retort(model()).revision("again", true, tenant, false)).isEqualTo(new RevisionResult.NoChanges(tenant));
     }
 
     @Test
     void autogenerateNeedsASchema() {
-        assertThatThrownBy(() -> author(model()).revision("x", true, null, false))
+        assertThatThrownBy(() -> retort(model()).revision("x", true, null, false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no schema");
         assertThat(migrations).isEmptyDirectory();

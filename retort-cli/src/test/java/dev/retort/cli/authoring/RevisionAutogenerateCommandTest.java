@@ -1,5 +1,6 @@
 package dev.retort.cli.authoring;
 
+import dev.retort.Retort;
 import dev.retort.cli.CliRun;
 import dev.retort.cli.ExitCode;
 import dev.retort.cli.config.JavaSources;
@@ -37,6 +38,7 @@ class RevisionAutogenerateCommandTest {
     @TempDir
     static Path build;
     static Path modelClasses;
+    static Path changedModelClasses;
 
     @TempDir
     Path project;
@@ -45,33 +47,54 @@ class RevisionAutogenerateCommandTest {
 
     @BeforeAll
     static void compileTheModel() throws IOException {
-        modelClasses = JavaSources.compile(build.resolve("classes"), Map.of("app.TenantModel", """
+        modelClasses = JavaSources.compile(build.resolve("classes"), Map.of("app.TenantModel", model("""
+                md.table("test", column("id", INTEGER).primaryKey(), column("name", varchar(100)).notNull());""", "")));
+        changedModelClasses = JavaSources.compile(build.resolve("changed"), Map.of("app.TenantModel", model("""
+                md.table("test", column("id", INTEGER).primaryKey(), column("name", varchar(100)).notNull(),
+                        column("note", TEXT), index("name"));""", """
+                md.table("toy", column("id", INTEGER).primaryKey(),
+                        column("child_id", INTEGER).notNull().references("child.id"), column("label", TEXT));""")));
+    }
+
+    /** The seed's model, bound to tenant_a as the consumer's TenantModel binds it by default. */
+    private static String model(String test, String more) {
+        return """
                 package app;
                 import static dev.retort.Dsl.*;
                 import static dev.retort.Types.*;
                 public class TenantModel implements dev.retort.ModelProvider {
                     public dev.retort.MetaData metadata() {
                         dev.retort.MetaData md = new dev.retort.MetaData();
-                        md.table("test", column("id", INTEGER).primaryKey(), column("name", varchar(100)).notNull());
+                        %s
                         md.table("child", column("id", INTEGER).primaryKey(),
                                 column("test_id", INTEGER).notNull().references("test.id").onDelete(CASCADE),
                                 index("test_id"));
+                        %s
                         return md.withSchema("tenant_a");
                     }
-                }"""));
+                }""".formatted(test, more);
     }
 
     @BeforeEach
     void aProjectAndATenantThatDoesNotExistYet() throws IOException {
+        configure(modelClasses);
+        migrations = Files.createDirectory(project.resolve("migrations"));
+        tenant = DB.createSchema("tenant");
+        DB.execute("DROP SCHEMA \"" + tenant + "\"");
+    }
+
+    private void configure(Path classes) throws IOException {
         Files.writeString(project.resolve("retort.yaml"), """
                 url: %s
                 model: app.TenantModel
                 classpath: [%s]
                 migrations: migrations
-                """.formatted(DB.jdbcUrl(), modelClasses));
-        migrations = Files.createDirectory(project.resolve("migrations"));
-        tenant = DB.createSchema("tenant");
-        DB.execute("DROP SCHEMA \"" + tenant + "\"");
+                """.formatted(DB.jdbcUrl(), classes));
+    }
+
+    /** {@code retort upgrade head}, through the facade the command runs. */
+    private void upgrade() {
+        Retort.configure().dataSource(DB.dataSource()).migrations(migrations).load().upgrade("head", tenant);
     }
 
     private CliRun run(String... args) {
@@ -137,7 +160,37 @@ class RevisionAutogenerateCommandTest {
     }
 
     @Test
-    void aSchemaThatMatchesTheModelGivesNoRevision() throws IOException, SQLException {
+    void aModelChangeGivesExactlyItsOperationsThenNothingIsLeft() throws IOException {
+        assertThat(run("revision", "--autogenerate", "-m", "initial").exitCode()).isEqualTo(ExitCode.OK);
+        Revision initial = RevisionReader.read(files().get(0));
+        upgrade();
+        configure(changedModelClasses);
+
+        CliRun run = run("revision", "--autogenerate", "-m", "note, name index, toys");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        Revision second = RevisionReader.read(files().stream().filter(f -> !f.equals(initial.path())).findFirst().orElseThrow());
+        assertThat(second.downRevisions()).containsExactly(initial.id());
+        assertThat(run.outLines()).containsExactly(
+                "Detected in schema " + tenant + ":",
+                "  add column test.note",
+                "  create index ix_test_name on test",
+                "  create table toy",
+                "Wrote migrations/" + second.id() + "_note_name_index_toys.yaml (revision " + second.id() + ", for any schema)");
+        assertThat(Files.readString(second.path())).doesNotContain(tenant);
+
+        upgrade();
+        CliRun again = run("revision", "--autogenerate", "-m", "nothing");
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCode.OK);
+        assertThat(again.outLines()).containsExactly("No changes detected in schema " + tenant + ": no revision written");
+        assertThat(files()).hasSize(2);
+        assertThat(run("history").outLines()).containsExactly(
+                initial.id() + " -> " + second.id() + " (head), note, name index, toys",
+                "<base> -> " + initial.id() + ", initial");
+    }
+
+    @Test
+    void aSchemaThatMatchesTheModelWithoutRevisionsGivesNoRevision() throws IOException, SQLException {
         assertThat(run("revision", "--autogenerate", "-m", "initial").exitCode()).isEqualTo(ExitCode.OK);
         Path first = files().get(0);
         createFrom(RevisionReader.read(first).upgrade());
