@@ -14,6 +14,11 @@ import dev.retort.cli.config.Overrides;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.SettingsLoader;
 import dev.retort.cli.demo.DemoCommand;
+import dev.retort.cli.migrate.CheckCommand;
+import dev.retort.cli.migrate.CurrentCommand;
+import dev.retort.cli.migrate.DowngradeCommand;
+import dev.retort.cli.migrate.StampCommand;
+import dev.retort.cli.migrate.UpgradeCommand;
 import dev.retort.dialect.Dialects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +43,11 @@ import java.nio.file.Path;
                 ConfigCommand.class,
                 DiffCommand.class,
                 RevisionCommand.class,
+                UpgradeCommand.class,
+                DowngradeCommand.class,
+                CurrentCommand.class,
+                StampCommand.class,
+                CheckCommand.class,
                 MergeCommand.class,
                 HistoryCommand.class,
                 HeadsCommand.class,

@@ -9,6 +9,7 @@ import dev.retort.cli.config.ModelLoader;
 import dev.retort.cli.config.Settings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +27,16 @@ public final class RetortFactory {
      * @param progress where a line goes when the model must be built first (stderr)
      */
     public static Retort online(Settings settings, DatabaseSession session, Consumer<String> progress) {
-        return configuration(settings, progress).dataSource(session.dataSource()).dialect(session.dialect()).load();
+        return online(settings, session, progress, null);
+    }
+
+    /**
+     * The facade over a session's database, waiting up to {@code lockTimeout} for another runner's
+     * lock on a schema (null: {@link RetortConfiguration#DEFAULT_LOCK_TIMEOUT}).
+     */
+    public static Retort online(Settings settings, DatabaseSession session, Consumer<String> progress, Duration lockTimeout) {
+        RetortConfiguration configuration = configuration(settings, progress).dataSource(session.dataSource()).dialect(session.dialect());
+        return (lockTimeout == null ? configuration : configuration.lockTimeout(lockTimeout)).load();
     }
 
     /** The facade without a database, for offline SQL and revision files: the configured database's dialect. */
