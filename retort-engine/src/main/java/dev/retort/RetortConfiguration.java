@@ -107,8 +107,15 @@ public final class RetortConfiguration {
         return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, defaultSchema, timeout);
     }
 
-    /** Checks the configuration and returns the facade over it. */
+    /**
+     * Checks the configuration and returns the facade over it. Without a dialect, the data source's
+     * (which is asked for a connection to read its JDBC URL) picks one.
+     *
+     * @throws IllegalArgumentException when no dialect takes the data source's URL
+     * @throws dev.retort.dialect.DatabaseException when the data source cannot give a connection
+     */
     public Retort load() {
+        if (dialect == null && dataSource != null) return dialect(DataSources.dialectOf(dataSource)).load();
         return new Retort(this);
     }
 

@@ -1,6 +1,11 @@
 package dev.retort.cli;
 
 import dev.retort.Identifiers;
+import dev.retort.cli.authoring.HeadsCommand;
+import dev.retort.cli.authoring.HistoryCommand;
+import dev.retort.cli.authoring.MergeCommand;
+import dev.retort.cli.authoring.RevisionCommand;
+import dev.retort.cli.authoring.ShowCommand;
 import dev.retort.cli.config.ConfigCommand;
 import dev.retort.cli.config.Environment;
 import dev.retort.cli.config.InitCommand;
@@ -9,6 +14,12 @@ import dev.retort.cli.config.Overrides;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.SettingsLoader;
 import dev.retort.cli.demo.DemoCommand;
+import dev.retort.cli.migrate.CheckCommand;
+import dev.retort.cli.migrate.CurrentCommand;
+import dev.retort.cli.migrate.DowngradeCommand;
+import dev.retort.cli.migrate.StampCommand;
+import dev.retort.cli.migrate.UpgradeCommand;
+import dev.retort.dialect.Dialects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +42,16 @@ import java.nio.file.Path;
                 InitCommand.class,
                 ConfigCommand.class,
                 DiffCommand.class,
+                RevisionCommand.class,
+                UpgradeCommand.class,
+                DowngradeCommand.class,
+                CurrentCommand.class,
+                StampCommand.class,
+                CheckCommand.class,
+                MergeCommand.class,
+                HistoryCommand.class,
+                HeadsCommand.class,
+                ShowCommand.class,
                 DemoCommand.class,
         })
 public final class Main implements Runnable {
@@ -91,6 +112,13 @@ public final class Main implements Runnable {
         if (root.url != null && JdbcUrls.problem(root.url) != null) {
             throw new CommandLine.ParameterException(command.commandLine(),
                     Overrides.URL_OPTION + " " + JdbcUrls.problem(root.url));
+        }
+        if (root.url != null) {
+            try {
+                Dialects.forUrl(root.url);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), Overrides.URL_OPTION + ": " + e.getMessage());
+            }
         }
         if (schema != null) {
             try {

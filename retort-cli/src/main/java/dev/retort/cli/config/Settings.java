@@ -64,6 +64,13 @@ public record Settings(Path workingDirectory, Path configFile, Path baseDirector
                 + ": no model: set model: to the class that provides the model (a dev.retort.ModelProvider)");
     }
 
+    /** The schema to work on, or an error that says the ways to name one. */
+    public String requireSchema() {
+        if (schema != null) return schema;
+        throw new ConfigException("no schema: give --schema SCHEMA, set TARGET_SCHEMA, or set schema: in "
+                + (configFile == null ? SettingsLoader.FILE_NAME : display(configFile)));
+    }
+
     /** The URL fit to print: masked, or a description of the embedded server. */
     public String displayUrl() {
         return url == null ? "embedded PostgreSQL in " + display(stateDirectory()) : JdbcUrls.mask(url);

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Compiles a few classes, as a user's project would hold them, against Retort's core. */
-final class JavaSources {
+public final class JavaSources {
     private JavaSources() {
     }
 
@@ -23,7 +23,7 @@ final class JavaSources {
      *
      * @return {@code classes}
      */
-    static Path compile(Path classes, Map<String, String> sources) throws IOException {
+    public static Path compile(Path classes, Map<String, String> sources) throws IOException {
         Path sourceDir = Files.createTempDirectory(Files.createDirectories(classes.getParent()), "src");
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17",
                 "-cp", Path.of(codeSource(MetaData.class)).toString()));
