@@ -107,6 +107,7 @@ public final class Retort {
      */
     public CheckResult check(String schema) {
         String s = schema(schema);
+        if (configuration.model() == null) throw new IllegalStateException("no model configured: give one with model(...)");
         return runner().check(migrations().graph(), s, () -> compare(s));
     }
 

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param revision        the revision's id
  * @param checksum        the revision's checksum when it was applied (or stamped)
  * @param appliedAt       when its transaction ran
- * @param executionMillis how long applying it took, or null when it was stamped, not run
+ * @param executionMillis how long applying it took, or null when it was not timed: stamped rather than run,
+ *                        or applied by an offline script
  * @param head            whether it is one of the schema's heads: no other applied revision follows it
  */
 public record AppliedRevision(String revision, String checksum, Instant appliedAt, Long executionMillis, boolean head) {
@@ -17,10 +18,5 @@ public record AppliedRevision(String revision, String checksum, Instant appliedA
     public AppliedRevision {
         Objects.requireNonNull(revision, "revision");
         Objects.requireNonNull(checksum, "checksum");
-    }
-
-    /** Whether it was recorded by {@code stamp} rather than run. */
-    public boolean stamped() {
-        return executionMillis == null;
     }
 }

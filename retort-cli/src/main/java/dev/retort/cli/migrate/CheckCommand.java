@@ -23,6 +23,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Session session = Session.of(spec, schema);
+        // Without a model there is nothing to check against: say so before starting a server.
+        session.settings().requireModel();
         CheckResult result = session.online(null, retort -> retort.check(session.schema()));
         String s = result.schema();
         if (result.clean()) {

@@ -220,5 +220,11 @@ class MigrateCommandsTest {
         CliRun unknownTarget = project.run("upgrade", "zz", "--schema", project.newSchemaName("t"));
         assertThat(unknownTarget.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(unknownTarget.errLines()).containsExactly("retort: unknown revision 'zz'");
+
+        Files.writeString(dir.resolve("retort.yaml"), "migrations: migrations\n");
+        CliRun noModel = project.run("check", "--schema", "a");
+        assertThat(noModel.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(noModel.errLines()).containsExactly(
+                "retort: retort.yaml: no model: set model: to the class that provides the model (a dev.retort.ModelProvider)");
     }
 }
