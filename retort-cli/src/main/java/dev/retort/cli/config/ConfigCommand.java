@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * {@code retort config}: the settings in effect and where each came from (option, environment,
  * retort.yaml with its line, or default). Passwords print masked. With {@code --load-model} it also
- * loads the model, which shows that the model's wiring works.
+ * loads the model, bound to the schema when one is given, which shows that the model's wiring works.
  */
 @Command(name = "config", description = {
         "Show the settings in effect and where each comes from: an option, the environment, "
@@ -31,7 +31,7 @@ public final class ConfigCommand implements Runnable {
     @Mixin
     SchemaOption schema;
 
-    @Option(names = "--load-model", description = "Also load the model (building it with Maven if needed) and list its tables.")
+    @Option(names = "--load-model", description = "Also load the model (building it with Maven if needed) and list its tables, bound to the schema when one is given.")
     boolean loadModel;
 
     @Override
@@ -49,6 +49,8 @@ public final class ConfigCommand implements Runnable {
         if (loadModel) {
             LoadedModel model = new ModelLoader(line -> spec.commandLine().getErr().println(line)).load(settings);
             MetaData metadata = model.metadata();
+            // bound as every command binds the model to the schema it works on, whatever the source
+            if (settings.schema() != null) metadata = metadata.withSchema(settings.schema());
             out.println();
             out.println("model " + model.className() + " (" + model.via() + "): " + metadata.tables().size() + " tables: "
                     + String.join(", ", metadata.tables().keySet()));
@@ -62,7 +64,7 @@ public final class ConfigCommand implements Runnable {
             case PASSWORD -> settings.password() == null ? NOT_SET : Secret.MASK;
             case MIGRATIONS -> settings.display(settings.migrations())
                     + (Files.isDirectory(settings.migrations()) ? "" : " (does not exist yet)");
-            case MODEL -> orNotSet(settings.model());
+            case MODEL -> settings.model() == null ? NOT_SET : settings.model().toString();
             case CLASSPATH -> classpath(settings);
             case VERSION_TABLE -> settings.versionTable();
             case SCHEMA -> orNotSet(settings.schema());

@@ -35,12 +35,15 @@ public final class LoadedModel implements ModelProvider {
         this.loader = loader;
     }
 
-    /** The configured class. */
+    /** The configured class, or the package of JPA entities. */
     public String className() {
         return className;
     }
 
-    /** How the class gives its model: {@code ModelProvider}, {@code metadata()}, or the field's name. */
+    /**
+     * How the class gives its model: {@code ModelProvider}, {@code metadata()}, or the field's name;
+     * for a package, {@code JPA entities, naming jpa} (or {@code snake_case}).
+     */
     public String via() {
         return via;
     }

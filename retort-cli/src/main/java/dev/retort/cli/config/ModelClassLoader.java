@@ -1,6 +1,8 @@
 package dev.retort.cli.config;
 
 import dev.retort.ModelProvider;
+import dev.retort.jpa.JpaModel;
+import jakarta.persistence.Entity;
 
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -14,16 +16,34 @@ import java.util.stream.Collectors;
 
 /**
  * Loads the user's model from the user's classpath, isolated from Retort's own dependencies, with
- * one exception: Retort's API (the classes that come from the same jar or directory as
- * {@link ModelProvider}, i.e. retort-core) is Retort's copy, even when the user's classpath holds
- * one too. Otherwise the user's {@code MetaData} would be another class than Retort's and could not
- * be handed over. Everything else (the user's classes, and their versions of libraries Retort also
+ * one exception: Retort's API is Retort's copy, even when the user's classpath holds one too (see
+ * {@link #SHARED}). Everything else (the user's classes, and their versions of libraries Retort also
  * uses) comes from the user's classpath, after the JDK.
  */
 final class ModelClassLoader extends URLClassLoader {
     static {
         registerAsParallelCapable();
     }
+
+    /**
+     * One class of each jar (or directory) whose classes the model gets from Retort:
+     * <ul>
+     *   <li>retort-core ({@code ModelProvider}): otherwise the user's {@code MetaData} would be another
+     *       class than Retort's and could not be handed over;</li>
+     *   <li>jakarta.persistence ({@code Entity}): retort-jpa, running in Retort, asks the user's entity
+     *       classes for annotations by Retort's Class objects ({@code isAnnotationPresent(Entity.class)}).
+     *       An annotation's type is resolved through the loader of the class it annotates: if the
+     *       model's loader took the API from the user's jar, the user's {@code @Entity} would be another
+     *       class than retort-jpa's and every entity would look unannotated; with no API jar on the
+     *       user's classpath (a {@code provided} dependency) reflection would drop the annotations,
+     *       silently. Shared, the user's classes and retort-jpa see one API;</li>
+     *   <li>retort-jpa ({@code JpaModel}): a model class that reads its entities itself
+     *       ({@code JpaModel.builder()...build()} in a static {@code metadata()}) runs the same reader
+     *       as {@code model: {jpa: ...}}, one that matches the retort-core it builds on, and its
+     *       {@code JpaMappingException}s are Retort's.</li>
+     * </ul>
+     */
+    static final List<Class<?>> SHARED = List.of(ModelProvider.class, Entity.class, JpaModel.class);
 
     private final ClassLoader retort;
     private final Set<URL> sharedLocations;
@@ -41,7 +61,7 @@ final class ModelClassLoader extends URLClassLoader {
     }
 
     ModelClassLoader(List<Path> classpath, ClassLoader retort) {
-        this(classpath, retort, List.of(ModelProvider.class));
+        this(classpath, retort, SHARED);
     }
 
     @Override

@@ -50,9 +50,13 @@ public final class ModelLoader {
 
     /** As {@link #load(Settings)}, caching Maven's classpath in {@code stateDirectory}. */
     LoadedModel load(Settings settings, Path stateDirectory) {
-        String className = settings.requireModel();
+        ModelSource source = settings.requireModel();
         List<Path> classpath = classpath(settings, stateDirectory);
         ClassLoader loader = new ModelClassLoader(classpath, ModelLoader.class.getClassLoader());
+        if (source instanceof ModelSource.JpaPackage entities) {
+            return JpaPackageLoader.load(entities, classpath, loader, settings);
+        }
+        String className = ((ModelSource.ModelClass) source).name();
         Class<?> type = find(className, loader, classpath, settings);
         return access(className, type, classpath, loader);
     }
@@ -114,15 +118,21 @@ public final class ModelLoader {
     private static ModelLoadException notFound(String className, List<Path> classpath, Settings settings) {
         Source source = settings.source(Key.MODEL);
         if (classpath.isEmpty()) {
-            return new ModelLoadException(source.describe() + ": model class " + className
-                    + " not found: there is no classpath to search (give classpath: in retort.yaml,"
-                    + " or keep retort.yaml beside the model's pom.xml)");
+            return new ModelLoadException(source.describe() + ": model class " + className + " not found: " + NO_CLASSPATH);
         }
-        String shown = classpath.stream().limit(SHOWN_ENTRIES).map(settings::display).collect(Collectors.joining(", "));
-        if (classpath.size() > SHOWN_ENTRIES) shown += " and " + (classpath.size() - SHOWN_ENTRIES) + " more";
         String suggestion = similar(className, classpath).stream().findFirst().map(s -> "; did you mean " + s + "?").orElse("");
         return new ModelLoadException(source.describe() + ": model class " + className + " not found on the classpath ("
-                + shown + ")" + suggestion);
+                + shown(classpath, settings) + ")" + suggestion);
+    }
+
+    static final String NO_CLASSPATH = "there is no classpath to search (give classpath: in retort.yaml,"
+            + " or keep retort.yaml beside the model's pom.xml)";
+
+    /** The classpath as messages show it: its first entries. */
+    static String shown(List<Path> classpath, Settings settings) {
+        String shown = classpath.stream().limit(SHOWN_ENTRIES).map(settings::display).collect(Collectors.joining(", "));
+        if (classpath.size() > SHOWN_ENTRIES) shown += " and " + (classpath.size() - SHOWN_ENTRIES) + " more";
+        return shown;
     }
 
     /** Classes with the same simple name in the classpath's directories: the likeliest typo is the package. */

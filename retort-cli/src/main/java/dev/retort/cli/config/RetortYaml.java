@@ -19,7 +19,7 @@ import java.util.Map;
  * @param name the file as messages name it
  */
 public record RetortYaml(String name, Map<Key, Integer> lines,
-                         String url, String user, Secret password, String migrations, String model,
+                         String url, String user, Secret password, String migrations, ModelSource model,
                          List<String> classpath, String versionTable, String schema, TenantSettings tenants) {
 
     public RetortYaml {

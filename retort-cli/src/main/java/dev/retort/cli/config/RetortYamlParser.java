@@ -33,6 +33,10 @@ final class RetortYamlParser {
     private static final List<String> TENANT_SET_KEYS = List.of(TENANT_LIST, TENANT_PATTERN, TENANT_QUERY);
     private static final List<String> TENANTS_KEYS = List.of(TENANT_LIST, TENANT_PATTERN, TENANT_QUERY, SHARDS);
     private static final List<String> SHARD_KEYS = List.of("url", "tenants");
+    private static final String MODEL_CLASS = "class";
+    private static final String MODEL_JPA = "jpa";
+    private static final String MODEL_NAMING = "naming";
+    private static final List<String> MODEL_KEYS = List.of(MODEL_CLASS, MODEL_JPA, MODEL_NAMING);
 
     private final String name;
 
@@ -69,7 +73,7 @@ final class RetortYamlParser {
                 string(values, Key.USER),
                 password == null ? null : new Secret(password),
                 string(values, Key.MIGRATIONS),
-                string(values, Key.MODEL),
+                values.containsKey(Key.MODEL) ? model(values.get(Key.MODEL)) : null,
                 values.containsKey(Key.CLASSPATH) ? classpath(values.get(Key.CLASSPATH)) : null,
                 string(values, Key.VERSION_TABLE),
                 string(values, Key.SCHEMA),
@@ -77,6 +81,55 @@ final class RetortYamlParser {
     }
 
     // ---- the sections
+
+    /**
+     * {@code model:} is a class name, or a mapping with {@code class}, or with {@code jpa} (a package)
+     * and optionally {@code naming}. Unlike other values it is checked whole here, names included: only
+     * the file can give a model, and the mapping's values have lines of their own to point at.
+     */
+    private ModelSource model(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            return new ModelSource.ModelClass(javaName(scalar, Key.MODEL.yamlName(), "a Java class name such as com.example.db.TenantModel"));
+        }
+        MappingNode mapping = mapping(node, Key.MODEL.yamlName(),
+                "a class name, or a mapping with class (a class name) or jpa (a package of JPA entities)");
+        Map<String, NodeTuple> keys = keys(mapping, MODEL_KEYS);
+        keys.values().removeIf(tuple -> isNull(tuple.getValueNode()));
+        NodeTuple type = keys.get(MODEL_CLASS);
+        NodeTuple jpa = keys.get(MODEL_JPA);
+        NodeTuple naming = keys.get(MODEL_NAMING);
+        if (type != null && jpa != null) {
+            NodeTuple second = line(type.getKeyNode()) > line(jpa.getKeyNode()) ? type : jpa;
+            throw error(second.getKeyNode(), "model may give only one of class and jpa");
+        }
+        if (type == null && jpa == null) {
+            throw error(node, "model names no model: give class (a class name) or jpa (a package of JPA entities)");
+        }
+        if (type != null) {
+            if (naming != null) throw error(naming.getKeyNode(), "model naming applies to jpa, not to a class");
+            return new ModelSource.ModelClass(javaName(scalar(type.getValueNode(), "model class"), "model class",
+                    "a Java class name such as com.example.db.TenantModel"));
+        }
+        String packageName = javaName(scalar(jpa.getValueNode(), "model jpa"), "model jpa",
+                "a Java package name such as com.example.db.entities");
+        return new ModelSource.JpaPackage(packageName,
+                naming == null ? ModelSource.Naming.JPA : naming(scalar(naming.getValueNode(), "model naming")));
+    }
+
+    private ModelSource.Naming naming(ScalarNode node) {
+        return ModelSource.Naming.byYamlName(node.getValue()).orElseThrow(() -> {
+            List<String> known = ModelSource.Naming.yamlNames();
+            String hint = DidYouMean.suggest(node.getValue(), known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+            return error(node, "model naming must be one of " + String.join(", ", known) + ", not '" + node.getValue() + "'" + hint);
+        });
+    }
+
+    private String javaName(ScalarNode node, String what, String expected) {
+        if (!ModelSource.JAVA_NAME.matcher(node.getValue()).matches()) {
+            throw error(node, what + " must be " + expected + ", not '" + node.getValue() + "'");
+        }
+        return node.getValue();
+    }
 
     /** A list of entries; a single string is a list of one. */
     private List<String> classpath(Node node) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param user             the database user; null for the driver's default
  * @param password         null when none is given
  * @param migrations       the directory of revision files
- * @param model            the class that provides the model; null when not configured
+ * @param model            where the model comes from (a class, or a package of JPA entities); null when
+ *                         not configured
  * @param classpath        where the model's classes are; null to ask Maven (or search nothing)
  * @param versionTable     the table recording applied revisions in each schema
  * @param schema           the schema to work on; null when none is named
@@ -25,7 +26,7 @@ import java.util.Map;
  * @param sources          where each setting's value came from
  */
 public record Settings(Path workingDirectory, Path configFile, Path baseDirectory,
-                       String url, String user, Secret password, Path migrations, String model,
+                       String url, String user, Secret password, Path migrations, ModelSource model,
                        List<Path> classpath, String versionTable, String schema, TenantSettings tenants,
                        Map<Key, Source> sources) {
     public static final String DEFAULT_MIGRATIONS = "migrations";
@@ -53,15 +54,16 @@ public record Settings(Path workingDirectory, Path configFile, Path baseDirector
         return sources.getOrDefault(key, Source.byDefault());
     }
 
-    /** The model's class name, or an error that says where to configure it. */
-    public String requireModel() {
+    /** Where the model comes from, or an error that says where to configure it. */
+    public ModelSource requireModel() {
         if (model != null) return model;
         if (configFile == null) {
             throw new ConfigException("no retort.yaml in " + workingDirectory
                     + ": run 'retort init' to write one, then set model: to the class that provides the model");
         }
         throw new ConfigException(display(configFile)
-                + ": no model: set model: to the class that provides the model (a dev.retort.ModelProvider)");
+                + ": no model: set model: to the class that provides the model (a dev.retort.ModelProvider),"
+                + " or to {jpa: PACKAGE} to read the JPA entities of a package");
     }
 
     /** The schema to work on, or an error that says the ways to name one. */

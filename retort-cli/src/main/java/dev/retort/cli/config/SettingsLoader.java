@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Makes the {@link Settings} in effect. For each key the strongest source wins: a command-line
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
 public final class SettingsLoader {
     /** The file read from the working directory when {@code --config} names none. */
     public static final String FILE_NAME = "retort.yaml";
-
-    private static final Pattern CLASS_NAME =
-            Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
 
     private SettingsLoader() {
     }
@@ -54,11 +50,8 @@ public final class SettingsLoader {
         Path migrations = resolve(base, migrationsText == null ? Settings.DEFAULT_MIGRATIONS : migrationsText,
                 sources.getOrDefault(Key.MIGRATIONS, Source.byDefault()));
 
-        String model = pick(Key.MODEL, null, null, null, null, file.model(), file, sources);
-        if (model != null && !CLASS_NAME.matcher(model).matches()) {
-            throw ConfigException.at(sources.get(Key.MODEL),
-                    "model must be a Java class name such as com.example.db.TenantModel, not '" + model + "'");
-        }
+        // only the file gives a model, and its parser has checked it (with the line of each part)
+        ModelSource model = pick(Key.MODEL, null, null, null, null, file.model(), file, sources);
 
         List<Path> classpath = null;
         if (file.classpath() != null) {

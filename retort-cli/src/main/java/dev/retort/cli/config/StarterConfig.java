@@ -30,7 +30,9 @@ final class StarterConfig {
 
             # The model the database is compared with: a class of your application that implements
             # dev.retort.ModelProvider, or has a public static metadata() method returning a MetaData,
-            # or a public static final MetaData METADATA field.
+            # or a public static final MetaData METADATA field. To read JPA entities instead, name
+            # their package: {jpa: com.example.db.entities, naming: snake_case}, where naming is jpa
+            # (the specification's names, the default) or snake_case (Spring Boot's).
             # model: com.example.db.TenantModel
 
             # Where the model's classes are: directories and jars (dir/* for all the jars in dir).

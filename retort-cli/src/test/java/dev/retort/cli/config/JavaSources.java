@@ -1,10 +1,12 @@
 package dev.retort.cli.config;
 
 import dev.retort.MetaData;
+import jakarta.persistence.Entity;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ public final class JavaSources {
     public static Path compile(Path classes, Map<String, String> sources) throws IOException {
         Path sourceDir = Files.createTempDirectory(Files.createDirectories(classes.getParent()), "src");
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17",
-                "-cp", Path.of(codeSource(MetaData.class)).toString()));
+                "-cp", Path.of(codeSource(MetaData.class)) + File.pathSeparator + Path.of(codeSource(Entity.class))));
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Path file = sourceDir.resolve(source.getKey().replace('.', '/') + ".java");
             Files.createDirectories(file.getParent());

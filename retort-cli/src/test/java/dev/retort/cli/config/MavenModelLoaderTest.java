@@ -23,7 +23,7 @@ class MavenModelLoaderTest {
     void theConsumerExampleLoadsFromItsOneLineOfConfiguration() {
         Path consumer = Path.of("").toAbsolutePath().getParent().resolve("examples/consumer");
         Settings settings = SettingsLoader.load(consumer, Environment.of(Map.of()), Overrides.none());
-        assertThat(settings.model()).isEqualTo("dev.retort.examples.consumer.TenantModel");
+        assertThat(settings.model()).isEqualTo(new ModelSource.ModelClass("dev.retort.examples.consumer.TenantModel"));
         assertThat(settings.classpath()).as("no classpath: given, so Maven's").isNull();
         assertThat(settings.migrations()).isEqualTo(consumer.resolve("migrations")).isDirectory();
 

@@ -49,7 +49,7 @@ class RetortYamlTest {
         assertThat(yaml.user()).isEqualTo("app");
         assertThat(yaml.password().reveal()).isEqualTo("s3cret-pw");
         assertThat(yaml.migrations()).isEqualTo("db/migrations");
-        assertThat(yaml.model()).isEqualTo("com.example.db.TenantModel");
+        assertThat(yaml.model()).isEqualTo(new ModelSource.ModelClass("com.example.db.TenantModel"));
         assertThat(yaml.classpath()).containsExactly("target/classes", "lib/*");
         assertThat(yaml.versionTable()).isEqualTo("schema_history");
         assertThat(yaml.schema()).isEqualTo("tenant_x");
@@ -120,7 +120,7 @@ class RetortYamlTest {
                 arguments("user: {name: x}",
                         "conf/retort.yaml:1: user must be a string, not a mapping"),
                 arguments("\nmodel:\n  - a.B",
-                        "conf/retort.yaml:3: model must be a string, not a list"),
+                        "conf/retort.yaml:3: model must be a class name, or a mapping with class (a class name) or jpa (a package of JPA entities), not a list"),
                 arguments("classpath: {a: b}",
                         "conf/retort.yaml:1: classpath must be a list of directories and jars, not a mapping"),
                 arguments("classpath: [a, [b]]",
@@ -171,6 +171,61 @@ class RetortYamlTest {
         assertThatThrownBy(() -> parse("model: \"unterminated\n"))
                 .hasMessageStartingWith("conf/retort.yaml:2:")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void theModelIsAClassNameOrAMappingWithClassOrJpa() {
+        ModelSource.ModelClass model = new ModelSource.ModelClass("com.example.db.TenantModel");
+        assertThat(parse("model: com.example.db.TenantModel\n").model()).isEqualTo(model);
+        assertThat(parse("model: {class: com.example.db.TenantModel}\n").model()).isEqualTo(model);
+        assertThat(parse("model: {jpa: com.example.entities}\n").model())
+                .isEqualTo(new ModelSource.JpaPackage("com.example.entities", ModelSource.Naming.JPA));
+        RetortYaml block = parse("migrations: m\nmodel:\n  jpa: com.example.entities\n  naming: snake_case\n");
+        assertThat(block.model()).isEqualTo(new ModelSource.JpaPackage("com.example.entities", ModelSource.Naming.SNAKE_CASE));
+        assertThat(block.source(Key.MODEL).describe()).isEqualTo("conf/retort.yaml:2");
+        assertThat(parse("model: {jpa: com.example.entities, naming: jpa}\n").model())
+                .isEqualTo(new ModelSource.JpaPackage("com.example.entities", ModelSource.Naming.JPA));
+        assertThat(ModelSource.Naming.SNAKE_CASE.strategy()).isEqualTo(dev.retort.jpa.NamingStrategy.SNAKE_CASE);
+        assertThat(ModelSource.Naming.JPA.strategy()).isEqualTo(dev.retort.jpa.NamingStrategy.JPA_DEFAULT);
+    }
+
+    static Stream<Arguments> wrongModels() {
+        return Stream.of(
+                arguments("model: com.example.db/TenantModel.java",
+                        "conf/retort.yaml:1: model must be a Java class name such as com.example.db.TenantModel, not 'com.example.db/TenantModel.java'"),
+                arguments("model: {class: 'a b'}",
+                        "conf/retort.yaml:1: model class must be a Java class name such as com.example.db.TenantModel, not 'a b'"),
+                arguments("model:\n  jpa: com/example/entities",
+                        "conf/retort.yaml:2: model jpa must be a Java package name such as com.example.db.entities, not 'com/example/entities'"),
+                arguments("model:\n  jpa: [a, b]",
+                        "conf/retort.yaml:2: model jpa must be a string, not a list"),
+                arguments("model:\n  class: a.B\n  jpa: c.d",
+                        "conf/retort.yaml:3: model may give only one of class and jpa"),
+                arguments("model: {}",
+                        "conf/retort.yaml:1: model names no model: give class (a class name) or jpa (a package of JPA entities)"),
+                arguments("model:\n  naming: jpa",
+                        "conf/retort.yaml:2: model names no model: give class (a class name) or jpa (a package of JPA entities)"),
+                arguments("model:\n  class: a.B\n  naming: jpa",
+                        "conf/retort.yaml:3: model naming applies to jpa, not to a class"),
+                arguments("model:\n  jpa: a.b\n  naming: snake-case",
+                        "conf/retort.yaml:3: model naming must be one of jpa, snake_case, not 'snake-case' (did you mean 'snake_case'?)"),
+                arguments("model:\n  jpa: a.b\n  naming: spring",
+                        "conf/retort.yaml:3: model naming must be one of jpa, snake_case, not 'spring'"),
+                arguments("model:\n  jpa: a.b\n  naming: {x: y}",
+                        "conf/retort.yaml:3: model naming must be a string, not a mapping"),
+                arguments("model:\n  package: a.b",
+                        "conf/retort.yaml:2: unknown key 'package' (known keys: class, jpa, naming)"),
+                arguments("model:\n  jap: a.b",
+                        "conf/retort.yaml:2: unknown key 'jap' (did you mean 'jpa'?)"),
+                arguments("model:\n  jpa: a.b\n  jpa: c.d",
+                        "conf/retort.yaml:3: duplicate key 'jpa' (first given at line 2)")
+        );
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongModels")
+    void aModelOfTheWrongShapeOrAnUnknownNamingIsReportedWithItsLine(String text, String message) {
+        failsWith(text, message);
     }
 
     @Test

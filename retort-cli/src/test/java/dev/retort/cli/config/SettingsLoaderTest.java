@@ -60,7 +60,7 @@ class SettingsLoaderTest {
         assertThat(settings.user()).isEqualTo("app");
         assertThat(settings.password().reveal()).isEqualTo("s3cret-pw");
         assertThat(settings.migrations()).isEqualTo(base.resolve("db/migrations"));
-        assertThat(settings.model()).isEqualTo("com.example.db.TenantModel");
+        assertThat(settings.model()).isEqualTo(new ModelSource.ModelClass("com.example.db.TenantModel"));
         assertThat(settings.classpath()).containsExactly(base.resolve("target/classes"), base.resolve("lib/*"));
         assertThat(settings.versionTable()).isEqualTo("schema_history");
         assertThat(settings.schema()).isEqualTo("tenant_x");
@@ -89,8 +89,8 @@ class SettingsLoaderTest {
     void configOptionWinsOverTheWorkingDirectorysFile() throws IOException {
         write("retort.yaml", "model: here.Model\n");
         write("elsewhere.yaml", "model: there.Model\n");
-        assertThat(load(NO_VARIABLES, Overrides.none()).model()).isEqualTo("here.Model");
-        assertThat(load(NO_VARIABLES, new Overrides(Path.of("elsewhere.yaml"), null, null)).model()).isEqualTo("there.Model");
+        assertThat(load(NO_VARIABLES, Overrides.none()).model()).hasToString("here.Model");
+        assertThat(load(NO_VARIABLES, new Overrides(Path.of("elsewhere.yaml"), null, null)).model()).hasToString("there.Model");
     }
 
     @Test
@@ -175,9 +175,10 @@ class SettingsLoaderTest {
                         + ": run 'retort init' to write one, then set model: to the class that provides the model");
         write("retort.yaml", "migrations: m\n");
         assertThatThrownBy(() -> load(NO_VARIABLES, Overrides.none()).requireModel())
-                .hasMessage("retort.yaml: no model: set model: to the class that provides the model (a dev.retort.ModelProvider)");
+                .hasMessage("retort.yaml: no model: set model: to the class that provides the model (a dev.retort.ModelProvider),"
+                        + " or to {jpa: PACKAGE} to read the JPA entities of a package");
         write("retort.yaml", "model: a.b.C\n");
-        assertThat(load(NO_VARIABLES, Overrides.none()).requireModel()).isEqualTo("a.b.C");
+        assertThat(load(NO_VARIABLES, Overrides.none()).requireModel()).isEqualTo(new ModelSource.ModelClass("a.b.C"));
     }
 
     @Test

@@ -1,0 +1,70 @@
+package dev.retort.cli.config;
+
+import dev.retort.jpa.NamingStrategy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where the model comes from, as {@code model:} says: a class of the project that gives it
+ * ({@code model: com.acme.Model}, or {@code model: {class: com.acme.Model}}), or a package of JPA
+ * entities that retort-jpa reads ({@code model: {jpa: com.acme.entities, naming: snake_case}}).
+ * Either way the model is schema-agnostic as far as Retort is concerned: the command binds it to the
+ * schema it works on ({@code withSchema}).
+ */
+public sealed interface ModelSource {
+
+    /** A Java name: identifiers separated by dots (a class, or a package). */
+    Pattern JAVA_NAME = Pattern.compile(
+            "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+
+    /** A class that implements ModelProvider, or has a static metadata() method or METADATA field. */
+    record ModelClass(String name) implements ModelSource {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** The JPA entities of a package and its subpackages, read with a naming strategy. */
+    record JpaPackage(String packageName, Naming naming) implements ModelSource {
+        @Override
+        public String toString() {
+            return "JPA entities in " + packageName + " (naming " + naming.yamlName() + ")";
+        }
+    }
+
+    /** The values of {@code naming:}, as written in retort.yaml. */
+    enum Naming {
+        /** The names the Jakarta Persistence specification implies (Hibernate's default). */
+        JPA("jpa", NamingStrategy.JPA_DEFAULT),
+        /** Spring Boot's default: snake_case tables and columns. */
+        SNAKE_CASE("snake_case", NamingStrategy.SNAKE_CASE);
+
+        private final String yamlName;
+        private final NamingStrategy strategy;
+
+        Naming(String yamlName, NamingStrategy strategy) {
+            this.yamlName = yamlName;
+            this.strategy = strategy;
+        }
+
+        public String yamlName() {
+            return yamlName;
+        }
+
+        public NamingStrategy strategy() {
+            return strategy;
+        }
+
+        public static Optional<Naming> byYamlName(String name) {
+            return Arrays.stream(values()).filter(n -> n.yamlName.equals(name)).findFirst();
+        }
+
+        public static List<String> yamlNames() {
+            return Arrays.stream(values()).map(Naming::yamlName).toList();
+        }
+    }
+}
