@@ -225,6 +225,7 @@ class MigrateCommandsTest {
         CliRun noModel = project.run("check", "--schema", "a");
         assertThat(noModel.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(noModel.errLines()).containsExactly(
-                "retort: retort.yaml: no model: set model: to the class that provides the model (a dev.retort.ModelProvider)");
+                "retort: retort.yaml: no model: set model: to the class that provides the model (a dev.retort.ModelProvider),"
+                        + " or to {jpa: PACKAGE} to read the JPA entities of a package");
     }
 }
