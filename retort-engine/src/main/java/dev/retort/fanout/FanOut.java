@@ -2,6 +2,7 @@ package dev.retort.fanout;
 
 import dev.retort.tenants.Shard;
 import dev.retort.tenants.ShardTenants;
+import dev.retort.tenants.TenantNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -185,13 +186,16 @@ public final class FanOut {
                 stop.set(true);
                 throw e;
             } catch (Throwable e) {
-                LOG.debug("tenant {} of shard {} failed", tenant, shard.name(), e);
-                return TenantResult.failed(Errors.oneLine(e, pool.redactor()));
+                // Only the cleaned line: the exception itself, or its stack, could quote a password.
+                String error = Errors.oneLine(e, pool.redactor());
+                LOG.debug("tenant {} of shard {} failed: {}", TenantNames.display(tenant), shard.name(), error);
+                return TenantResult.failed(error);
             } finally {
-                // A failed task may leave session state behind (a lock, an aborted transaction): the
-                // connection is closed rather than handed to the next tenant.
-                if (!keep) pool.dataSource().evictConnection(connection);
-                close(connection);
+                // A failed task may leave session state behind (a lock, an open transaction): the
+                // connection is closed rather than handed to the next tenant. Evicting an open pooled
+                // connection closes it at once (the server rolls back), so it must not be closed again.
+                if (keep) close(connection);
+                else pool.dataSource().evictConnection(connection);
             }
         }
 
