@@ -8,7 +8,6 @@ import dev.retort.postgres.PostgresDialect;
 import dev.retort.tenants.Shard;
 import dev.retort.tenants.TenantSpec;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,10 +24,12 @@ import java.util.stream.IntStream;
  *
  * <pre>
  * floor fanout tables=20 tenants=100 connections=2 seconds=9.812
- * statements fanout tables=20 tenants=100 connections=2 seconds=10.104 ratio=1.03 heap-mb=12
+ * statements fanout tables=20 tenants=100 connections=2 seconds=10.104 ratio=1.03
  * </pre>
  *
- * Arguments (all optional): {@code --url JDBC_URL} (a server where databases can be created; default
+ * Memory is measured apart, by {@link FanOutMemory}.
+ *
+ * <p>Arguments (all optional): {@code --url JDBC_URL} (a server where databases can be created; default
  * the local PostgreSQL as user postgres), {@code --tables N}, {@code --tenants T},
  * {@code --connections 1,2,4}, {@code --runs R}, {@code --tasks statements} (the FanOut tasks of
  * {@link FanOutTasks}; {@code none} for the floor alone).
@@ -64,10 +65,9 @@ public final class FanOutBenchmark {
         PostgresDialect dialect = new PostgresDialect();
         Database server = Database.of(args.url());
         WorkloadDdl ddl = WorkloadDdl.of(args.tables(), dialect);
-        for (String task : args.tasks()) FanOutTasks.named(task, ddl); // unknown names fail before any run
+        FanOutTasks.Workload unrendered = new FanOutTasks.Workload(ddl, Map.of());
+        for (String task : args.tasks()) FanOutTasks.named(task, unrendered); // unknown names fail before any run
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
-        Map<String, Long> heap = new LinkedHashMap<>();
-        long[] retained = new long[1];
         String scratch = "retort_bench_" + ProcessHandle.current().pid();
 
         // One small untimed round first, so that no measured run pays for loading and compiling classes.
@@ -75,23 +75,24 @@ public final class FanOutBenchmark {
         try (ScratchDatabase db = ScratchDatabase.create(dialect, server, scratch)) {
             FloorLoop.run(dialect, db.database(), warmTenants.stream().map(ddl::statements).toList(), 1);
             for (String name : args.tasks()) {
-                fanOut(db.database(), warmTenants.stream().map(t -> name + "_" + t).toList(), 1, FanOutTasks.named(name, ddl), retained);
+                fanOut(db.database(), warmTenants.stream().map(t -> name + "_" + t).toList(), 1, FanOutTasks.named(name, unrendered));
             }
         }
 
         for (int run = 1; run <= args.runs(); run++) {
             for (int c : args.connections()) {
                 List<String> tenants = IntStream.range(0, args.tenants()).mapToObj(i -> String.format("bench_t%05d", i)).toList();
+                Map<String, List<String>> rendered = new LinkedHashMap<>();
+                tenants.forEach(t -> rendered.put(t, ddl.statements(t)));
+                FanOutTasks.Workload workload = new FanOutTasks.Workload(ddl, rendered);
                 try (ScratchDatabase db = ScratchDatabase.create(dialect, server, scratch)) {
-                    List<List<String>> perTenant = tenants.stream().map(ddl::statements).toList();
-                    double s = FloorLoop.run(dialect, db.database(), perTenant, c);
+                    double s = FloorLoop.run(dialect, db.database(), List.copyOf(rendered.values()), c);
                     seconds.computeIfAbsent(key("floor", c), k -> new ArrayList<>()).add(s);
                     System.err.printf(Locale.ROOT, "run %d/%d floor connections=%d %.3f s%n", run, args.runs(), c, s);
                 }
                 for (String name : args.tasks()) {
                     try (ScratchDatabase db = ScratchDatabase.create(dialect, server, scratch)) {
-                        double s = fanOut(db.database(), tenants, c, FanOutTasks.named(name, ddl), retained);
-                        heap.merge(key(name, c), retained[0], Math::max);
+                        double s = fanOut(db.database(), tenants, c, FanOutTasks.named(name, workload));
                         seconds.computeIfAbsent(key(name, c), k -> new ArrayList<>()).add(s);
                         System.err.printf(Locale.ROOT, "run %d/%d %s connections=%d %.3f s%n", run, args.runs(), name, c, s);
                     }
@@ -105,19 +106,18 @@ public final class FanOutBenchmark {
                     args.tables(), args.tenants(), c, floor);
             for (String name : args.tasks()) {
                 double s = median(seconds.get(key(name, c)));
-                System.out.printf(Locale.ROOT, "%s fanout tables=%d tenants=%d connections=%d seconds=%.3f ratio=%.2f heap-mb=%d%n",
-                        name, args.tables(), args.tenants(), c, s, s / floor, heap.get(key(name, c)));
+                System.out.printf(Locale.ROOT, "%s fanout tables=%d tenants=%d connections=%d seconds=%.3f ratio=%.2f%n",
+                        name, args.tables(), args.tenants(), c, s, s / floor);
             }
         }
     }
 
-    /** Times one fan-out; {@code retainedMb[0]} receives the heap in use after it, its report still held. */
-    private static double fanOut(Database database, List<String> tenants, int connections, TenantTask task, long[] retainedMb) {
+    /** Times one fan-out: pools opened and closed, tenants resolved, every tenant's task run. */
+    private static double fanOut(Database database, List<String> tenants, int connections, TenantTask task) {
         Shard shard = Shard.of(database, new TenantSpec.Listed(tenants));
         long t0 = System.nanoTime();
         FanOutReport report = new FanOut(FanOut.Options.defaults().withJobs(connections)).run(List.of(shard), task);
         double s = (System.nanoTime() - t0) / 1e9;
-        retainedMb[0] = heapAfterGcMb();
         if (!report.succeeded()) {
             throw new IllegalStateException("the fan-out failed: " + report.summary() + "; first: " + report.failures().get(0).error());
         }
@@ -134,9 +134,4 @@ public final class FanOutBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** What the heap still holds after a collection: what the run keeps, not what it passed through. */
-    private static long heapAfterGcMb() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
-    }
 }

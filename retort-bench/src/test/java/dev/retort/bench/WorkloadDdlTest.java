@@ -40,7 +40,7 @@ class WorkloadDdlTest {
         double seconds = FloorLoop.run(DIALECT, database, List.of(ddl.statements("floor_a"), ddl.statements("floor_b")), 2);
         assertThat(seconds).isPositive();
         FanOutReport report = new FanOut(FanOut.Options.defaults().withJobs(2))
-                .run(List.of(Shard.of(database, TenantSpec.parse("task_a,task_b"))), FanOutTasks.named("statements", ddl));
+                .run(List.of(Shard.of(database, TenantSpec.parse("task_a,task_b"))), FanOutTasks.named("statements", new FanOutTasks.Workload(ddl, java.util.Map.of())));
         assertThat(report.count(TenantStatus.UPGRADED)).isEqualTo(2);
 
         List<String> tenants = List.of("floor_a", "floor_b", "task_a", "task_b");
