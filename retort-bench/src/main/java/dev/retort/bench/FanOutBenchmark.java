@@ -1,0 +1,137 @@
+package dev.retort.bench;
+
+import dev.retort.dialect.Database;
+import dev.retort.fanout.FanOut;
+import dev.retort.fanout.FanOutReport;
+import dev.retort.fanout.TenantTask;
+import dev.retort.postgres.PostgresDialect;
+import dev.retort.tenants.Shard;
+import dev.retort.tenants.TenantSpec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The fan-out scenario of shared/bench/WORKLOAD.md: the workload's revision applied to T fresh tenant
+ * schemas, timed for the physical floor ({@link FloorLoop}) and for a task run through
+ * {@link FanOut} with the same number of connections, each in a scratch database of its own that is
+ * dropped afterwards. Prints the median of the runs:
+ *
+ * <pre>
+ * floor fanout tables=20 tenants=100 connections=2 seconds=9.812
+ * statements fanout tables=20 tenants=100 connections=2 seconds=10.104 ratio=1.03
+ * </pre>
+ *
+ * Memory is measured apart, by {@link FanOutMemory}.
+ *
+ * <p>Arguments (all optional): {@code --url JDBC_URL} (a server where databases can be created; default
+ * the local PostgreSQL as user postgres), {@code --tables N}, {@code --tenants T},
+ * {@code --connections 1,2,4}, {@code --runs R}, {@code --tasks statements} (the FanOut tasks of
+ * {@link FanOutTasks}; {@code none} for the floor alone).
+ */
+public final class FanOutBenchmark {
+    private FanOutBenchmark() {
+    }
+
+    record Args(String url, int tables, int tenants, List<Integer> connections, int runs, List<String> tasks) {
+        static Args parse(String[] argv) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (int i = 0; i < argv.length; i++) {
+                if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
+                    throw new IllegalArgumentException("expected --NAME VALUE pairs, got " + argv[i]);
+                }
+                given.put(argv[i].substring(2), argv[++i]);
+            }
+            Args a = new Args(given.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"),
+                    Integer.parseInt(given.getOrDefault("tables", "20")),
+                    Integer.parseInt(given.getOrDefault("tenants", "100")),
+                    Arrays.stream(given.getOrDefault("connections", "1,2").split(",")).map(String::strip).map(Integer::valueOf).toList(),
+                    Integer.parseInt(given.getOrDefault("runs", "3")),
+                    given.getOrDefault("tasks", "statements").equals("none") ? List.of()
+                            : Arrays.stream(given.getOrDefault("tasks", "statements").split(",")).map(String::strip).toList());
+            given.keySet().removeAll(List.of("url", "tables", "tenants", "connections", "runs", "tasks"));
+            if (!given.isEmpty()) throw new IllegalArgumentException("unknown options: " + given.keySet());
+            return a;
+        }
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = Args.parse(argv);
+        PostgresDialect dialect = new PostgresDialect();
+        Database server = Database.of(args.url());
+        WorkloadDdl ddl = WorkloadDdl.of(args.tables(), dialect);
+        FanOutTasks.Workload unrendered = new FanOutTasks.Workload(ddl, Map.of());
+        for (String task : args.tasks()) FanOutTasks.named(task, unrendered); // unknown names fail before any run
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        String scratch = "retort_bench_" + ProcessHandle.current().pid();
+
+        // One small untimed round first, so that no measured run pays for loading and compiling classes.
+        List<String> warmTenants = IntStream.range(0, Math.min(5, args.tenants())).mapToObj(i -> "warm_t" + i).toList();
+        try (ScratchDatabase db = ScratchDatabase.create(dialect, server, scratch)) {
+            FloorLoop.run(dialect, db.database(), warmTenants.stream().map(ddl::statements).toList(), 1);
+            for (String name : args.tasks()) {
+                fanOut(db.database(), warmTenants.stream().map(t -> name + "_" + t).toList(), 1, FanOutTasks.named(name, unrendered));
+            }
+        }
+
+        for (int run = 1; run <= args.runs(); run++) {
+            for (int c : args.connections()) {
+                List<String> tenants = IntStream.range(0, args.tenants()).mapToObj(i -> String.format("bench_t%05d", i)).toList();
+                Map<String, List<String>> rendered = new LinkedHashMap<>();
+                tenants.forEach(t -> rendered.put(t, ddl.statements(t)));
+                FanOutTasks.Workload workload = new FanOutTasks.Workload(ddl, rendered);
+                try (ScratchDatabase db = ScratchDatabase.create(dialect, server, scratch)) {
+                    double s = FloorLoop.run(dialect, db.database(), List.copyOf(rendered.values()), c);
+                    seconds.computeIfAbsent(key("floor", c), k -> new ArrayList<>()).add(s);
+                    System.err.printf(Locale.ROOT, "run %d/%d floor connections=%d %.3f s%n", run, args.runs(), c, s);
+                }
+                for (String name : args.tasks()) {
+                    try (ScratchDatabase db = ScratchDatabase.create(dialect, server, scratch)) {
+                        double s = fanOut(db.database(), tenants, c, FanOutTasks.named(name, workload));
+                        seconds.computeIfAbsent(key(name, c), k -> new ArrayList<>()).add(s);
+                        System.err.printf(Locale.ROOT, "run %d/%d %s connections=%d %.3f s%n", run, args.runs(), name, c, s);
+                    }
+                }
+            }
+        }
+
+        for (int c : args.connections()) {
+            double floor = median(seconds.get(key("floor", c)));
+            System.out.printf(Locale.ROOT, "floor fanout tables=%d tenants=%d connections=%d seconds=%.3f%n",
+                    args.tables(), args.tenants(), c, floor);
+            for (String name : args.tasks()) {
+                double s = median(seconds.get(key(name, c)));
+                System.out.printf(Locale.ROOT, "%s fanout tables=%d tenants=%d connections=%d seconds=%.3f ratio=%.2f%n",
+                        name, args.tables(), args.tenants(), c, s, s / floor);
+            }
+        }
+    }
+
+    /** Times one fan-out: pools opened and closed, tenants resolved, every tenant's task run. */
+    private static double fanOut(Database database, List<String> tenants, int connections, TenantTask task) {
+        Shard shard = Shard.of(database, new TenantSpec.Listed(tenants));
+        long t0 = System.nanoTime();
+        FanOutReport report = new FanOut(FanOut.Options.defaults().withJobs(connections)).run(List.of(shard), task);
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (!report.succeeded()) {
+            throw new IllegalStateException("the fan-out failed: " + report.summary() + "; first: " + report.failures().get(0).error());
+        }
+        return s;
+    }
+
+    private static String key(String what, int connections) {
+        return what + "/" + connections;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+}

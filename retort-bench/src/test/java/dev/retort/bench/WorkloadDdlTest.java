@@ -1,0 +1,56 @@
+package dev.retort.bench;
+
+import dev.retort.MetaData;
+import dev.retort.compare.CompareOptions;
+import dev.retort.compare.Differ;
+import dev.retort.dialect.Database;
+import dev.retort.fanout.FanOut;
+import dev.retort.fanout.FanOutReport;
+import dev.retort.fanout.TenantStatus;
+import dev.retort.postgres.PostgresDialect;
+import dev.retort.tenants.Shard;
+import dev.retort.tenants.TenantSpec;
+import dev.retort.testkit.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkloadDdlTest {
+    static final PostgresDialect DIALECT = new PostgresDialect();
+
+    @Test
+    void theStatementsCreateTheTenantSchemaThenTheWorkloadInIt() {
+        List<String> sql = WorkloadDdl.of(20, DIALECT).statements("tenant \"1\"");
+        assertThat(sql.get(0)).isEqualTo("CREATE SCHEMA \"tenant \"\"1\"\"\"");
+        assertThat(sql).filteredOn(s -> s.startsWith("CREATE TABLE")).hasSize(20)
+                .allSatisfy(s -> assertThat(s).startsWith("CREATE TABLE \"tenant \"\"1\"\"\"."));
+        assertThat(sql).filteredOn(s -> s.startsWith("CREATE INDEX")).hasSize(39);
+        assertThat(WorkloadDdl.of(20, DIALECT).operations()).allSatisfy(op -> assertThat(op.describe()).doesNotContain("bench_placeholder"));
+    }
+
+    @Test
+    void theFloorAndTheFanOutTaskEachBuildTheModelExactly() throws Exception {
+        TestDatabase db = TestDatabase.postgres();
+        Database database = Database.of(db.createDatabase("bench_ddl"));
+        WorkloadDdl ddl = WorkloadDdl.of(3, DIALECT);
+        double seconds = FloorLoop.run(DIALECT, database, List.of(ddl.statements("floor_a"), ddl.statements("floor_b")), 2);
+        assertThat(seconds).isPositive();
+        FanOutReport report = new FanOut(FanOut.Options.defaults().withJobs(2))
+                .run(List.of(Shard.of(database, TenantSpec.parse("task_a,task_b"))), FanOutTasks.named("statements", new FanOutTasks.Workload(ddl, java.util.Map.of())));
+        assertThat(report.count(TenantStatus.UPGRADED)).isEqualTo(2);
+
+        List<String> tenants = List.of("floor_a", "floor_b", "task_a", "task_b");
+        try (Connection c = DIALECT.connect(database)) {
+            Map<String, MetaData> reflected = DIALECT.reflect(c, tenants);
+            for (String t : tenants) {
+                MetaData model = WorkloadModel.of(3).withSchema(t);
+                assertThat(Differ.compare(model, reflected.get(t), CompareOptions.managing(t).withNormaliser(DIALECT.normaliser()))
+                        .operations()).as(t).isEmpty();
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.retort.cli.fanout;
+
+import dev.retort.fanout.FanOut;
+import dev.retort.fanout.Jobs;
+import dev.retort.tenants.TenantSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/**
+ * The options of every command that works on many tenants:
+ * {@code @Mixin FanOutOptions fanOut;} gives {@code --tenants}, {@code --jobs}, {@code --report} and
+ * {@code --fail-fast}. docs/fanout.md describes them.
+ */
+public final class FanOutOptions {
+    public static final String TENANTS_OPTION = "--tenants";
+    public static final String JOBS_OPTION = "--jobs";
+
+    @Option(names = TENANTS_OPTION, paramLabel = "SPEC",
+            description = "The tenant schemas, over the configuration's tenants: a,b,c | pattern:GLOB "
+                    + "(or any spec with * or ?) | query:SQL.")
+    String tenants;
+
+    @Option(names = JOBS_OPTION, paramLabel = "N",
+            description = "Tenants worked on at once on each database, and its connection pool's size "
+                    + "(default: twice the cores, at most 4).")
+    Integer jobs;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write each tenant's outcome and the summary to FILE as JSON.")
+    Path report;
+
+    @Option(names = "--fail-fast", description = "Stop at the first failed tenant; tenants not yet started are skipped.")
+    boolean failFast;
+
+    /** The {@code --tenants} spec, or null when not given; a bad spec is a usage error of {@code command}. */
+    public TenantSpec tenants(CommandLine.Model.CommandSpec command) {
+        if (tenants == null) return null;
+        try {
+            return TenantSpec.parse(tenants);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), TENANTS_OPTION + ": " + e.getMessage());
+        }
+    }
+
+    /** The fan-out's options; a bad {@code --jobs} is a usage error of {@code command}. */
+    public FanOut.Options options(CommandLine.Model.CommandSpec command) {
+        int n = jobs == null ? Jobs.byDefault() : jobs;
+        try {
+            Jobs.check(n);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), JOBS_OPTION + ": " + e.getMessage());
+        }
+        return FanOut.Options.defaults().withJobs(n).withFailFast(failFast);
+    }
+
+    /** The {@code --report} file, or null. */
+    public Path report() {
+        return report;
+    }
+}

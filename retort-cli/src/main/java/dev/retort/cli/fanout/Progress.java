@@ -1,0 +1,27 @@
+package dev.retort.cli.fanout;
+
+import dev.retort.fanout.FanOutListener;
+
+import java.io.PrintWriter;
+import java.util.function.LongSupplier;
+
+/** How a command shows a fan-out going: a progress bar on a terminal, plain lines otherwise. */
+public final class Progress {
+    private Progress() {
+    }
+
+    /**
+     * The display for this process: a bar when it runs on a terminal ({@code System.console()} is
+     * there), else only failures and the summary.
+     *
+     * @param out    where failures and the summary go
+     * @param status where the bar is drawn
+     */
+    public static FanOutListener forProcess(PrintWriter out, PrintWriter status) {
+        return of(System.console() != null, out, status, System::nanoTime);
+    }
+
+    public static FanOutListener of(boolean terminal, PrintWriter out, PrintWriter status, LongSupplier nanoTime) {
+        return terminal ? new TerminalProgress(out, status, nanoTime) : new LogProgress(out);
+    }
+}
