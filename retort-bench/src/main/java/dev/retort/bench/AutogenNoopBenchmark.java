@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * --url JDBC_URL     a database on the server, used to create the scratch databases
  *                    (default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres)
  * --tables N         tables in the model (default 1000)
- * --runs R           timed autogenerate runs after one untimed warm-up (default 5)
+ * --runs R           timed autogenerate runs after one untimed warm-up, spread between the Alembic runs (default 5)
  * --alembic DIR      the Alembic peer's directory (peer.py); without it Alembic is not run
  * --alembic-runs A   Alembic runs, each on a fresh scratch database (default 3)
  * --python PATH      the Python that has Alembic (default /usr/bin/python3)
@@ -75,83 +75,90 @@ public final class AutogenNoopBenchmark {
         System.out.println("java: " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, load average " + loadAverage());
 
-        double retort = retort(dialect, admin, tables, runs);
-        if (alembic == null) return;
-        double peer = alembic(dialect, admin, alembic, python, recursionLimit, tables, alembicRuns);
-        System.out.printf(Locale.ROOT, "ratio autogen-noop tables=%d alembic/retort=%.1f%n", tables, peer / retort);
-    }
-
-    private static double retort(Dialect dialect, Database admin, int tables, int runs) throws SQLException {
         String scratch = "retort_bench_" + ProcessHandle.current().pid();
         execute(dialect, admin, "CREATE DATABASE " + dialect.quote(scratch));
         try {
             Database bench = new Database(withDatabase(admin.url(), scratch), admin.user(), admin.password());
             execute(dialect, bench, "CREATE SCHEMA " + dialect.quote(SCHEMA));
             AutogenerateScenario scenario = new AutogenerateScenario(dialect, () -> dialect.connect(bench), SCHEMA, tables);
+            double firstRun = setUp(scenario, tables);
 
-            AutogenerateScenario.Timed<Diff> empty = scenario.autogenerate();
-            System.out.printf(Locale.ROOT, "retort autogen-empty tables=%d tenants=1 seconds=%.3f operations=%d%n",
-                    tables, empty.seconds(), empty.value().size());
-            AutogenerateScenario.Timed<Integer> upgrade = scenario.apply(empty.value());
-            System.out.printf(Locale.ROOT, "retort upgrade-one tables=%d tenants=1 seconds=%.3f statements=%d%n",
-                    tables, upgrade.seconds(), upgrade.value());
-
-            AutogenerateScenario.Timed<Diff> cold = scenario.autogenerate();
-            requireEmpty(cold.value());
-            List<Double> times = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                AutogenerateScenario.Timed<Diff> run = scenario.autogenerate();
-                requireEmpty(run.value());
-                times.add(run.seconds());
+            // On a shared machine the load changes by the minute: the runs of both tools are spread over the
+            // same period, Retort's before and between Alembic's, so that neither gets the quiet minutes.
+            List<Double> retortTimes = new ArrayList<>();
+            List<Double> alembicTimes = new ArrayList<>();
+            int turns = alembic == null ? 1 : alembicRuns;
+            for (int turn = 0; turn < turns; turn++) {
+                int share = runs / turns + (turn < runs % turns ? 1 : 0);
+                for (int k = 0; k < share; k++) retortTimes.add(noop(scenario));
+                if (alembic != null) alembicTimes.add(alembic(dialect, admin, alembic, python, recursionLimit, tables, turn));
             }
-            double median = median(times);
+            double retort = median(retortTimes);
             System.out.printf(Locale.ROOT, "retort autogen-noop tables=%d tenants=1 seconds=%.3f (median of %d; first run %.3f; runs %s)%n",
-                    tables, median, runs, cold.seconds(), format(times));
-            return median;
+                    tables, retort, runs, firstRun, format(retortTimes));
+            if (alembic == null) return;
+            double peer = median(alembicTimes);
+            System.out.printf(Locale.ROOT, "alembic autogen-noop tables=%d tenants=1 seconds=%.3f (median of %d; runs %s)%n",
+                    tables, peer, alembicTimes.size(), format(alembicTimes));
+            System.out.printf(Locale.ROOT, "ratio autogen-noop tables=%d alembic/retort=%.1f (load average now %s)%n",
+                    tables, peer / retort, loadAverage());
         } finally {
             execute(dialect, admin, "DROP DATABASE IF EXISTS " + dialect.quote(scratch) + " WITH (FORCE)");
         }
     }
 
+    /** autogen-empty, upgrade-one, then one untimed autogen-noop to warm up; returns that first run's time. */
+    private static double setUp(AutogenerateScenario scenario, int tables) throws SQLException {
+        AutogenerateScenario.Timed<Diff> empty = scenario.autogenerate();
+        System.out.printf(Locale.ROOT, "retort autogen-empty tables=%d tenants=1 seconds=%.3f operations=%d%n",
+                tables, empty.seconds(), empty.value().size());
+        AutogenerateScenario.Timed<Integer> upgrade = scenario.apply(empty.value());
+        System.out.printf(Locale.ROOT, "retort upgrade-one tables=%d tenants=1 seconds=%.3f statements=%d%n",
+                tables, upgrade.seconds(), upgrade.value());
+        AutogenerateScenario.Timed<Diff> first = scenario.autogenerate();
+        requireEmpty(first.value());
+        return first.seconds();
+    }
+
+    private static double noop(AutogenerateScenario scenario) throws SQLException {
+        AutogenerateScenario.Timed<Diff> run = scenario.autogenerate();
+        requireEmpty(run.value());
+        return run.seconds();
+    }
+
+    /** One run of the Alembic peer on a fresh scratch database; returns its autogen-noop time. */
     private static double alembic(Dialect dialect, Database admin, Path peerDirectory, String python, int recursionLimit,
-                                  int tables, int runs)
+                                  int tables, int run)
             throws SQLException, IOException, InterruptedException {
         Path peer = peerDirectory.resolve("peer.py");
         if (!Files.isRegularFile(peer)) throw new IllegalArgumentException("no peer.py in " + peerDirectory);
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            String scratch = "alembic_bench_" + ProcessHandle.current().pid() + "_" + i;
-            execute(dialect, admin, "CREATE DATABASE " + dialect.quote(scratch));
-            try {
-                Process p = new ProcessBuilder(python, "-c", RAISED_LIMIT, String.valueOf(recursionLimit), peer.toString(),
-                        "--url", sqlAlchemyUrl(admin, scratch),
-                        "--tables", String.valueOf(tables), "--tenants", "1",
-                        "--scenarios", "autogen-empty,upgrade-one,autogen-noop")
-                        .redirectErrorStream(true).start();
-                Double noop = null;
-                List<String> output = new ArrayList<>();
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        output.add(line);
-                        Matcher m = PEER_LINE.matcher(line);
-                        if (!m.find()) continue;
-                        System.out.println(line + " (run " + (i + 1) + ")");
-                        if (m.group(1).equals("autogen-noop")) noop = Double.parseDouble(m.group(4));
-                    }
+        String scratch = "alembic_bench_" + ProcessHandle.current().pid() + "_" + run;
+        execute(dialect, admin, "CREATE DATABASE " + dialect.quote(scratch));
+        try {
+            Process p = new ProcessBuilder(python, "-c", RAISED_LIMIT, String.valueOf(recursionLimit), peer.toString(),
+                    "--url", sqlAlchemyUrl(admin, scratch),
+                    "--tables", String.valueOf(tables), "--tenants", "1",
+                    "--scenarios", "autogen-empty,upgrade-one,autogen-noop")
+                    .redirectErrorStream(true).start();
+            Double noop = null;
+            List<String> output = new ArrayList<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    output.add(line);
+                    Matcher m = PEER_LINE.matcher(line);
+                    if (!m.find()) continue;
+                    System.out.println(line + " (run " + (run + 1) + ")");
+                    if (m.group(1).equals("autogen-noop")) noop = Double.parseDouble(m.group(4));
                 }
-                int exit = p.waitFor();
-                if (exit != 0 || noop == null) {
-                    throw new IllegalStateException("the Alembic peer failed (exit " + exit + "):\n" + String.join("\n", output));
-                }
-                times.add(noop);
-            } finally {
-                execute(dialect, admin, "DROP DATABASE IF EXISTS " + dialect.quote(scratch) + " WITH (FORCE)");
             }
+            int exit = p.waitFor();
+            if (exit != 0 || noop == null) {
+                throw new IllegalStateException("the Alembic peer failed (exit " + exit + "):\n" + String.join("\n", output));
+            }
+            return noop;
+        } finally {
+            execute(dialect, admin, "DROP DATABASE IF EXISTS " + dialect.quote(scratch) + " WITH (FORCE)");
         }
-        double median = median(times);
-        System.out.printf(Locale.ROOT, "alembic autogen-noop tables=%d tenants=1 seconds=%.3f (median of %d; runs %s)%n",
-                tables, median, runs, format(times));
-        return median;
     }
 
     /** The machine's 1-minute load average, when the system says (Linux): shared machines make figures noisy. */
