@@ -2,6 +2,7 @@ package dev.retort;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,16 @@ public final class MetaData {
     private volatile Map<String, Table> tables = Map.of();
     private volatile Map<String, Sequence> sequences = Map.of();
     private volatile Map<String, SqlType.Enum> enumTypes = Map.of();
+
+    // Lookups for add()'s checks, guarded by this object's lock, so that defining n tables costs O(n)
+    // checks rather than a scan of every table per definition (a thousand-table model is common).
+    private Map<String, String> relationOwners = new HashMap<>();
+    private Map<String, List<Incoming>> incomingForeignKeys = new HashMap<>();
+    private Map<String, Incoming> enumUses = new HashMap<>();
+
+    /** A foreign key of table {@code from} (or the table using an enum type). */
+    private record Incoming(Table from, ForeignKey foreignKey, SqlType.Enum enumType) {
+    }
 
     public MetaData() {
         this(null, NamingConvention.DEFAULT);
@@ -119,22 +130,27 @@ public final class MetaData {
      *
      * @throws IllegalArgumentException naming the offending object
      */
-    public Table add(Table table) {
-        addAll(List.of(table));
+    public synchronized Table add(Table table) {
+        Map<String, Table> current = tables;
+        if (current.containsKey(table.key())) {
+            throw new IllegalArgumentException("table " + table.key() + " is already defined in this MetaData");
+        }
+        checkForeignKeys(table, current);
+        checkRelationNames(table);
+        checkEnums(table);
+        register(table);
+        Map<String, Table> next = new LinkedHashMap<>(current);
+        next.put(table.key(), table);
+        tables = Collections.unmodifiableMap(next);
         return table;
     }
 
-    /**
-     * Registers tables already built, in order, with the checks of {@link #add} for each, as if added one
-     * by one; all or nothing. One pass over what is registered rather than one per table, so that binding
-     * or reflecting a thousand tables does not cost a million comparisons.
-     *
-     * @throws IllegalArgumentException naming the offending object; then no table is added
-     */
-    public synchronized void addAll(java.util.Collection<Table> newTables) {
-        Registry registry = new Registry(tables);
-        for (Table t : newTables) registry.add(t);
-        tables = Collections.unmodifiableMap(registry.tables);
+    private void register(Table table) {
+        for (String n : relationNames(table)) relationOwners.put(relationKey(table.schema(), n), table.key());
+        for (ForeignKey fk : table.foreignKeys()) {
+            incomingForeignKeys.computeIfAbsent(fk.referredKey(), k -> new ArrayList<>()).add(new Incoming(table, fk, null));
+        }
+        for (SqlType.Enum e : table.enumTypes()) enumUses.putIfAbsent(e.key(), new Incoming(table, null, e));
     }
 
     public synchronized Sequence addSequence(Sequence sequence) {
@@ -180,11 +196,11 @@ public final class MetaData {
     public MetaData withSchema(String newSchema, ReferredSchemaFn referredSchemaFn) {
         MetaData target = new MetaData(newSchema, naming);
         String from = schema;
-        List<Table> bound = new ArrayList<>();
-        for (Table t : tables.values()) {
-            bound.add(t.bind(Objects.equals(t.schema(), from) ? newSchema : Table.RETAIN_SCHEMA, referredSchemaFn));
+        Map<String, Table> snapshot = tables;
+        for (Table t : snapshot.values()) {
+            String to = Objects.equals(t.schema(), from) ? newSchema : Table.RETAIN_SCHEMA;
+            t.toMetaData(target, to, referredSchemaFn);
         }
-        target.addAll(bound);
         for (Sequence s : sequences.values()) {
             target.addSequence(Objects.equals(s.schema(), from) ? s.withSchema(newSchema) : s);
         }
@@ -205,99 +221,65 @@ public final class MetaData {
     public synchronized void rebindInPlace(String newSchema) {
         // Binding a copy first reuses withSchema's rule and its checks, and makes the swap all-or-nothing.
         MetaData bound = withSchema(newSchema);
+        relationOwners = bound.relationOwners;
+        incomingForeignKeys = bound.incomingForeignKeys;
+        enumUses = bound.enumUses;
         tables = bound.tables;
         sequences = bound.sequences;
         schema = newSchema;
     }
 
-    /**
-     * What {@link #addAll} checks new tables against, indexed once: the tables, the relation names of
-     * each schema, the enum types, and the foreign keys by the table they refer to.
-     */
-    private static final class Registry {
-        final Map<String, Table> tables;
-        /** Per schema ("" for none): name of a table, index, primary key or unique constraint -> owning table. */
-        private final Map<String, Map<String, String>> relationNames = new java.util.HashMap<>();
-        /** Enum type key -> the first table using it, and the type as that table has it. */
-        private final Map<String, Table> enumOwners = new java.util.HashMap<>();
-        /** Referred table key -> the tables whose foreign keys refer to it, with those keys, in order. */
-        private final Map<String, List<Map.Entry<Table, ForeignKey>>> referrers = new java.util.HashMap<>();
-
-        Registry(Map<String, Table> current) {
-            tables = new LinkedHashMap<>(current);
-            current.values().forEach(this::index);
+    private void checkForeignKeys(Table table, Map<String, Table> current) {
+        for (ForeignKey fk : table.foreignKeys()) {
+            Table target = fk.referredKey().equals(table.key()) ? table : current.get(fk.referredKey());
+            if (target != null) requireReferredColumns(table, fk, target);
         }
-
-        void add(Table table) {
-            if (tables.containsKey(table.key())) {
-                throw new IllegalArgumentException("table " + table.key() + " is already defined in this MetaData");
-            }
-            checkForeignKeys(table);
-            checkRelationNames(table);
-            checkEnums(table);
-            tables.put(table.key(), table);
-            index(table);
+        for (Incoming in : incomingForeignKeys.getOrDefault(table.key(), List.of())) {
+            requireReferredColumns(in.from(), in.foreignKey(), table);
         }
+    }
 
-        private void index(Table t) {
-            Map<String, String> names = relationNames.computeIfAbsent(Objects.requireNonNullElse(t.schema(), ""), k -> new java.util.HashMap<>());
-            relationNames(t).forEach(n -> names.put(n, t.key()));
-            for (SqlType.Enum e : t.enumTypes()) enumOwners.putIfAbsent(e.key(), t);
-            for (ForeignKey fk : t.foreignKeys()) {
-                referrers.computeIfAbsent(fk.referredKey(), k -> new ArrayList<>()).add(Map.entry(t, fk));
+    private static void requireReferredColumns(Table from, ForeignKey fk, Table to) {
+        for (String c : fk.referredColumns()) {
+            if (to.column(c).isEmpty()) {
+                throw new IllegalArgumentException("table " + from.key() + ": " + fk + " refers to column "
+                        + to.key() + "." + c + ", which does not exist");
             }
         }
+    }
 
-        private void checkForeignKeys(Table table) {
-            for (ForeignKey fk : table.foreignKeys()) {
-                Table target = fk.referredKey().equals(table.key()) ? table : tables.get(fk.referredKey());
-                if (target != null) requireReferredColumns(table, fk, target);
-            }
-            for (Map.Entry<Table, ForeignKey> r : referrers.getOrDefault(table.key(), List.of())) {
-                requireReferredColumns(r.getKey(), r.getValue(), table);
-            }
-        }
-
-        /** Tables, indexes, primary keys and unique constraints share one namespace per schema in PostgreSQL. */
-        private void checkRelationNames(Table table) {
-            Map<String, String> taken = relationNames.getOrDefault(Objects.requireNonNullElse(table.schema(), ""), Map.of());
-            for (String n : relationNames(table)) {
-                String owner = taken.get(n);
-                if (owner != null) {
-                    throw new IllegalArgumentException("table " + table.key() + ": the name " + n
-                            + " is already used by table " + owner + " in the same schema (a naming-convention collision?)");
-                }
+    /** Tables, indexes, primary keys and unique constraints share one namespace per schema in PostgreSQL. */
+    private void checkRelationNames(Table table) {
+        for (String n : relationNames(table)) {
+            String owner = relationOwners.get(relationKey(table.schema(), n));
+            if (owner != null) {
+                throw new IllegalArgumentException("table " + table.key() + ": the name " + n
+                        + " is already used by table " + owner + " in the same schema (a naming-convention collision?)");
             }
         }
+    }
 
-        private void checkEnums(Table table) {
-            for (SqlType.Enum e : table.enumTypes()) {
-                Table other = enumOwners.get(e.key());
-                if (other == null) continue;
-                SqlType.Enum o = other.enumTypes().stream().filter(x -> x.key().equals(e.key())).findFirst().orElseThrow();
-                if (!o.equals(e)) {
-                    throw new IllegalArgumentException("table " + table.key() + ": enum type " + e.key()
-                            + " has labels " + e.labels() + " but table " + other.key() + " defines it as " + o.labels());
-                }
+    private static String relationKey(String schema, String name) {
+        return (schema == null ? "" : schema) + '\0' + name;
+    }
+
+    private static List<String> relationNames(Table t) {
+        List<String> names = new ArrayList<>();
+        names.add(t.name());
+        if (t.primaryKey() != null) names.add(t.primaryKey().name());
+        t.uniques().forEach(u -> names.add(u.name()));
+        t.indexes().forEach(i -> names.add(i.name()));
+        return names;
+    }
+
+    private void checkEnums(Table table) {
+        for (SqlType.Enum e : table.enumTypes()) {
+            Incoming other = enumUses.get(e.key());
+            if (other != null && !other.enumType().equals(e)) {
+                throw new IllegalArgumentException("table " + table.key() + ": enum type " + e.key()
+                        + " has labels " + e.labels() + " but table " + other.from().key() + " defines it as "
+                        + other.enumType().labels());
             }
-        }
-
-        private static void requireReferredColumns(Table from, ForeignKey fk, Table to) {
-            for (String c : fk.referredColumns()) {
-                if (to.column(c).isEmpty()) {
-                    throw new IllegalArgumentException("table " + from.key() + ": " + fk + " refers to column "
-                            + to.key() + "." + c + ", which does not exist");
-                }
-            }
-        }
-
-        private static List<String> relationNames(Table t) {
-            List<String> names = new ArrayList<>();
-            names.add(t.name());
-            if (t.primaryKey() != null) names.add(t.primaryKey().name());
-            t.uniques().forEach(u -> names.add(u.name()));
-            t.indexes().forEach(i -> names.add(i.name()));
-            return names;
         }
     }
 

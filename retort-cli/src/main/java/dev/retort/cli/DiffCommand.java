@@ -1,5 +1,7 @@
 package dev.retort.cli;
 
+import dev.retort.cli.config.Overrides;
+import dev.retort.cli.config.Settings;
 import dev.retort.Identifiers;
 import dev.retort.compare.Diff;
 import dev.retort.dialect.Database;
@@ -8,16 +10,14 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.engine.Autogenerate;
 import dev.retort.operations.Operation;
-import dev.retort.postgres.EmbeddedServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -31,8 +31,8 @@ import java.util.concurrent.Callable;
         description = {"Print what makes schema A match schema B: the operations, one per line (destructive ones "
                 + "marked !), or with --sql the SQL statements for A.",
                 "Exit code 0 and no output when A already matches B, 3 when there are differences, 1 on an error."},
-        footer = {"", "Without --url, --from-url, --to-url or RETORT_URL, an embedded PostgreSQL is started on .retort/pg "
-                + "of the working directory for the command."})
+        footer = {"", "A side without a URL of its own is the configured database (--url, RETORT_URL, retort.yaml's url); "
+                + "without one, the embedded PostgreSQL on .retort/pg beside retort.yaml is started for the command."})
 public final class DiffCommand implements Callable<Integer> {
     static final String FROM_URL = "--from-url";
     static final String TO_URL = "--to-url";
@@ -58,47 +58,35 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--no-drops", description = "Leave out what would drop objects A has and B lacks.")
     boolean noDrops;
 
-    private final Path workingDirectory;
-    private final Map<String, String> environment;
-
-    /** As a process runs it: in its working directory, with its environment. */
-    public DiffCommand() {
-        this(Path.of(""), System.getenv());
-    }
-
-    /** As if run in {@code workingDirectory} with {@code environment}; for tests. */
-    public DiffCommand(Path workingDirectory, Map<String, String> environment) {
-        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
-        this.environment = Map.copyOf(environment);
-    }
-
     @Override
     public Integer call() {
         checkSchema("--from-schema", fromSchema);
         checkSchema("--to-schema", toSchema);
-        String url = Main.of(spec).url;
-        if (url != null && fromUrl != null && toUrl != null) {
-            throw usage(Main.URL + " is not used when both " + FROM_URL + " and " + TO_URL + " are given");
+        if (Main.of(spec).url != null && fromUrl != null && toUrl != null) {
+            throw usage(Overrides.URL_OPTION + " is not used when both " + FROM_URL + " and " + TO_URL + " are given");
         }
         // Every URL given is checked before a server is started or a connection opened.
-        Database fallback = url != null ? database(Main.URL, url) : fromEnvironment();
-        Database from = fromUrl != null ? database(FROM_URL, fromUrl) : fallback;
-        Database to = toUrl != null ? database(TO_URL, toUrl) : fallback;
-        if (from != null && to != null) return compare(from, to);
-        try (EmbeddedServer server = EmbeddedServer.persistent(workingDirectory.resolve(EmbeddedServer.DEFAULT_DIRECTORY))) {
-            Database embedded = server.database();
-            return compare(from != null ? from : embedded, to != null ? to : embedded);
+        Database from = fromUrl != null ? database(FROM_URL, fromUrl) : null;
+        Database to = toUrl != null ? database(TO_URL, toUrl) : null;
+        Settings settings = Main.settings(spec, null);
+        if (from != null && to != null) return compare(from, to, settings.versionTable());
+        // The side without a URL of its own is the configured database, or the embedded server.
+        try (DatabaseSession session = DatabaseSession.open(settings)) {
+            return compare(from != null ? from : session.database(), to != null ? to : session.database(),
+                    settings.versionTable());
         }
     }
 
-    private int compare(Database from, Database to) {
+    /** @param versionTable Retort's own table in each schema, which no comparison sees */
+    private int compare(Database from, Database to, String versionTable) {
         Dialect dialect = Dialects.forUrl(from.url());
         Dialect other = Dialects.forUrl(to.url());
         if (!dialect.name().equals(other.name())) {
             throw usage("schema A is in a " + dialect.name() + " database and B in a " + other.name()
                     + " one: both must be of one kind");
         }
-        Autogenerate autogenerate = Autogenerate.with(dialect).withDrops(!noDrops);
+        Autogenerate autogenerate = Autogenerate.with(dialect).withDrops(!noDrops)
+                .ignoringTables(List.of(versionTable));
         Diff diff;
         try (Connection a = dialect.connect(from)) {
             if (from.equals(to)) {
@@ -135,17 +123,6 @@ public final class DiffCommand implements Callable<Integer> {
             }
         }
         out.flush();
-    }
-
-    /** The database {@code RETORT_URL} names, or null; a bad one is an error that names the variable. */
-    private Database fromEnvironment() {
-        try {
-            Database database = Database.fromEnvironment(environment);
-            if (database != null) Dialects.forUrl(database.url());
-            return database;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Database.URL_VARIABLE + ": " + e.getMessage(), e);
-        }
     }
 
     private void checkSchema(String option, String schema) {

@@ -1,12 +1,32 @@
 package dev.retort.cli;
 
+import dev.retort.Identifiers;
+import dev.retort.cli.authoring.HeadsCommand;
+import dev.retort.cli.authoring.HistoryCommand;
+import dev.retort.cli.authoring.MergeCommand;
+import dev.retort.cli.authoring.RevisionCommand;
+import dev.retort.cli.authoring.ShowCommand;
+import dev.retort.cli.config.ConfigCommand;
+import dev.retort.cli.config.Environment;
+import dev.retort.cli.config.InitCommand;
+import dev.retort.cli.config.JdbcUrls;
+import dev.retort.cli.config.Overrides;
+import dev.retort.cli.config.Settings;
+import dev.retort.cli.config.SettingsLoader;
 import dev.retort.cli.demo.DemoCommand;
+import dev.retort.cli.migrate.CheckCommand;
+import dev.retort.cli.migrate.CurrentCommand;
+import dev.retort.cli.migrate.DowngradeCommand;
+import dev.retort.cli.migrate.StampCommand;
+import dev.retort.cli.migrate.UpgradeCommand;
+import dev.retort.dialect.Dialects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /**
  * The {@code retort} command. Each subcommand is a class of its own; register it in
@@ -19,12 +39,23 @@ import java.io.PrintWriter;
         description = "Schema-aware migrations for schema-per-tenant databases.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                InitCommand.class,
+                ConfigCommand.class,
                 DiffCommand.class,
+                RevisionCommand.class,
+                UpgradeCommand.class,
+                DowngradeCommand.class,
+                CurrentCommand.class,
+                StampCommand.class,
+                CheckCommand.class,
+                MergeCommand.class,
+                HistoryCommand.class,
+                HeadsCommand.class,
+                ShowCommand.class,
                 DemoCommand.class,
         })
 public final class Main implements Runnable {
     static final String DEBUG = "--debug";
-    static final String URL = "--url";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,10 +64,76 @@ public final class Main implements Runnable {
     @Option(names = DEBUG, scope = ScopeType.INHERIT, description = "Print the stack trace of a failure.")
     boolean debug;
 
-    /** The database of commands that use one, over {@code RETORT_URL}; none means the embedded server. */
-    @Option(names = URL, scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
-            description = "The database (default: RETORT_URL, else an embedded PostgreSQL in .retort/pg).")
+    @Option(names = Overrides.CONFIG_OPTION, scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The configuration file (default: retort.yaml in the working directory).")
+    Path config;
+
+    @Option(names = Overrides.URL_OPTION, scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "The database, over RETORT_URL and the configuration's url.")
     String url;
+
+    private final Path workingDirectory;
+    private final Environment environment;
+
+    /** The command as a process runs it: in its working directory, with its environment. */
+    public Main() {
+        this(Path.of("").toAbsolutePath(), Environment.system());
+    }
+
+    /** The command as if run in {@code workingDirectory} with {@code environment}; for tests. */
+    public Main(Path workingDirectory, Environment environment) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.environment = environment;
+    }
+
+    /** The root command of the tree a (sub)command runs in, for its global options and environment. */
+    public static Main of(CommandLine.Model.CommandSpec spec) {
+        return (Main) spec.root().userObject();
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    /**
+     * The settings in effect for a command: the configuration file, the environment, then the
+     * command line ({@code --config}, {@code --url}, and the command's own {@code --schema}). A bad
+     * option value is a usage error of {@code command}.
+     *
+     * @param command the running command
+     * @param schema  its {@code --schema}, or null
+     */
+    public static Settings settings(CommandLine.Model.CommandSpec command, String schema) {
+        Main root = of(command);
+        if (root.url != null && JdbcUrls.problem(root.url) != null) {
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    Overrides.URL_OPTION + " " + JdbcUrls.problem(root.url));
+        }
+        if (root.url != null) {
+            try {
+                Dialects.forUrl(root.url);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), Overrides.URL_OPTION + ": " + e.getMessage());
+            }
+        }
+        if (schema != null) {
+            try {
+                Identifiers.check("schema", schema);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), Overrides.SCHEMA_OPTION + ": " + e.getMessage());
+            }
+        }
+        return SettingsLoader.load(root.workingDirectory, root.environment, new Overrides(root.config, root.url, schema));
+    }
+
+    /** Whether {@code --config} was given. */
+    public boolean configGiven() {
+        return config != null;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -54,7 +151,11 @@ public final class Main implements Runnable {
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)}, with commands made by {@code factory}. */
     public static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(factory);
+        return run(commandLine(factory), out, err, args);
+    }
+
+    /** Runs a command tree made by {@link #commandLine}, printing to {@code out} and {@code err}. */
+    public static int run(CommandLine commandLine, PrintWriter out, PrintWriter err, String... args) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
@@ -67,14 +168,14 @@ public final class Main implements Runnable {
 
     /** The command tree with Retort's error handling and exit codes. */
     public static CommandLine commandLine(CommandLine.IFactory factory) {
-        return new CommandLine(new Main(), factory)
-                .setExecutionExceptionHandler(new FailureHandler())
-                .setParameterExceptionHandler(new UsageErrorHandler());
+        return commandLine(new Main(), factory);
     }
 
-    /** The root command of the tree a (sub)command runs in, for the global options. */
-    static Main of(CommandLine.Model.CommandSpec spec) {
-        return (Main) spec.root().userObject();
+    /** The command tree under {@code root} (a Main with its own working directory and environment). */
+    public static CommandLine commandLine(Main root, CommandLine.IFactory factory) {
+        return new CommandLine(root, factory)
+                .setExecutionExceptionHandler(new FailureHandler())
+                .setParameterExceptionHandler(new UsageErrorHandler());
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.retort.cli;
 
+import dev.retort.cli.config.Environment;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** One run of the command line, with what it printed. */
 public record CliRun(int exitCode, String out, String err) {
@@ -17,6 +20,15 @@ public record CliRun(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(factory, new PrintWriter(out), new PrintWriter(err), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Runs the command line as if started in {@code workingDirectory} with exactly these environment variables. */
+    public static CliRun in(Path workingDirectory, Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine(new Main(workingDirectory, Environment.of(environment)), CommandLine.defaultFactory());
+        int code = Main.run(commandLine, new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

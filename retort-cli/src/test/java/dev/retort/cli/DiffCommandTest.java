@@ -3,7 +3,6 @@ package dev.retort.cli;
 import dev.retort.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,14 +25,7 @@ class DiffCommandTest {
 
     /** Runs the command line as if in {@code workingDirectory} with only {@code environment} set. */
     static CliRun run(Path workingDirectory, Map<String, String> environment, String... args) {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type == DiffCommand.class ? type.cast(new DiffCommand(workingDirectory, environment))
-                        : CommandLine.defaultFactory().create(type);
-            }
-        };
-        return CliRun.of(factory, args);
+        return CliRun.in(workingDirectory, environment, args);
     }
 
     /** Runs with no RETORT_URL, in a working directory no test starts a server in. */
@@ -193,7 +185,8 @@ class DiffCommandTest {
     void aBadRetortUrlIsNamed() {
         CliRun run = run(Path.of("target"), Map.of("RETORT_URL", "postgresql://localhost/x"), "diff", "--from-schema", "a", "--to-schema", "b");
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(run.errLines()).containsExactly("retort: RETORT_URL: not a JDBC URL (it must start with jdbc:): postgresql://localhost/x");
+        assertThat(run.errLines()).containsExactly(
+                "retort: env RETORT_URL: url is not a JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE): 'postgresql://localhost/x'");
     }
 
     @Test
@@ -211,7 +204,9 @@ class DiffCommandTest {
             assertThat(run.out()).isEmpty();
         }
         assertThat(run("diff", "--url", "postgresql://localhost/x", "--from-schema", "a", "--to-schema", "b").errLines().get(0))
-                .isEqualTo("retort: --url: not a JDBC URL (it must start with jdbc:): postgresql://localhost/x");
+                .isEqualTo("retort: --url is not a JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE): 'postgresql://localhost/x'");
+        assertThat(run("diff", "--url", "jdbc:h2:mem:x", "--from-schema", "a", "--to-schema", "b").errLines().get(0))
+                .isEqualTo("retort: --url: no database dialect for URL jdbc:h2:mem:x (known: postgresql)");
         assertThat(run("diff", "--url", url, "--from-schema", "", "--to-schema", "b").errLines().get(0))
                 .isEqualTo("retort: --from-schema: schema name is empty");
     }

@@ -19,8 +19,9 @@ import java.util.Set;
  *
  * @param added    model columns the database lacks, in model order
  * @param dropped  database columns the model lacks (empty without drops), by name
- * @param replaced columns whose generated expression changed: dropped and added again, since no
- *                 portable statement changes a generation expression
+ * @param replaced columns whose generated expression changed, or that read a column whose type
+ *                 changes: dropped and added again, since no portable statement changes a generation
+ *                 expression
  * @param altered  one alteration per column that differs in anything else
  * @param retyped  columns whose type changes or that are replaced: keys, indexes and foreign keys on
  *                 them are dropped before and re-created after
@@ -37,18 +38,42 @@ record ColumnDiff(List<Column> added, List<Column> dropped, List<Replaced> repla
         List<Replaced> replaced = new ArrayList<>();
         List<AlterColumn> altered = new ArrayList<>();
         Set<String> retyped = new LinkedHashSet<>();
+        Set<String> keptKey = keptKeyColumns(model, database, scope);
         for (Column m : model.columns()) {
             Column d = database.column(m.name()).orElse(null);
             if (d == null) {
                 added.add(TableEdits.withoutRename(m));
             } else if (!defs.sameComputed(m, d)) {
-                replaced.add(new Replaced(d, TableEdits.withoutRename(m)));
+                replaced.add(new Replaced(d, fresh(m, keptKey)));
                 retyped.add(m.name());
             } else {
-                AlterColumn alter = alter(model, m, d, defs);
+                AlterColumn alter = alter(model, m, d, defs, keptKey.contains(m.name()));
                 if (alter != null) {
                     altered.add(alter);
-                    if (alter.type() != null && alter.type().changed()) retyped.add(m.name());
+                    // A collation change is an ALTER ... TYPE too: PostgreSQL refuses it under a generated
+                    // column, so dependants are handled as for a real type change.
+                    if (alter.type() != null) retyped.add(m.name());
+                }
+            }
+        }
+        // The database cannot change the type of a column a generated column reads: such generated
+        // columns make way too (their values are computed again when they are added back).
+        Set<String> typed = Set.copyOf(retyped);
+        for (Column m : model.columns()) {
+            Column d = database.column(m.name()).orElse(null);
+            if (d == null || m.computed() == null || replaced.stream().anyMatch(r -> r.model().name().equals(m.name()))) continue;
+            if (typed.stream().anyMatch(c -> !c.equals(m.name()) && Definitions.mentions(m.computed(), c))) {
+                altered.removeIf(a -> a.column().equals(m.name()));
+                replaced.add(new Replaced(d, fresh(m, keptKey)));
+                retyped.add(m.name());
+            }
+        }
+        if (!scope.options.includeDrops()) {
+            for (Column d : database.columns()) {
+                if (model.column(d.name()).isEmpty() && d.computed() != null
+                        && typed.stream().anyMatch(c -> Definitions.mentions(d.computed(), c))) {
+                    replaced.add(new Replaced(d, d));
+                    retyped.add(d.name());
                 }
             }
         }
@@ -60,10 +85,25 @@ record ColumnDiff(List<Column> added, List<Column> dropped, List<Replaced> repla
         return new ColumnDiff(added, dropped, replaced, altered, retyped);
     }
 
-    private static AlterColumn alter(Table table, Column m, Column d, Definitions defs) {
+    /** The model's column as it is added again; NOT NULL when a kept primary key needs it. */
+    private static Column fresh(Column m, Set<String> keptKey) {
+        Column c = TableEdits.withoutRename(m);
+        return keptKey.contains(c.name()) ? c.withNullable(false) : c;
+    }
+
+    /**
+     * Columns of a primary key the database has, the model lacks, and the diff keeps (drops are off):
+     * they stay NOT NULL whatever the model says, as the key needs.
+     */
+    private static Set<String> keptKeyColumns(Table model, Table database, Scope scope) {
+        if (scope.options.includeDrops() || model.primaryKey() != null || database.primaryKey() == null) return Set.of();
+        return Set.copyOf(database.primaryKey().columns());
+    }
+
+    private static AlterColumn alter(Table table, Column m, Column d, Definitions defs, boolean mustStayNotNull) {
         Change<SqlType> type = defs.sameType(m.type(), d.type()) ? null : new Change<>(d.type(), m.type());
-        Change<Boolean> nullable = Definitions.nullable(m) == Definitions.nullable(d)
-                ? null : new Change<>(Definitions.nullable(d), Definitions.nullable(m));
+        boolean wantNullable = Definitions.nullable(m) && !mustStayNotNull;
+        Change<Boolean> nullable = wantNullable == Definitions.nullable(d) ? null : new Change<>(Definitions.nullable(d), wantNullable);
         Change<String> serverDefault = defs.sameDefault(m, d) ? null : new Change<>(d.serverDefault(), m.serverDefault());
         Change<Identity> identity = defs.sameIdentity(m, d) ? null : new Change<>(d.identity(), m.identity());
         Change<Boolean> autoIncrement = m.autoIncrement() == d.autoIncrement() ? null : new Change<>(d.autoIncrement(), m.autoIncrement());

@@ -4,6 +4,7 @@ import dev.retort.CheckConstraint;
 import dev.retort.Constraint;
 import dev.retort.ForeignKey;
 import dev.retort.Index;
+import dev.retort.PrimaryKey;
 import dev.retort.Table;
 
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Constraints and indexes of one table present on both sides, each kind matched on its own
@@ -24,16 +24,33 @@ final class ConstraintDiff {
 
     /** Primary key, unique constraints and checks; foreign keys are decided later, once every key is. */
     static Decision<Constraint> keysAndChecks(Table model, Table database, Scope scope, Set<String> retyped) {
-        Decision<Constraint> pk = decide(model, database, scope,
-                Stream.ofNullable(model.primaryKey()).map(c -> (Constraint) c).toList(),
-                Stream.ofNullable(database.primaryKey()).map(c -> (Constraint) c).toList(),
-                c -> overlaps(c.columns(), retyped));
+        Decision<Constraint> pk = primaryKey(model, database, scope, retyped);
         Decision<Constraint> uniques = decide(model, database, scope, List.copyOf(model.uniques()),
                 List.copyOf(database.uniques()), c -> overlaps(c.columns(), retyped));
         Decision<Constraint> checks = decide(model, database, scope, List.copyOf(model.checks()),
                 List.copyOf(database.checks()),
                 c -> retyped.stream().anyMatch(col -> Definitions.mentions(((CheckConstraint) c).expression(), col)));
         return new Decision<>(concat(pk.drop(), uniques.drop(), checks.drop()), concat(pk.add(), uniques.add(), checks.add()));
+    }
+
+    /**
+     * A table has one primary key, so unlike other constraints the model's replaces the database's even
+     * when drops are off; with equal columns it is the same key whatever its name, unless the model
+     * uses that name for something else.
+     */
+    private static Decision<Constraint> primaryKey(Table model, Table database, Scope scope, Set<String> retyped) {
+        PrimaryKey m = model.primaryKey();
+        PrimaryKey d = database.primaryKey();
+        if (m == null && d == null) return new Decision<>(List.of(), List.of());
+        if (d == null) return new Decision<>(List.of(), List.of(m));
+        boolean affected = overlaps(d.columns(), retyped);
+        if (m == null) {
+            if (scope.options.includeDrops()) return new Decision<>(List.of(d), List.of());
+            return new Decision<>(affected ? List.of(d) : List.of(), affected ? List.of(d) : List.of());
+        }
+        boolean same = scope.definitions.sameConstraint(m, d)
+                && (m.name().equals(d.name()) || !scope.modelUsesName(model.schema(), d.name()));
+        return same && !affected ? new Decision<>(List.of(), List.of()) : new Decision<>(List.of(d), List.of(m));
     }
 
     static Decision<Index> indexes(Table model, Table database, Scope scope, Set<String> retyped) {
@@ -48,12 +65,21 @@ final class ConstraintDiff {
      * @param affected whether an unchanged database key must still make way: its columns, or the key or
      *                 columns it refers to, change under it
      */
-    static Decision<ForeignKey> foreignKeys(Table model, Table database, Scope scope, Predicate<ForeignKey> affected) {
+    static Decision<ForeignKey> foreignKeys(Table model, Table database, Scope scope, Predicate<ForeignKey> affected,
+                                            Predicate<ForeignKey> restorable) {
         Definitions defs = scope.definitions;
         Matching.Result<ForeignKey> matched = Matching.match(model.foreignKeys(), database.foreignKeys(),
                 ForeignKey::name, defs::sameConstraint, n -> scope.modelUsesName(model.schema(), n));
-        return Decision.of(model.foreignKeys(), matched, defs::sameConstraint, affected, ForeignKey::name,
+        return Decision.of(model.foreignKeys(), matched, defs::sameConstraint, affected, restorable, ForeignKey::name,
                 scope.options.includeDrops());
+    }
+
+    /** Whether the table has a primary key, unique constraint or plain unique index on exactly these columns. */
+    static boolean hasKey(Table t, Set<String> columns) {
+        if (t.primaryKey() != null && Set.copyOf(t.primaryKey().columns()).equals(columns)) return true;
+        if (t.uniques().stream().anyMatch(u -> Set.copyOf(u.columns()).equals(columns))) return true;
+        return t.indexes().stream().anyMatch(ix -> ix.unique() && ix.where() == null
+                && ix.columnNames().size() == ix.elements().size() && Set.copyOf(ix.columnNames()).equals(columns));
     }
 
     /**

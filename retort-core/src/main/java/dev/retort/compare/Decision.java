@@ -24,6 +24,16 @@ record Decision<T>(List<T> drop, List<T> add) {
      */
     static <T> Decision<T> of(List<T> model, Matching.Result<T> matched, BiPredicate<T, T> same, Predicate<T> affected,
                               Function<T, String> name, boolean includeDrops) {
+        return of(model, matched, same, affected, d -> true, name, includeDrops);
+    }
+
+    /**
+     * @param restorable whether a database object the model lacks, kept because drops are off, can be
+     *                   created again once it made way; one that cannot (a foreign key whose key the
+     *                   model removes) is dropped for good
+     */
+    static <T> Decision<T> of(List<T> model, Matching.Result<T> matched, BiPredicate<T, T> same, Predicate<T> affected,
+                              Predicate<T> restorable, Function<T, String> name, boolean includeDrops) {
         List<T> drop = new ArrayList<>();
         List<T> add = new ArrayList<>();
         for (Matching.Pair<T> p : matched.pairs()) {
@@ -39,7 +49,7 @@ record Decision<T>(List<T> drop, List<T> add) {
                 drop.add(d);
             } else if (affected.test(d)) {
                 drop.add(d);
-                readd.add(d);
+                if (restorable.test(d)) readd.add(d);
             }
         }
         drop.sort(Comparator.comparing(name));

@@ -14,10 +14,11 @@ import java.util.Set;
  * Autogenerate: the operations that make a database match a model.
  *
  * <pre>{@code
- * MetaData model = Models.metadata().withSchema("tenant_a");
- * MetaData database = dialect.reflect(connection, List.of("tenant_a")).get("tenant_a");
- * Diff diff = Differ.compare(model, database, CompareOptions.managing("tenant_a").withNormaliser(dialect.normaliser()));
- * List<Operation> agnostic = diff.rebind("tenant_a", null).operations();
+ * MetaData model = shared.withSchema("tenant_a");          // the model, bound to the tenant
+ * MetaData database = ...;                                  // what reflection read from tenant_a
+ * CompareOptions options = CompareOptions.managing("tenant_a").withNormaliser(dialectNormaliser);
+ * Diff diff = Differ.compare(model, database, options);
+ * List<Operation> agnostic = diff.rebind("tenant_a", null).operations();   // for a revision file
  * }</pre>
  *
  * Both sides are MetaData of the same kind: the model bound to the target schemas, and what reflection

@@ -20,10 +20,13 @@ final class Plan {
         RENAMES,
         /** Foreign keys first: they may depend on the keys, columns and tables dropped below. */
         DROP_FOREIGN_KEYS,
+        /**
+         * Referencing tables before the tables they refer to; before the keys below, since a dropped
+         * table's foreign key may rely on one of them.
+         */
+        DROP_TABLES,
         /** Keys, checks and indexes removed, changed, or standing on a column whose type changes. */
         DROP_CONSTRAINTS,
-        /** Referencing tables before the tables they refer to. */
-        DROP_TABLES,
         /** Enum types and new labels, before any column uses them. */
         CREATE_ENUMS,
         /** Before the columns whose defaults draw on them. */

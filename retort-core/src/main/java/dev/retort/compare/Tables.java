@@ -18,6 +18,7 @@ import dev.retort.operations.TableOps.DropTable;
 import dev.retort.operations.TableOps.SetTableComment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,7 +58,15 @@ final class Tables {
         // Listed by name backwards: read backwards again to drop, tables that do not depend on each other go by name.
         List<Table> dropped = !scope.options.includeDrops() ? List.of() : scope.database.values().stream()
                 .filter(t -> !scope.model.containsKey(t.key())).sorted(Comparator.comparing(Table::key).reversed()).toList();
+        decide(matched);
+        List<Keyed<ForeignKey>> restored = dropForeignKeys(matched);
+        dropTablesAndConstraints(matched, dropped);
+        for (Table m : matched) alter(m, db(m));
+        createTablesAndForeignKeys(matched, created, restored);
+    }
 
+    /** Columns first, then keys and indexes, then foreign keys: each decision needs the previous ones. */
+    private void decide(List<Table> matched) {
         for (Table m : matched) columns.put(m.key(), ColumnDiff.of(m, db(m), scope));
         for (Table m : matched) {
             Set<String> retyped = columns.get(m.key()).retyped();
@@ -68,35 +77,55 @@ final class Tables {
             droppedKeys.put(m.key(), ConstraintDiff.droppedKeys(k, ix));
         }
         for (Table m : matched) {
-            foreignKeys.put(m.key(), ConstraintDiff.foreignKeys(m, db(m), scope, fk -> makesWay(fk, m.key())));
+            foreignKeys.put(m.key(), ConstraintDiff.foreignKeys(m, db(m), scope, fk -> makesWay(fk, m.key()),
+                    this::keyRemains));
         }
+    }
 
+    /** Drops the foreign keys of existing tables that go; returns those of kept extra tables to restore. */
+    private List<Keyed<ForeignKey>> dropForeignKeys(List<Table> matched) {
         for (Table m : matched) {
             foreignKeys.get(m.key()).drop().forEach(fk -> plan.add(Plan.Phase.DROP_FOREIGN_KEYS, dropConstraint(m, fk)));
         }
-        TableOrder dropOrder = TableOrder.of(dropped);
-        for (Table t : dropOrder.tables()) {
-            dropOrder.deferred().getOrDefault(t.key(), List.of())
+        // Tables the model lacks but the diff keeps (drops are off) may hold keys into what changes.
+        List<Keyed<ForeignKey>> restored = new ArrayList<>();
+        if (scope.options.includeDrops()) return restored;
+        for (Table kept : scope.database.values()) {
+            if (scope.model.containsKey(kept.key())) continue;
+            for (ForeignKey fk : kept.foreignKeys()) {
+                if (!makesWay(fk, kept.key())) continue;
+                plan.add(Plan.Phase.DROP_FOREIGN_KEYS, dropConstraint(kept, fk));
+                if (keyRemains(fk)) restored.add(new Keyed<>(kept, fk));
+            }
+        }
+        return restored;
+    }
+
+    private void dropTablesAndConstraints(List<Table> matched, List<Table> dropped) {
+        TableOrder order = TableOrder.of(dropped);
+        for (Table t : order.tables()) {
+            order.deferred().getOrDefault(t.key(), List.of())
                     .forEach(fk -> plan.add(Plan.Phase.DROP_FOREIGN_KEYS, dropConstraint(t, fk)));
         }
+        List<Table> reversed = new ArrayList<>(order.tables());
+        Collections.reverse(reversed);
+        reversed.forEach(t -> plan.add(Plan.Phase.DROP_TABLES, new DropTable(t)));
         for (Table m : matched) {
             keys.get(m.key()).drop().forEach(c -> plan.add(Plan.Phase.DROP_CONSTRAINTS, dropConstraint(m, c)));
             indexes.get(m.key()).drop().forEach(i -> plan.add(Plan.Phase.DROP_CONSTRAINTS, new DropIndex(m.schema(), m.name(), i)));
         }
-        List<Table> dropOrderReversed = new ArrayList<>(dropOrder.tables());
-        java.util.Collections.reverse(dropOrderReversed);
-        dropOrderReversed.forEach(t -> plan.add(Plan.Phase.DROP_TABLES, new DropTable(t)));
+    }
 
-        for (Table m : matched) alter(m, db(m));
-
+    private void createTablesAndForeignKeys(List<Table> matched, List<Table> created, List<Keyed<ForeignKey>> restored) {
         List<Keyed<ForeignKey>> lateKeys = new ArrayList<>();
-        TableOrder createOrder = TableOrder.of(created);
-        for (Table t : createOrder.tables()) {
+        TableOrder order = TableOrder.of(created);
+        for (Table t : order.tables()) {
             plan.add(Plan.Phase.CREATE_TABLES, new CreateTable(TableEdits.withoutRenames(t)));
-            createOrder.deferred().getOrDefault(t.key(), List.of()).forEach(fk -> lateKeys.add(new Keyed<>(t, fk)));
+            order.deferred().getOrDefault(t.key(), List.of()).forEach(fk -> lateKeys.add(new Keyed<>(t, fk)));
         }
         for (Table m : matched) foreignKeys.get(m.key()).add().forEach(fk -> lateKeys.add(new Keyed<>(m, fk)));
         lateKeys.sort(Comparator.comparingInt(k -> scope.modelOrder(k.table().key())));
+        lateKeys.addAll(restored);
         lateKeys.forEach(k -> plan.add(Plan.Phase.ADD_FOREIGN_KEYS,
                 new AddConstraint(k.table().schema(), k.table().name(), k.value())));
     }
@@ -113,11 +142,22 @@ final class Tables {
      * its own columns or the columns it refers to change type, or the key it relies on is dropped.
      */
     private boolean makesWay(ForeignKey fk, String tableKey) {
-        if (ConstraintDiff.overlaps(fk.columns(), columns.get(tableKey).retyped())) return true;
+        ColumnDiff own = columns.get(tableKey);
+        if (own != null && ConstraintDiff.overlaps(fk.columns(), own.retyped())) return true;
         ColumnDiff target = columns.get(fk.referredKey());
         if (target != null && ConstraintDiff.overlaps(fk.referredColumns(), target.retyped())) return true;
         Set<String> referred = Set.copyOf(fk.referredColumns());
         return droppedKeys.getOrDefault(fk.referredKey(), List.of()).contains(referred);
+    }
+
+    /**
+     * Whether the key a foreign key refers to exists once the diff is applied: in the model's table when
+     * the diff manages it, else in the database's, which the diff leaves alone.
+     */
+    private boolean keyRemains(ForeignKey fk) {
+        Table target = scope.model.containsKey(fk.referredKey()) ? scope.model.get(fk.referredKey())
+                : scope.database.get(fk.referredKey());
+        return target == null || ConstraintDiff.hasKey(target, Set.copyOf(fk.referredColumns()));
     }
 
     /** One existing table's own block: columns dropped, added and altered, then comment, keys, checks, indexes. */
@@ -130,10 +170,14 @@ final class Tables {
         gone.forEach(c -> block.add(new DropColumn(m.schema(), m.name(), c)));
         List<Column> fresh = new ArrayList<>(cols.added());
         cols.replaced().forEach(r -> fresh.add(r.model()));
-        m.columns().stream().map(Column::name)
-                .forEach(n -> fresh.stream().filter(c -> c.name().equals(n)).findFirst()
-                        .ifPresent(c -> block.add(new AddColumn(m.schema(), m.name(), c))));
+        // In model order; a column the model lacks, kept and made way for (drops off), comes last.
+        List<Column> ordered = new ArrayList<>(m.columns().stream()
+                .flatMap(c -> fresh.stream().filter(f -> f.name().equals(c.name())).findFirst().stream()).toList());
+        fresh.stream().filter(f -> m.column(f.name()).isEmpty()).forEach(ordered::add);
+        // Generated columns last: their expressions read the other columns in their new shape.
+        ordered.stream().filter(c -> c.computed() == null).forEach(c -> block.add(new AddColumn(m.schema(), m.name(), c)));
         block.addAll(cols.altered());
+        ordered.stream().filter(c -> c.computed() != null).forEach(c -> block.add(new AddColumn(m.schema(), m.name(), c)));
         if (!Definitions.sameComment(m.comment(), d.comment())) {
             block.add(new SetTableComment(m.schema(), m.name(), new Change<>(d.comment(), m.comment())));
         }

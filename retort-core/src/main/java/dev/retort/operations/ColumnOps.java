@@ -69,9 +69,13 @@ public final class ColumnOps {
         }
 
         public String lossNote() {
-            return type != null && !TypeWidening.isWidening(type.from(), type.to())
-                    ? "values of " + table + "." + column + " changed by the type change " + type + " are not restored"
-                    : null;
+            if (type != null && !TypeWidening.isWidening(type.from(), type.to())) {
+                return "values of " + table + "." + column + " changed by the type change " + type + " are not restored";
+            }
+            if (autoIncrement != null && Boolean.TRUE.equals(autoIncrement.from()) && !Boolean.TRUE.equals(autoIncrement.to())) {
+                return "the position of the sequence behind " + table + "." + column + " is not restored";
+            }
+            return null;
         }
 
         public Operation rebind(String f, String t) {

@@ -12,7 +12,8 @@ public record Sql(String sql, String reverse) implements Operation {
     public String schema() { return null; }
     public boolean destructive() { return false; }
     public Operation inverse() { return new Sql(reverse == null ? "" : reverse, sql); }
-    public String lossNote() { return reverse == null ? "hand-written SQL without a reverse" : null; }
+    /** A blank reverse is none: the inverse of SQL without a reverse has blank SQL, and must say so too. */
+    public String lossNote() { return reverse == null || reverse.isBlank() ? "hand-written SQL without a reverse" : null; }
     public Operation rebind(String from, String to) { return this; }
     public String describe() { return "sql: " + sql.strip().lines().findFirst().orElse(""); }
 }

@@ -212,6 +212,14 @@ class DifferColumnsTest {
     }
 
     @Test
+    void aGeneratedColumnReadingARetypedColumnMakesWay() {
+        MetaData model = model(column("qty", BIGINT), column("twice", BIGINT).computed("qty * 2"));
+        MetaData database = withColumn(model, "qty", c -> c.withType(INTEGER));
+        assertThat(RoundTrip.described(check(model, database))).containsExactly(
+                "drop column item.twice", "alter column item.qty: type integer -> bigint", "add column item.twice");
+    }
+
+    @Test
     void collationAndComments() {
         MetaData model = model(column("note", TEXT).collate("C").comment("free text"), comment("items on sale"));
         AlterColumn collation = onlyAlter(check(model, withColumn(model, "note", c -> c.withCollation(null))));

@@ -65,7 +65,7 @@ final class InMemoryDatabase {
         db.schemas.addAll(List.of(emptySchemas));
         md.tables().values().forEach(t -> {
             db.schemas.add(t.schema());
-            db.tables.put(t.key(), t);
+            db.tables.put(t.key(), t.withColumns(t.columns().stream().map(InMemoryDatabase::notNullIfGenerated).toList()));
         });
         md.enums().forEach(e -> {
             db.schemas.add(e.schema());
@@ -165,7 +165,9 @@ final class InMemoryDatabase {
             Index ix = t.indexes().stream().filter(i -> i.name().equals(o.index().name())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no such index"));
             require(ix.equals(o.index()), "the operation carries another definition: " + ix);
-            if (ix.unique() && ix.where() == null) requireUnreferenced(t.key(), Set.copyOf(ix.columnNames()));
+            if (ix.unique() && ix.where() == null && ix.columnNames().size() == ix.elements().size()) {
+                requireUnreferenced(t.key(), Set.copyOf(ix.columnNames()));
+            }
             put(new Table(t.schema(), t.name(), t.columns(), t.primaryKey(), t.uniques(), t.foreignKeys(), t.checks(),
                     t.indexes().stream().filter(i -> !i.name().equals(ix.name())).toList(), t.comment(), null));
         } else if (op instanceof CreateEnum o) {
@@ -260,6 +262,10 @@ final class InMemoryDatabase {
             require(!sameType(o.type().from(), o.type().to()) || o.collation() != null, "a type change that changes nothing");
             requireTypeExists(o.type().to());
             requireNotUsed(t, c.name());
+            for (Column g : t.columns()) {
+                require(g.computed() == null || g.name().equals(c.name()) || !readsColumn(g.computed(), c.name()),
+                        "generated column " + g.name() + " reads column " + c.name());
+            }
             next = next.withType(canonical(o.type().to()));
         }
         if (o.nullable() != null) {
@@ -290,7 +296,10 @@ final class InMemoryDatabase {
             require(Objects.equals(c.collation(), o.collation().from()), "collation is " + c.collation());
             next = next.withCollation(o.collation().to());
         }
-        Column done = next;
+        if (o.nullable() != null && Boolean.TRUE.equals(o.nullable().to()) && t.primaryKey() != null) {
+            require(!t.primaryKey().columns().contains(c.name()), "column " + c.name() + " is in the primary key");
+        }
+        Column done = canonical(next);
         put(t.withColumns(t.columns().stream().map(x -> x.name().equals(done.name()) ? done : x).toList()));
     }
 
@@ -398,7 +407,12 @@ final class InMemoryDatabase {
 
     /** Column types name enum types; their labels are whatever the type has now. */
     private Column canonical(Column c) {
-        return c.withType(canonical(c.type())).withRenamedFrom(null);
+        return notNullIfGenerated(c.withType(canonical(c.type())).withRenamedFrom(null));
+    }
+
+    /** An identity or serial column is NOT NULL, and stays so when it loses its identity or sequence. */
+    private static Column notNullIfGenerated(Column c) {
+        return c.identity() != null || c.autoIncrement() ? c.withNullable(false) : c;
     }
 
     private SqlType canonical(SqlType type) {
@@ -464,6 +478,11 @@ final class InMemoryDatabase {
 
     private static void require(boolean ok, String why) {
         if (!ok) throw new IllegalStateException(why);
+    }
+
+    /** Like PostgreSQL's dependency tracking, approximated by the column's name standing alone in the text. */
+    private static boolean readsColumn(String expression, String column) {
+        return java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(column) + "\\b").matcher(expression).find();
     }
 
     private static String key(String schema, String name) {

@@ -60,6 +60,8 @@ class AlterColumnTest {
         assertThat(drop.inverse()).isEqualTo(new AlterColumn("s", "t", "c", null, null, null, null, null, null, null, new Change<>(false, true)));
         assertThat(drop.inverse().destructive()).isFalse();
         assertThat(drop.describe()).isEqualTo("alter column t.c: drop auto-increment");
+        assertThat(drop.lossNote()).isEqualTo("the position of the sequence behind t.c is not restored");
+        assertThat(drop.inverse().lossNote()).isNull();
     }
 
     @Test

@@ -60,6 +60,20 @@ public interface Dialect {
     /** True when DDL takes part in transactions, so a failed revision leaves nothing behind. */
     boolean transactionalDdl();
 
+    /**
+     * Statements run first in each revision's transaction so that names the revision leaves
+     * unqualified in expressions ({@code nextval('seq')}, a cast to an enum type, a function) resolve in
+     * the schema being migrated. They must last only until the transaction ends. None by default.
+     */
+    default List<String> useSchema(String schema) {
+        return List.of();
+    }
+
+    /** A statement creating the schema unless it exists, for scripts that cannot look first. */
+    default String createSchemaIfNotExists(String schema) {
+        return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
+    }
+
     /** The names of the schemas a user could migrate: system schemas left out. */
     List<String> existingSchemas(Connection connection) throws SQLException;
 

@@ -26,7 +26,8 @@ import java.util.Set;
  *
  * <p>Every schema named must exist: reflection reads a missing schema as an empty one, and a diff
  * against it would create everything (or, the other way round, drop everything), so existence is
- * checked first and a missing schema is an error that names it. Failures are one-line
+ * checked first and a missing schema is an error that names it, unless the caller asks for exactly that
+ * ({@link #withMissingSchemasEmpty}). Failures are one-line
  * {@link DatabaseException}s: a database error while reading, or an object that the model cannot
  * represent (an enum type without labels, a table without columns).
  *
@@ -36,15 +37,19 @@ import java.util.Set;
 public final class Autogenerate {
     private final Dialect dialect;
     private final boolean includeDrops;
+    private final Set<String> ignoredTables;
+    private final boolean missingSchemasEmpty;
 
-    private Autogenerate(Dialect dialect, boolean includeDrops) {
+    private Autogenerate(Dialect dialect, boolean includeDrops, Set<String> ignoredTables, boolean missingSchemasEmpty) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.includeDrops = includeDrops;
+        this.ignoredTables = Set.copyOf(ignoredTables);
+        this.missingSchemasEmpty = missingSchemasEmpty;
     }
 
     /** Compares through this dialect, drops included. */
     public static Autogenerate with(Dialect dialect) {
-        return new Autogenerate(dialect, true);
+        return new Autogenerate(dialect, true, Set.of(), false);
     }
 
     /**
@@ -52,7 +57,29 @@ public final class Autogenerate {
      * drops only additions and changes are emitted.
      */
     public Autogenerate withDrops(boolean drops) {
-        return new Autogenerate(dialect, drops);
+        return new Autogenerate(dialect, drops, ignoredTables, missingSchemasEmpty);
+    }
+
+    /**
+     * Leaves tables of these names out of every schema read, as if they were not there: Retort's own
+     * version table lives in each tenant schema and belongs to no model, so it must never be dropped
+     * or reported as drift.
+     */
+    public Autogenerate ignoringTables(Collection<String> tableNames) {
+        Set<String> all = new HashSet<>(ignoredTables);
+        all.addAll(tableNames);
+        return new Autogenerate(dialect, includeDrops, all, missingSchemasEmpty);
+    }
+
+    /**
+     * Whether a schema that does not exist is read as an empty one instead of being an error. The diff
+     * against it creates everything, and no {@code create_schema} (the differ's {@code createSchemas}
+     * stays off): whoever applies the operations creates the schema, as the runner creates its target
+     * schema, so that they stay valid for any schema. Revision autogenerate for a tenant not created yet
+     * wants exactly this.
+     */
+    public Autogenerate withMissingSchemasEmpty(boolean empty) {
+        return new Autogenerate(dialect, includeDrops, ignoredTables, empty);
     }
 
     public Dialect dialect() {
@@ -132,9 +159,13 @@ public final class Autogenerate {
      * @throws DatabaseException naming a missing schema, the database error, or the object Retort cannot represent
      */
     public Map<String, MetaData> reflect(Connection connection, List<String> schemas) {
-        requireSchemas(connection, schemas);
+        if (!missingSchemasEmpty) requireSchemas(connection, schemas);
         try {
-            return dialect.reflect(connection, schemas);
+            Map<String, MetaData> read = dialect.reflect(connection, schemas);
+            if (ignoredTables.isEmpty()) return read;
+            Map<String, MetaData> out = new LinkedHashMap<>();
+            read.forEach((schema, md) -> out.put(schema, withoutIgnored(md)));
+            return out;
         } catch (SQLException e) {
             throw new DatabaseException("cannot read schema" + (schemas.size() == 1 ? " " : "s ")
                     + String.join(", ", schemas) + ": " + firstLine(e.getMessage()), e);
@@ -143,6 +174,16 @@ public final class Autogenerate {
             throw new DatabaseException((schemas.size() == 1 ? "schema " + schemas.get(0) + " holds"
                     : "schemas " + String.join(", ", schemas) + " hold") + " an object Retort does not support: " + e.getMessage(), e);
         }
+    }
+
+    /** The reflected schema without the ignored tables; the same MetaData when it holds none of them. */
+    private MetaData withoutIgnored(MetaData md) {
+        if (md.tables().values().stream().noneMatch(t -> ignoredTables.contains(t.name()))) return md;
+        MetaData out = new MetaData(md.schema(), md.namingConvention());
+        md.tables().values().stream().filter(t -> !ignoredTables.contains(t.name())).forEach(out::add);
+        md.sequences().values().forEach(out::addSequence);
+        md.enums().forEach(out::addEnum);
+        return out;
     }
 
     private void requireSchemas(Connection connection, List<String> schemas) {

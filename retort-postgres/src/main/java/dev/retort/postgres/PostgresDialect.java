@@ -60,6 +60,16 @@ public final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /**
+     * {@code SET LOCAL search_path}: the migrated schema first, then {@code public}, where extensions'
+     * functions usually live; it ends with the transaction, so a pooled connection is left as it was.
+     */
+    @Override
+    public List<String> useSchema(String schema) {
+        String path = schema.equals("public") ? quote(schema) : quote(schema) + ", public";
+        return List.of("SET LOCAL search_path TO " + path);
+    }
+
     @Override
     public List<String> existingSchemas(Connection connection) throws SQLException {
         List<String> out = new ArrayList<>();

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class PostgresNormaliser implements Normaliser {
     private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "on", "1");
     private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "off", "0");
+    private static final Pattern TIME_WITH_PRECISION =
+            Pattern.compile("(timestamp|time|timestamptz|timetz)\\s*\\(\\s*(\\d+)\\s*\\)\\s*(with time zone|without time zone)?");
     private static final Pattern WITH_ARGS = Pattern.compile("([a-z ]+?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
     private static final Map<String, SqlType> ALIASES = Map.ofEntries(
             Map.entry("smallint", SqlType.Simple.SMALLINT), Map.entry("int2", SqlType.Simple.SMALLINT),
@@ -67,8 +69,9 @@ public final class PostgresNormaliser implements Normaliser {
 
     /**
      * Folds spellings of one type together: {@code numeric(p)} is {@code numeric(p,0)}; a native type
-     * that names a portable one ({@code int4}, {@code varchar(20)}, {@code timestamp with time zone}) is
-     * that type; an array of either is normalised element-wise.
+     * that names a portable one ({@code int4}, {@code varchar(20)}, {@code timestamp with time zone},
+     * {@code timestamp(6)}) is that type; {@code timestamptz(3)} is {@code timestamp(3) with time zone};
+     * an array of either is normalised element-wise.
      */
     @Override
     public SqlType normaliseType(SqlType type) {
@@ -83,6 +86,8 @@ public final class PostgresNormaliser implements Normaliser {
             if (text.startsWith("pg_catalog.")) text = text.substring("pg_catalog.".length());
             SqlType alias = ALIASES.get(text);
             if (alias != null) return normaliseType(alias);
+            Matcher time = TIME_WITH_PRECISION.matcher(text);
+            if (time.matches()) return timeType(time.group(1), Integer.parseInt(time.group(2)), time.group(3));
             Matcher m = WITH_ARGS.matcher(text);
             if (m.matches()) {
                 int first = Integer.parseInt(m.group(2));
@@ -97,6 +102,20 @@ public final class PostgresNormaliser implements Normaliser {
             return new SqlType.Native(text);
         }
         return type;
+    }
+
+    /**
+     * A time type with a precision, spelled as the catalog prints it ({@code timestamp(3) with time
+     * zone}); precision 6 is PostgreSQL's default, so {@code timestamp(6)} is plain {@code timestamp}.
+     */
+    private static SqlType timeType(String base, int precision, String zone) {
+        boolean withZone = base.endsWith("tz") || "with time zone".equals(zone);
+        boolean timestamp = base.startsWith("timestamp");
+        if (precision == 6) {
+            if (timestamp) return withZone ? SqlType.Simple.TIMESTAMPTZ : SqlType.Simple.TIMESTAMP;
+            return withZone ? SqlType.Simple.TIMETZ : SqlType.Simple.TIME;
+        }
+        return new SqlType.Native((timestamp ? "timestamp(" : "time(") + precision + ")" + (withZone ? " with time zone" : " without time zone"));
     }
 
     private static boolean isNumeric(SqlType t) {

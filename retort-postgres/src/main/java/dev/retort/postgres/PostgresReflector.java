@@ -92,9 +92,7 @@ public final class PostgresReflector {
             MetaData md = out.get(e.schema());
             if (md != null) md.addEnum(e);
         }
-        Map<String, List<Table>> bySchema = new LinkedHashMap<>();
-        for (TableDraft t : tables.values()) bySchema.computeIfAbsent(t.schema, k -> new ArrayList<>()).add(t.build());
-        bySchema.forEach((schema, built) -> out.get(schema).addAll(built));
+        for (TableDraft t : tables.values()) out.get(t.schema).add(t.build());
         for (Sequence q : sequences) out.get(q.schema()).addSequence(q);
         return out;
     }

@@ -18,7 +18,10 @@ import static dev.retort.Types.BIGINT;
 import static dev.retort.Types.BOOLEAN;
 import static dev.retort.Types.INTEGER;
 import static dev.retort.Types.TEXT;
+import static dev.retort.Types.TIME;
+import static dev.retort.Types.TIMESTAMP;
 import static dev.retort.Types.TIMESTAMPTZ;
+import static dev.retort.Types.TIMETZ;
 import static dev.retort.Types.arrayOf;
 import static dev.retort.Types.nativeType;
 import static dev.retort.Types.numeric;
@@ -117,6 +120,14 @@ class PostgresNormaliserTest {
         assertThat(N.normaliseType(nativeType("decimal(8)"))).isEqualTo(numeric(8, 0));
         assertThat(N.normaliseType(arrayOf(nativeType("int8")))).isEqualTo(arrayOf(BIGINT));
         assertThat(N.normaliseType(nativeType("INET"))).isEqualTo(nativeType("inet"));
+        // precision 6 is PostgreSQL's default (Hibernate writes it out); other precisions in the catalog's spelling
+        assertThat(N.normaliseType(nativeType("timestamp(6) with time zone"))).isEqualTo(TIMESTAMPTZ);
+        assertThat(N.normaliseType(nativeType("timestamp(6)"))).isEqualTo(TIMESTAMP);
+        assertThat(N.normaliseType(nativeType("time(6) without time zone"))).isEqualTo(TIME);
+        assertThat(N.normaliseType(nativeType("timetz(6)"))).isEqualTo(TIMETZ);
+        assertThat(N.normaliseType(nativeType("timestamptz(3)"))).isEqualTo(nativeType("timestamp(3) with time zone"));
+        assertThat(N.normaliseType(nativeType("TIME(0)"))).isEqualTo(nativeType("time(0) without time zone"));
+        assertThat(N.normaliseType(nativeType("timestamp (3) without time zone"))).isEqualTo(nativeType("timestamp(3) without time zone"));
         assertThat(N.normaliseType(nativeType("\"MyDomain\""))).isEqualTo(nativeType("\"MyDomain\""));
     }
 

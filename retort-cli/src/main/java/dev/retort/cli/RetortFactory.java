@@ -1,0 +1,92 @@
+package dev.retort.cli;
+
+import dev.retort.MetaData;
+import dev.retort.ModelProvider;
+import dev.retort.Retort;
+import dev.retort.RetortConfiguration;
+import dev.retort.cli.config.LoadedModel;
+import dev.retort.cli.config.ModelLoader;
+import dev.retort.cli.config.Settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The {@link Retort} facade as the settings describe it: the migrations directory, the version table,
+ * the default schema and the project's model. The model is loaded (and built with Maven if needed)
+ * only when a verb first asks for it, so commands that only apply revisions never pay for it.
+ */
+public final class RetortFactory {
+    private RetortFactory() {
+    }
+
+    /**
+     * The facade over a session's database.
+     *
+     * @param progress where a line goes when the model must be built first (stderr)
+     */
+    public static Retort online(Settings settings, DatabaseSession session, Consumer<String> progress) {
+        return online(settings, session, progress, null);
+    }
+
+    /**
+     * The facade over a session's database, waiting up to {@code lockTimeout} for another runner's
+     * lock on a schema (null: {@link RetortConfiguration#DEFAULT_LOCK_TIMEOUT}).
+     */
+    public static Retort online(Settings settings, DatabaseSession session, Consumer<String> progress, Duration lockTimeout) {
+        RetortConfiguration configuration = configuration(settings, progress).dataSource(session.dataSource()).dialect(session.dialect());
+        return (lockTimeout == null ? configuration : configuration.lockTimeout(lockTimeout)).load();
+    }
+
+    /** The facade without a database, for offline SQL and revision files: the configured database's dialect. */
+    public static Retort offline(Settings settings, Consumer<String> progress) {
+        return configuration(settings, progress).dialect(DatabaseSession.dialect(settings)).load();
+    }
+
+    /** What the settings say, without database or dialect; add them and {@code load()}. */
+    public static RetortConfiguration configuration(Settings settings, Consumer<String> progress) {
+        RetortConfiguration base = Retort.configure()
+                .migrations(shown(settings, settings.migrations()))
+                .versionTable(settings.versionTable())
+                .model(new LazyModel(settings, progress));
+        return settings.schema() == null ? base : base.defaultSchema(settings.schema());
+    }
+
+    /**
+     * A path as Retort's messages will name it: relative to the working directory when Retort runs
+     * there (as a process does), so that errors say {@code migrations/ab12_x.yaml:3}; absolute when
+     * the working directory is only a test's, which the process's file operations do not resolve against.
+     */
+    static Path shown(Settings settings, Path path) {
+        Path processDirectory = Path.of("").toAbsolutePath().normalize();
+        if (settings.workingDirectory().equals(processDirectory) && path.startsWith(processDirectory)) {
+            Path relative = processDirectory.relativize(path);
+            return relative.toString().isEmpty() ? Path.of(".") : relative;
+        }
+        return path;
+    }
+
+    /** The project's model, loaded on first use and kept. */
+    private static final class LazyModel implements ModelProvider {
+        private final Settings settings;
+        private final Consumer<String> progress;
+        private LoadedModel loaded;
+
+        LazyModel(Settings settings, Consumer<String> progress) {
+            this.settings = settings;
+            this.progress = progress;
+        }
+
+        @Override
+        public synchronized MetaData metadata() {
+            if (loaded == null) loaded = new ModelLoader(progress).load(settings);
+            return loaded.metadata();
+        }
+
+        @Override
+        public String toString() {
+            return "model " + settings.model();
+        }
+    }
+}

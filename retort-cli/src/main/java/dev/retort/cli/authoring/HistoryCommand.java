@@ -1,0 +1,46 @@
+package dev.retort.cli.authoring;
+
+import dev.retort.authoring.RevisionInfo;
+import dev.retort.cli.Main;
+import dev.retort.cli.RetortFactory;
+import dev.retort.cli.config.SchemaOption;
+import dev.retort.cli.config.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** {@code retort history}: every revision, newest first, one line each (Alembic's form). */
+@Command(name = "history", sortOptions = false,
+        description = {"List the revisions, newest first: PARENTS -> ID (markers), MESSAGE.",
+                "Markers: (head) nothing follows it, (branchpoint) several revisions follow it, "
+                        + "(mergepoint) it merges several. <base> stands for no parent."})
+public final class HistoryCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SchemaOption schema;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show each revision as `retort show` does.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        Settings settings = Main.settings(spec, schema.value());
+        List<RevisionInfo> history = RetortFactory.configuration(settings, spec.commandLine().getErr()::println).load().history();
+        PrintWriter out = spec.commandLine().getOut();
+        for (int i = 0; i < history.size(); i++) {
+            if (!verbose) {
+                out.println(Listing.line(history.get(i)));
+            } else {
+                if (i > 0) out.println();
+                Listing.block(out, history.get(i), settings);
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.retort.cli.config;
+
+/** The model could not be found, built, loaded or asked for its MetaData; the message says which and why. */
+public final class ModelLoadException extends RuntimeException {
+
+    public ModelLoadException(String message) {
+        super(message);
+    }
+
+    public ModelLoadException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

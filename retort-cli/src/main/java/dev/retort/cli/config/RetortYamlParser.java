@@ -1,0 +1,256 @@
+package dev.retort.cli.config;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads retort.yaml through SnakeYAML's node API rather than into maps, because nodes keep their
+ * line: every complaint names {@code file:line}. It checks keys and the shape of values; what the
+ * values mean (a valid URL, a schema name) is checked by {@link SettingsLoader}, which checks
+ * values from the environment and the command line the same way.
+ */
+final class RetortYamlParser {
+    private static final String TENANT_LIST = "list";
+    private static final String TENANT_PATTERN = "pattern";
+    private static final String TENANT_QUERY = "query";
+    private static final String SHARDS = "shards";
+    private static final List<String> TENANT_SET_KEYS = List.of(TENANT_LIST, TENANT_PATTERN, TENANT_QUERY);
+    private static final List<String> TENANTS_KEYS = List.of(TENANT_LIST, TENANT_PATTERN, TENANT_QUERY, SHARDS);
+    private static final List<String> SHARD_KEYS = List.of("url", "tenants");
+
+    private final String name;
+
+    RetortYamlParser(String name) {
+        this.name = name;
+    }
+
+    RetortYaml parse(Reader text) {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(options).compose(text);
+        } catch (MarkedYAMLException e) {
+            throw syntaxError(e);
+        } catch (YAMLException e) {
+            throw new ConfigException(name + ": " + oneLine(e.getMessage()), e);
+        }
+        if (root == null || isNull(root)) return RetortYaml.empty(name);
+        MappingNode settings = mapping(root, "retort.yaml", "a mapping of settings (key: value)");
+
+        Map<Key, Integer> lines = new EnumMap<>(Key.class);
+        Map<Key, Node> values = new EnumMap<>(Key.class);
+        for (Map.Entry<String, NodeTuple> entry : keys(settings, Key.yamlNames()).entrySet()) {
+            Key key = Key.byYamlName(entry.getKey()).orElseThrow();
+            Node value = entry.getValue().getValueNode();
+            if (isNull(value)) continue;        // "key:" with nothing after it sets nothing
+            lines.put(key, line(entry.getValue().getKeyNode()));
+            values.put(key, value);
+        }
+        String password = string(values, Key.PASSWORD);
+        return new RetortYaml(name, lines,
+                string(values, Key.URL),
+                string(values, Key.USER),
+                password == null ? null : new Secret(password),
+                string(values, Key.MIGRATIONS),
+                string(values, Key.MODEL),
+                values.containsKey(Key.CLASSPATH) ? classpath(values.get(Key.CLASSPATH)) : null,
+                string(values, Key.VERSION_TABLE),
+                string(values, Key.SCHEMA),
+                values.containsKey(Key.TENANTS) ? tenants(values.get(Key.TENANTS)) : null);
+    }
+
+    // ---- the sections
+
+    /** A list of entries; a single string is a list of one. */
+    private List<String> classpath(Node node) {
+        if (node instanceof ScalarNode scalar) return List.of(nonBlank(scalar, "classpath entry"));
+        SequenceNode sequence = sequence(node, Key.CLASSPATH.yamlName(), "a list of directories and jars");
+        List<String> entries = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            entries.add(nonBlank(scalar(item, "classpath entry"), "classpath entry"));
+        }
+        return entries;
+    }
+
+    /**
+     * {@code tenants:} is a list of schemas, or a mapping with one of list, pattern or query and
+     * optionally {@code shards}: a list of {url, tenants}.
+     */
+    private TenantSettings tenants(Node node) {
+        if (node instanceof SequenceNode) return new TenantSettings(schemaList(node, "tenants"), List.of());
+        MappingNode section = mapping(node, "tenants", "a list of schemas, or a mapping with list, pattern, query or shards");
+        Map<String, NodeTuple> keys = keys(section, TENANTS_KEYS);
+        TenantSet set = tenantSet(keys, "tenants");
+        List<TenantSettings.Shard> shards = new ArrayList<>();
+        NodeTuple shardsTuple = keys.get(SHARDS);
+        if (shardsTuple != null && !isNull(shardsTuple.getValueNode())) {
+            SequenceNode list = sequence(shardsTuple.getValueNode(), SHARDS, "a list of {url, tenants}");
+            for (Node item : list.getValue()) {
+                shards.add(shard(item, set != null));
+            }
+        }
+        if (set == null && shards.isEmpty()) {
+            throw error(node, "tenants names no tenants: give list, pattern, query or shards");
+        }
+        return new TenantSettings(set, shards);
+    }
+
+    private TenantSettings.Shard shard(Node node, boolean sectionHasTenants) {
+        MappingNode shard = mapping(node, "shard", "a mapping with url and tenants");
+        Map<String, NodeTuple> keys = keys(shard, SHARD_KEYS);
+        NodeTuple url = keys.get("url");
+        if (url == null || isNull(url.getValueNode())) throw error(node, "shard has no url");
+        String urlText = string(url.getValueNode(), "shard url");
+        String problem = JdbcUrls.problem(urlText);
+        if (problem != null) throw error(url.getValueNode(), "shard url " + problem);
+        TenantSet set = null;
+        NodeTuple tenants = keys.get("tenants");
+        if (tenants != null && !isNull(tenants.getValueNode())) {
+            Node value = tenants.getValueNode();
+            if (value instanceof SequenceNode) {
+                set = schemaList(value, "shard tenants");
+            } else {
+                MappingNode mapping = mapping(value, "shard tenants", "a list of schemas, or a mapping with list, pattern or query");
+                set = tenantSet(keys(mapping, TENANT_SET_KEYS), "shard tenants");
+            }
+        }
+        if (set == null && !sectionHasTenants) {
+            throw error(node, "shard " + JdbcUrls.mask(urlText) + " names no tenants, and the tenants section gives none for it");
+        }
+        return new TenantSettings.Shard(urlText, set, line(node));
+    }
+
+    /** The one of list, pattern or query in a mapping; null when it has none. */
+    private TenantSet tenantSet(Map<String, NodeTuple> keys, String what) {
+        List<NodeTuple> given = TENANT_SET_KEYS.stream().map(keys::get)
+                .filter(t -> t != null && !isNull(t.getValueNode())).toList();
+        if (given.size() > 1) {
+            throw error(given.get(1).getKeyNode(), what + " may give only one of list, pattern and query");
+        }
+        if (given.isEmpty()) return null;
+        NodeTuple tuple = given.get(0);
+        String kind = ((ScalarNode) tuple.getKeyNode()).getValue();
+        Node value = tuple.getValueNode();
+        return switch (kind) {
+            case TENANT_LIST -> schemaList(value, what + " list");
+            case TENANT_PATTERN -> new TenantSet.Pattern(nonBlank(scalar(value, what + " pattern"), what + " pattern"));
+            case TENANT_QUERY -> new TenantSet.Query(nonBlank(scalar(value, what + " query"), what + " query"));
+            default -> throw new IllegalStateException(kind);
+        };
+    }
+
+    private TenantSet.Listed schemaList(Node node, String what) {
+        SequenceNode sequence = sequence(node, what, "a list of schema names");
+        List<String> schemas = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            schemas.add(nonBlank(scalar(item, what + " entry"), what + " entry"));
+        }
+        if (schemas.isEmpty()) throw error(node, what + " is empty");
+        return new TenantSet.Listed(schemas);
+    }
+
+    // ---- nodes
+
+    /** The mapping's entries by key, in order; unknown and repeated keys are errors. */
+    private Map<String, NodeTuple> keys(MappingNode mapping, List<String> known) {
+        Map<String, NodeTuple> keys = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode scalar) || isNull(keyNode)) {
+                throw error(keyNode, "a key must be a name, such as " + known.get(0));
+            }
+            String key = scalar.getValue();
+            if (!known.contains(key)) {
+                String hint = DidYouMean.suggest(key, known)
+                        .map(s -> " (did you mean '" + s + "'?)")
+                        .orElse(" (known keys: " + String.join(", ", known) + ")");
+                throw error(keyNode, "unknown key '" + key + "'" + hint);
+            }
+            NodeTuple first = keys.putIfAbsent(key, tuple);
+            if (first != null) {
+                throw error(keyNode, "duplicate key '" + key + "' (first given at line " + line(first.getKeyNode()) + ")");
+            }
+        }
+        return keys;
+    }
+
+    private String string(Map<Key, Node> values, Key key) {
+        Node node = values.get(key);
+        return node == null ? null : string(node, key.yamlName());
+    }
+
+    /** Any scalar is a string here: {@code password: 1234} means the text 1234. */
+    private String string(Node node, String what) {
+        return scalar(node, what).getValue();
+    }
+
+    private ScalarNode scalar(Node node, String what) {
+        if (node instanceof ScalarNode scalar && !isNull(node)) return scalar;
+        throw error(node, what + " must be a string, not " + describe(node));
+    }
+
+    private String nonBlank(ScalarNode node, String what) {
+        if (node.getValue().isBlank()) throw error(node, what + " is empty");
+        return node.getValue();
+    }
+
+    private MappingNode mapping(Node node, String what, String expected) {
+        if (node instanceof MappingNode mapping) return mapping;
+        throw error(node, what + " must be " + expected + ", not " + describe(node));
+    }
+
+    private SequenceNode sequence(Node node, String what, String expected) {
+        if (node instanceof SequenceNode sequence) return sequence;
+        throw error(node, what + " must be " + expected + ", not " + describe(node));
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof MappingNode) return "a mapping";
+        if (node instanceof SequenceNode) return "a list";
+        if (isNull(node)) return "empty";
+        return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    // ---- errors
+
+    private ConfigException error(Node node, String message) {
+        return new ConfigException(name + ":" + line(node) + ": " + message);
+    }
+
+    private ConfigException syntaxError(MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String where = mark == null ? name : name + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+        String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        String context = e.getContext() != null && !e.getContext().equals(problem) ? " (" + e.getContext() + ")" : "";
+        return new ConfigException(where + ": " + oneLine(problem) + oneLine(context), e);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.retort.cli.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configuration in effect: retort.yaml, overridden by the environment, overridden by the
+ * command line, with defaults for the rest ({@link SettingsLoader} makes it). Paths are absolute.
+ * Prints without passwords: {@link #toString()} masks the password and any password in a URL.
+ *
+ * @param workingDirectory where Retort was started
+ * @param configFile       the retort.yaml read; null when there is none
+ * @param baseDirectory    what relative paths in the file resolve against: the file's directory
+ *                         (the working directory without a file)
+ * @param url              the database's JDBC URL; null for the embedded server
+ * @param user             the database user; null for the driver's default
+ * @param password         null when none is given
+ * @param migrations       the directory of revision files
+ * @param model            the class that provides the model; null when not configured
+ * @param classpath        where the model's classes are; null to ask Maven (or search nothing)
+ * @param versionTable     the table recording applied revisions in each schema
+ * @param schema           the schema to work on; null when none is named
+ * @param tenants          the tenants section; null when absent
+ * @param sources          where each setting's value came from
+ */
+public record Settings(Path workingDirectory, Path configFile, Path baseDirectory,
+                       String url, String user, Secret password, Path migrations, String model,
+                       List<Path> classpath, String versionTable, String schema, TenantSettings tenants,
+                       Map<Key, Source> sources) {
+    public static final String DEFAULT_MIGRATIONS = "migrations";
+    public static final String DEFAULT_VERSION_TABLE = "retort_version";
+    /** Retort's own files beside retort.yaml: the embedded server's data, the model's classpath cache. */
+    public static final String STATE_DIRECTORY = ".retort";
+
+    public Settings {
+        classpath = classpath == null ? null : List.copyOf(classpath);
+        sources = Map.copyOf(sources);
+    }
+
+    /** Whether Retort runs its embedded PostgreSQL (no URL is configured). */
+    public boolean embedded() {
+        return url == null;
+    }
+
+    /** Retort's own files: {@value #STATE_DIRECTORY} in the base directory. */
+    public Path stateDirectory() {
+        return baseDirectory.resolve(STATE_DIRECTORY);
+    }
+
+    /** Where the setting's value came from. */
+    public Source source(Key key) {
+        return sources.getOrDefault(key, Source.byDefault());
+    }
+
+    /** The model's class name, or an error that says where to configure it. */
+    public String requireModel() {
+        if (model != null) return model;
+        if (configFile == null) {
+            throw new ConfigException("no retort.yaml in " + workingDirectory
+                    + ": run 'retort init' to write one, then set model: to the class that provides the model");
+        }
+        throw new ConfigException(display(configFile)
+                + ": no model: set model: to the class that provides the model (a dev.retort.ModelProvider)");
+    }
+
+    /** The schema to work on, or an error that says the ways to name one. */
+    public String requireSchema() {
+        if (schema != null) return schema;
+        throw new ConfigException("no schema: give --schema SCHEMA, set TARGET_SCHEMA, or set schema: in "
+                + (configFile == null ? SettingsLoader.FILE_NAME : display(configFile)));
+    }
+
+    /** The URL fit to print: masked, or a description of the embedded server. */
+    public String displayUrl() {
+        return url == null ? "embedded PostgreSQL in " + display(stateDirectory()) : JdbcUrls.mask(url);
+    }
+
+    /** A path as messages show it: relative to the working directory when under it. */
+    public String display(Path path) {
+        return Display.path(workingDirectory, path);
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[configFile=" + configFile + ", url=" + JdbcUrls.mask(url) + ", user=" + user
+                + ", password=" + password + ", migrations=" + migrations + ", model=" + model
+                + ", classpath=" + classpath + ", versionTable=" + versionTable + ", schema=" + schema
+                + ", tenants=" + tenants + "]";
+    }
+}

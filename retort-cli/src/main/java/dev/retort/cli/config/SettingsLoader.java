@@ -1,0 +1,134 @@
+package dev.retort.cli.config;
+
+import dev.retort.Identifiers;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Makes the {@link Settings} in effect. For each key the strongest source wins: a command-line
+ * option, then an environment variable, then retort.yaml, then the default. Only some keys can be
+ * overridden: {@code --url}/{@code RETORT_URL}, {@code --schema}/{@code TARGET_SCHEMA}, and
+ * {@code RETORT_PASSWORD}. Values are checked here whatever their source, and a bad one is reported
+ * with that source ({@code retort.yaml:3: url ...}, {@code env RETORT_URL: ...}).
+ */
+public final class SettingsLoader {
+    /** The file read from the working directory when {@code --config} names none. */
+    public static final String FILE_NAME = "retort.yaml";
+
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+
+    private SettingsLoader() {
+    }
+
+    public static Settings load(Path workingDirectory, Environment environment, Overrides overrides) {
+        Path workDir = workingDirectory.toAbsolutePath().normalize();
+        Path configFile = configFile(workDir, overrides.config());
+        RetortYaml file = configFile == null
+                ? RetortYaml.empty(FILE_NAME)
+                : RetortYaml.read(configFile, Display.path(workDir, configFile));
+        Path base = configFile == null ? workDir : configFile.getParent();
+        Map<Key, Source> sources = new EnumMap<>(Key.class);
+
+        String url = pick(Key.URL, overrides.url(), Overrides.URL_OPTION, environment.value(Environment.URL),
+                Environment.URL, file.url(), file, sources);
+        if (url != null) {
+            String problem = JdbcUrls.problem(url);
+            if (problem != null) throw ConfigException.at(sources.get(Key.URL), "url " + problem);
+        }
+
+        String user = pick(Key.USER, null, null, null, null, file.user(), file, sources);
+
+        String envPassword = environment.get(Environment.PASSWORD);
+        Secret password = pick(Key.PASSWORD, null, null,
+                envPassword == null || envPassword.isEmpty() ? null : new Secret(envPassword), Environment.PASSWORD,
+                file.password(), file, sources);
+
+        String migrationsText = pick(Key.MIGRATIONS, null, null, null, null, file.migrations(), file, sources);
+        Path migrations = resolve(base, migrationsText == null ? Settings.DEFAULT_MIGRATIONS : migrationsText,
+                sources.getOrDefault(Key.MIGRATIONS, Source.byDefault()));
+
+        String model = pick(Key.MODEL, null, null, null, null, file.model(), file, sources);
+        if (model != null && !CLASS_NAME.matcher(model).matches()) {
+            throw ConfigException.at(sources.get(Key.MODEL),
+                    "model must be a Java class name such as com.example.db.TenantModel, not '" + model + "'");
+        }
+
+        List<Path> classpath = null;
+        if (file.classpath() != null) {
+            Source source = file.source(Key.CLASSPATH);
+            sources.put(Key.CLASSPATH, source);
+            classpath = file.classpath().stream().map(entry -> resolve(base, entry, source)).toList();
+        }
+
+        String versionTable = pick(Key.VERSION_TABLE, null, null, null, null, file.versionTable(), file, sources);
+        if (versionTable == null) versionTable = Settings.DEFAULT_VERSION_TABLE;
+        identifier(Key.VERSION_TABLE, versionTable, sources);
+
+        String schema = pick(Key.SCHEMA, overrides.schema(), Overrides.SCHEMA_OPTION,
+                environment.value(Environment.SCHEMA), Environment.SCHEMA, file.schema(), file, sources);
+        if (schema != null) identifier(Key.SCHEMA, schema, sources);
+
+        TenantSettings tenants = pick(Key.TENANTS, null, null, null, null, file.tenants(), file, sources);
+
+        return new Settings(workDir, configFile, base, url, user, password, migrations, model, classpath,
+                versionTable, schema, tenants, sources);
+    }
+
+    /** The file to read: {@code --config}'s, which must exist, else retort.yaml here if there is one. */
+    private static Path configFile(Path workDir, Path option) {
+        if (option != null) {
+            Path file = workDir.resolve(option).normalize();
+            if (Files.isDirectory(file)) {
+                throw ConfigException.at(Source.option(Overrides.CONFIG_OPTION), option + " is a directory, not a file");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw ConfigException.at(Source.option(Overrides.CONFIG_OPTION), "no such file: " + option);
+            }
+            return file;
+        }
+        Path file = workDir.resolve(FILE_NAME);
+        return Files.isRegularFile(file) ? file : null;
+    }
+
+    /** The first value given, option before variable before file; records its source. */
+    private static <T> T pick(Key key, T option, String optionName, T variable, String variableName,
+                              T fromFile, RetortYaml file, Map<Key, Source> sources) {
+        if (option != null) {
+            sources.put(key, Source.option(optionName));
+            return option;
+        }
+        if (variable != null) {
+            sources.put(key, Source.environment(variableName));
+            return variable;
+        }
+        if (fromFile != null) {
+            sources.put(key, file.source(key));
+            return fromFile;
+        }
+        sources.put(key, Source.byDefault());
+        return null;
+    }
+
+    private static Path resolve(Path base, String path, Source source) {
+        try {
+            return base.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            throw ConfigException.at(source, "not a valid path: '" + path + "'");
+        }
+    }
+
+    private static void identifier(Key key, String name, Map<Key, Source> sources) {
+        try {
+            Identifiers.check(key.yamlName(), name);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.at(sources.get(key), e.getMessage());
+        }
+    }
+}

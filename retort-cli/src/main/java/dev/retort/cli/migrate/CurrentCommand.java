@@ -1,0 +1,40 @@
+package dev.retort.cli.migrate;
+
+import dev.retort.cli.ExitCode;
+import dev.retort.cli.config.SchemaOption;
+import dev.retort.runner.CurrentResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** {@code retort current}: the revisions a schema is at. */
+@Command(name = "current", description = "Print the revisions a schema is at, marking those that are heads of the revision graph.")
+public final class CurrentCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SchemaOption schema;
+
+    @Override
+    public Integer call() {
+        Session session = Session.of(spec, schema);
+        CurrentResult result = session.online(null, retort -> retort.current(session.schema()));
+        String s = result.schema();
+        if (!result.schemaExists()) {
+            session.out().println(s + ": base (the schema does not exist)");
+        } else if (!result.tracked()) {
+            session.out().println(s + ": base (no version table)");
+        } else if (result.heads().isEmpty()) {
+            session.out().println(s + ": base");
+        }
+        for (CurrentResult.Head head : result.heads()) {
+            String what = head.revision() == null ? head.id() + " (not in the migrations directory)"
+                    : Printing.revision(head.revision()) + (head.graphHead() ? " (head)" : "");
+            session.out().println(s + ": " + what);
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.retort.cli.migrate;
+
+import dev.retort.cli.ExitCode;
+import dev.retort.cli.config.SchemaOption;
+import dev.retort.runner.StampResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code retort stamp TARGET}: record the revision a schema is at, running nothing. */
+@Command(name = "stamp", description = {"Record in the schema's version table that it is at TARGET, without running any revision: "
+        + "for a schema created some other way, or to repair the table."})
+public final class StampCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TARGET", description = "head, heads, base, a revision id or unique prefix.")
+    String target;
+
+    @Mixin
+    SchemaOption schema;
+
+    @Mixin
+    LockTimeoutOption lockTimeout;
+
+    @Override
+    public Integer call() {
+        Session session = Session.of(spec, schema);
+        StampResult result = session.online(lockTimeout.value(), retort -> retort.stamp(target, session.schema()));
+        if (result.schemaCreated()) session.out().println("created schema " + result.schema());
+        session.out().println("stamped " + result.schema() + ": " + Printing.heads(result.headsAfter())
+                + " (was " + Printing.heads(result.headsBefore()) + ")");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,280 @@
+package dev.retort;
+
+import dev.retort.authoring.AppliedRevisions;
+import dev.retort.authoring.RevisionAuthor;
+import dev.retort.authoring.RevisionInfo;
+import dev.retort.authoring.RevisionResult;
+import dev.retort.authoring.VersionTableHeads;
+import dev.retort.compare.Diff;
+import dev.retort.dialect.DatabaseException;
+import dev.retort.dialect.Dialect;
+import dev.retort.engine.Autogenerate;
+import dev.retort.revision.MigrationsDirectory;
+import dev.retort.revision.Revision;
+import dev.retort.runner.CheckResult;
+import dev.retort.runner.CurrentResult;
+import dev.retort.runner.DowngradeResult;
+import dev.retort.runner.OfflineScripts;
+import dev.retort.runner.Runner;
+import dev.retort.runner.SqlScript;
+import dev.retort.runner.StampResult;
+import dev.retort.runner.UpgradeResult;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one entry point of Retort's Java API: the Alembic verbs (revision, upgrade, downgrade, current,
+ * history, heads, stamp, merge, show, check) over a {@link RetortConfiguration}, with results returned
+ * as values. The command line is a thin layer over this class.
+ *
+ * <p>Every method that works on a schema takes it as an argument; null means the configuration's
+ * default schema.
+ */
+public final class Retort {
+    private final RetortConfiguration configuration;
+
+    Retort(RetortConfiguration configuration) {
+        this.configuration = Objects.requireNonNull(configuration);
+    }
+
+    /** Starts a configuration with the defaults: {@code migrations/}, table {@value RetortConfiguration#DEFAULT_VERSION_TABLE}. */
+    public static RetortConfiguration configure() {
+        return new RetortConfiguration();
+    }
+
+    public RetortConfiguration configuration() {
+        return configuration;
+    }
+
+    // --- applying revisions ---
+
+    /** {@link #upgrade(String, String, boolean)} without force. */
+    public UpgradeResult upgrade(String target, String schema) {
+        return upgrade(target, schema, false);
+    }
+
+    /**
+     * Brings a schema to {@code target} ({@code head}, {@code heads}, an id or prefix, {@code +1}, ...;
+     * null is {@code head}): creates the schema and its version table when missing, takes the schema's
+     * lock, and applies each pending revision in a transaction of its own with its version-table row.
+     *
+     * @param force accept applied revisions whose files were edited since, recording their new checksums
+     * @throws dev.retort.runner.RunnerException    when the lock is not granted within the lock timeout, or
+     *                                              an applied revision's file was edited (unless forced) or deleted
+     * @throws dev.retort.runner.MigrationException when a revision fails: it is rolled back, and the
+     *                                              schema stays at the revision before
+     * @throws dev.retort.revision.RevisionException for a target the graph cannot resolve (several heads
+     *                                              for {@code head}: merge them)
+     */
+    public UpgradeResult upgrade(String target, String schema, boolean force) {
+        String s = schema(schema);
+        return runner().upgrade(migrations().graph(), target == null ? "head" : target, s, force);
+    }
+
+    /** {@link #downgrade(String, String, boolean)} without force. */
+    public DowngradeResult downgrade(String target, String schema) {
+        return downgrade(target, schema, false);
+    }
+
+    /**
+     * Takes a schema down to {@code target} ({@code base}, an id, {@code -1}, ...), undoing each
+     * revision in a transaction of its own. Each step's warnings say what the downgrade destroys and
+     * what it cannot bring back.
+     */
+    public DowngradeResult downgrade(String target, String schema, boolean force) {
+        String s = schema(schema);
+        return runner().downgrade(migrations().graph(), Objects.requireNonNull(target, "target"), s, force);
+    }
+
+    /** Records that a schema is at {@code target} without running any revision. */
+    public StampResult stamp(String target, String schema) {
+        String s = schema(schema);
+        return runner().stamp(migrations().graph(), Objects.requireNonNull(target, "target"), s);
+    }
+
+    /** The revisions a schema is at. */
+    public CurrentResult current(String schema) {
+        String s = schema(schema);
+        return runner().current(migrations().graph(), s);
+    }
+
+    /**
+     * Whether a schema is at the head of the revision graph, its applied revision files unchanged, and
+     * matches the model ({@link #compare}).
+     */
+    public CheckResult check(String schema) {
+        String s = schema(schema);
+        return runner().check(migrations().graph(), s, () -> compare(s));
+    }
+
+    /**
+     * The SQL of an upgrade, without a database: {@code TARGET} from base, or {@code FROM:TARGET}.
+     * From base it also creates the schema and the version table unless they exist.
+     */
+    public SqlScript upgradeSql(String range, String schema) {
+        String s = schema(schema);
+        return offline().upgrade(migrations().graph(), range == null ? "head" : range, s);
+    }
+
+    /** The SQL of a downgrade, without a database: {@code TARGET} from the graph's heads, or {@code FROM:TARGET}. */
+    public SqlScript downgradeSql(String range, String schema) {
+        String s = schema(schema);
+        return offline().downgrade(migrations().graph(), Objects.requireNonNull(range, "target"), s);
+    }
+
+    private Runner runner() {
+        if (configuration.dataSource() == null) {
+            throw new IllegalStateException("no database: configure a data source (dataSource(...))");
+        }
+        return new Runner(dialect(), configuration.dataSource(), configuration.versionTable(), configuration.lockTimeout());
+    }
+
+    private OfflineScripts offline() {
+        return new OfflineScripts(dialect(), configuration.versionTable());
+    }
+
+    // --- what every verb needs ---
+
+    /**
+     * The dialect: configured, or the data source's.
+     *
+     * @throws IllegalStateException when there is neither
+     */
+    public Dialect dialect() {
+        Dialect dialect = configuration.dialect();
+        if (dialect == null) {
+            throw new IllegalStateException("no database dialect: configure a data source (dataSource(...)) or a dialect (dialect(...))");
+        }
+        return dialect;
+    }
+
+    /**
+     * The migrations directory as it is now (read on every call: a snapshot).
+     *
+     * @throws dev.retort.revision.RevisionFormatException for a file that cannot be read, naming file and line
+     * @throws dev.retort.revision.RevisionException       when the directory is missing or the revisions form no graph
+     */
+    public MigrationsDirectory migrations() {
+        return MigrationsDirectory.load(configuration.migrations());
+    }
+
+    /**
+     * The schema a call works on: the one given, else the configured default.
+     *
+     * @throws IllegalArgumentException when neither is given, or the name is not a valid identifier
+     */
+    public String schema(String schema) {
+        String s = schema != null ? schema : configuration.defaultSchema();
+        if (s == null) throw new IllegalArgumentException("no schema given, and no default schema configured");
+        return Identifiers.check("schema", s);
+    }
+
+    /**
+     * The model bound to a schema: the provider's MetaData cloned onto it ({@link MetaData#withSchema}),
+     * whether the provider gives it unbound or bound to some other tenant.
+     *
+     * @throws IllegalStateException when no model is configured
+     */
+    public MetaData model(String schema) {
+        ModelProvider provider = configuration.model();
+        if (provider == null) throw new IllegalStateException("no model configured: give one with model(...)");
+        MetaData model = provider.metadata();
+        if (model == null) throw new IllegalStateException("the model provider returned no MetaData");
+        return model.withSchema(schema(schema));
+    }
+
+    /**
+     * What makes a live schema match the model: the operations, bound to the schema
+     * ({@code diff.rebind(schema, null)} makes them schema-agnostic). The version table is no part of
+     * any model and is left out. An empty diff means the schema matches.
+     *
+     * @throws DatabaseException when the schema does not exist or cannot be read
+     */
+    public Diff compare(String schema) {
+        String s = schema(schema);
+        MetaData model = model(s);
+        try (Connection c = connect()) {
+            return autogenerate().autogenerate(c, model, s);
+        } catch (SQLException e) {
+            throw closing(e);
+        }
+    }
+
+    /** Reflect-and-compare as this configuration does it: through the dialect, the version table ignored. */
+    public Autogenerate autogenerate() {
+        return Autogenerate.with(dialect()).ignoringTables(List.of(configuration.versionTable()));
+    }
+
+    /**
+     * A new connection from the data source, which the caller closes.
+     *
+     * @throws IllegalStateException when no data source is configured
+     * @throws DatabaseException     when it gives no connection
+     */
+    public Connection connect() {
+        if (configuration.dataSource() == null) {
+            throw new IllegalStateException("no database: configure a data source (dataSource(...))");
+        }
+        return DataSources.connect(configuration.dataSource());
+    }
+
+    static DatabaseException closing(SQLException e) {
+        return new DatabaseException("cannot close the connection: " + DataSources.firstLine(e.getMessage()), e);
+    }
+
+    @Override
+    public String toString() {
+        return "Retort[" + configuration + "]";
+    }
+
+    // ---- authoring: revision, merge, history, heads, show (dev.retort.authoring) ----
+
+    /**
+     * Writes a new revision after the single head: empty, to fill by hand, or with {@code autogenerate}
+     * the operations that bring {@code schema} to the model (schema-agnostic unless {@code pinSchema}).
+     * Autogenerate refuses a schema with pending revisions, and writes nothing when there is no
+     * difference. See {@link RevisionAuthor#revision}.
+     *
+     * @param schema the schema to compare with; null for the configured default
+     */
+    public RevisionResult revision(String message, boolean autogenerate, String schema, boolean pinSchema) {
+        return author().revision(message, autogenerate, schema, pinSchema);
+    }
+
+    /** An empty revision after the single head, to fill by hand. */
+    public RevisionResult revision(String message) {
+        return revision(message, false, null, false);
+    }
+
+    /** Writes a merge revision following the given revisions (ids or unique prefixes), or every head when none is given. */
+    public Revision merge(String message, List<String> revisions) {
+        return author().merge(message, revisions);
+    }
+
+    /** Every revision, newest first. */
+    public List<RevisionInfo> history() {
+        return author().history();
+    }
+
+    /** The revisions nothing follows. */
+    public List<RevisionInfo> heads() {
+        return author().heads();
+    }
+
+    /** One revision, by id, unique prefix, {@code head}, or a step from one ({@code head-1}). */
+    public RevisionInfo show(String revision) {
+        return author().show(revision);
+    }
+
+    private RevisionAuthor author() {
+        return new RevisionAuthor(this, appliedRevisions());
+    }
+
+    /** The applied heads autogenerate checks against: the version table's. */
+    private AppliedRevisions appliedRevisions() {
+        return new VersionTableHeads();
+    }
+}

@@ -1,0 +1,247 @@
+package dev.retort.runner;
+
+import dev.retort.compare.Diff;
+import dev.retort.dialect.DatabaseException;
+import dev.retort.dialect.Dialect;
+import dev.retort.operations.SchemaOps;
+import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.version.VersionTable;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+/**
+ * Applies revisions to one schema: upgrade, downgrade and stamp. Each run takes the schema's lock
+ * (so a second runner waits, then finds nothing left to do), reads the version table, refuses to
+ * work from applied revisions whose files were edited or deleted, and applies each revision in a
+ * transaction of its own together with its version-table update: a failure rolls that revision back
+ * and leaves the schema at the one before.
+ */
+public final class Runner {
+    private final Dialect dialect;
+    private final DataSource dataSource;
+    private final VersionTable table;
+    private final Duration lockTimeout;
+
+    public Runner(Dialect dialect, DataSource dataSource, String versionTable, Duration lockTimeout) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+        this.table = new VersionTable(dialect, versionTable);
+        this.lockTimeout = Objects.requireNonNull(lockTimeout, "lock timeout");
+    }
+
+    /**
+     * Brings the schema to {@code target}, creating the schema and its version table when missing.
+     *
+     * @param force accept applied revisions whose files were edited, recording their new checksums
+     * @throws RunnerException     when the lock times out, or an applied revision's file was edited
+     *                             (without force) or is missing
+     * @throws MigrationException  when a revision fails (rolled back; earlier ones stay applied)
+     */
+    public UpgradeResult upgrade(RevisionGraph graph, String target, String schema, boolean force) {
+        return locked(schema, (c, state) -> {
+            List<EditedRevision> accepted = verify(graph, state, force);
+            List<String> before = state.knownHeads(graph);
+            List<Revision> path = graph.upgradePathTo(before, graph.resolve(target, before));
+            List<String> prelude = new ArrayList<>(bootstrap(state));
+            for (EditedRevision e : accepted) prelude.add(table.updateChecksum(schema, e.revision().id(), e.revision().checksum()));
+            AppliedSet applied = new AppliedSet(graph, table, schema, state.appliedIds());
+            StepTransaction tx = new StepTransaction(dialect, c, schema);
+            List<AppliedStep> steps = new ArrayList<>();
+            if (path.isEmpty() && !prelude.isEmpty()) run(tx, schema, null, prelude, List.of(), ms -> List.of(), steps, applied);
+            for (Revision r : path) {
+                List<RenderedOp> ops = RenderedOp.upgrade(dialect, r, schema);
+                long ms = run(tx, schema, r, prelude, RenderedOp.statements(ops), millis -> applied.upgrade(r, millis), steps, applied);
+                steps.add(new AppliedStep(r, ms, RenderedOp.warnings(ops)));
+                prelude = List.of();
+            }
+            return new UpgradeResult(schema, !state.schemaExists(), before, applied.heads(), steps, accepted);
+        });
+    }
+
+    /**
+     * Takes the schema down to {@code target}, undoing each revision in its own transaction.
+     *
+     * @param force accept applied revisions whose files were edited
+     */
+    public DowngradeResult downgrade(RevisionGraph graph, String target, String schema, boolean force) {
+        return locked(schema, (c, state) -> {
+            List<EditedRevision> accepted = verify(graph, state, force);
+            List<String> before = state.knownHeads(graph);
+            List<Revision> path = graph.downgradePathTo(before, graph.resolve(target, before));
+            List<String> prelude = new ArrayList<>();
+            for (EditedRevision e : accepted) prelude.add(table.updateChecksum(schema, e.revision().id(), e.revision().checksum()));
+            AppliedSet applied = new AppliedSet(graph, table, schema, state.appliedIds());
+            StepTransaction tx = new StepTransaction(dialect, c, schema);
+            List<AppliedStep> steps = new ArrayList<>();
+            if (path.isEmpty() && !prelude.isEmpty()) run(tx, schema, null, prelude, List.of(), ms -> List.of(), steps, applied);
+            for (Revision r : path) {
+                List<RenderedOp> ops = RenderedOp.downgrade(dialect, r, schema);
+                long ms = run(tx, schema, r, prelude, RenderedOp.statements(ops), millis -> applied.downgrade(r), steps, applied);
+                steps.add(new AppliedStep(r, ms, RenderedOp.warnings(ops)));
+                prelude = List.of();
+            }
+            return new DowngradeResult(schema, before, applied.heads(), steps);
+        });
+    }
+
+    /**
+     * Records that the schema is at {@code target} without running anything: rows for the revisions
+     * the target has and the schema lacks are added (with the files' checksums, no execution time),
+     * rows for the others, unknown ones included, removed. Creates the schema and its version table
+     * when missing.
+     */
+    public StampResult stamp(RevisionGraph graph, String target, String schema) {
+        return locked(schema, (c, state) -> {
+            List<String> before = state.recordedHeads();
+            Set<String> targetHeads = graph.resolve(target, state.knownHeads(graph));
+            Set<String> wanted = graph.ancestors(targetHeads);
+            List<String> heads = graph.headsOf(wanted);
+            List<String> statements = new ArrayList<>(bootstrap(state));
+            Set<String> had = Set.copyOf(state.appliedIds());
+            for (String id : state.appliedIds()) if (!wanted.contains(id)) statements.add(table.delete(schema, id));
+            for (Revision r : graph.history()) {
+                if (wanted.contains(r.id()) && !had.contains(r.id())) statements.add(table.insert(schema, r.id(), r.checksum(), null));
+            }
+            List<String> others = graph.history().stream().map(Revision::id).filter(wanted::contains).filter(id -> !heads.contains(id)).toList();
+            add(statements, table.setHead(schema, others, false));
+            add(statements, table.setHead(schema, heads, true));
+            AppliedSet now = new AppliedSet(graph, table, schema, state.knownHeads(graph));
+            run(new StepTransaction(dialect, c, schema), schema, null, statements, List.of(), ms -> List.of(), List.of(), now);
+            return new StampResult(schema, !state.schemaExists(), before, heads);
+        });
+    }
+
+    /** The schema's applied heads, read without the lock. */
+    public CurrentResult current(RevisionGraph graph, String schema) {
+        try (Connection c = connect()) {
+            SchemaState state = SchemaState.read(c, dialect, table, schema);
+            List<String> graphHeads = graph.heads();
+            List<CurrentResult.Head> heads = state.rows().stream().filter(r -> r.head())
+                    .map(r -> new CurrentResult.Head(r.revision(), graph.contains(r.revision()) ? graph.get(r.revision()) : null,
+                            graphHeads.contains(r.revision()), r))
+                    .toList();
+            return new CurrentResult(schema, state.schemaExists(), state.tracked(), heads);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the version table of schema " + schema + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Whether the schema is at every head of the graph, its applied files unchanged, and (when it is
+     * at head) the schema matches the model. Read without the lock.
+     *
+     * @param drift compares the schema with the model; called only when the schema exists and no
+     *              revision is pending
+     */
+    public CheckResult check(RevisionGraph graph, String schema, Supplier<Diff> drift) {
+        SchemaState state = state(schema);
+        List<String> unknown = state.unknown(graph);
+        List<String> heads = state.knownHeads(graph);
+        List<Revision> pending = graph.upgradePathTo(heads, graph.heads());
+        Diff diff = state.schemaExists() && pending.isEmpty() && unknown.isEmpty() ? drift.get() : null;
+        return new CheckResult(schema, state.schemaExists(), state.recordedHeads(), pending, state.edited(graph), unknown, diff);
+    }
+
+    /** The state of the schema, read without the lock. */
+    SchemaState state(String schema) {
+        try (Connection c = connect()) {
+            return SchemaState.read(c, dialect, table, schema);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the version table of schema " + schema + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    // --- the pieces ---
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection, SchemaState state) throws SQLException;
+    }
+
+    /** Runs {@code work} on one connection holding the schema's lock, with the state read under it. */
+    private <T> T locked(String schema, Work<T> work) {
+        try (Connection c = connect()) {
+            try (SchemaLock lock = SchemaLock.take(dialect, c, schema, table.name(), lockTimeout)) {
+                return work.run(c, SchemaState.read(c, dialect, table, schema));
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("schema " + schema + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Refuses applied revisions without a file, and edited ones unless forced; returns the edited ones accepted. */
+    private static List<EditedRevision> verify(RevisionGraph graph, SchemaState state, boolean force) {
+        List<String> unknown = state.unknown(graph);
+        if (!unknown.isEmpty()) {
+            throw new RunnerException("schema " + state.schema() + " is at revision" + (unknown.size() == 1 ? " " : "s ")
+                    + String.join(", ", unknown) + ", which " + (unknown.size() == 1 ? "is" : "are")
+                    + " not in the migrations directory (was a file deleted?)");
+        }
+        List<EditedRevision> edited = state.edited(graph);
+        if (!edited.isEmpty() && !force) {
+            throw new RunnerException("schema " + state.schema() + ": applied revision" + (edited.size() == 1 ? " " : "s ")
+                    + String.join(", ", edited.stream().map(EditedRevision::describe).toList())
+                    + (edited.size() == 1 ? " was" : " were") + " edited after being applied (checksum changed): "
+                    + "restore " + (edited.size() == 1 ? "it" : "them") + ", or accept the edit with --force");
+        }
+        return edited;
+    }
+
+    /** Creating the schema and the version table where they are missing. */
+    private List<String> bootstrap(SchemaState state) {
+        List<String> out = new ArrayList<>();
+        if (!state.schemaExists()) out.addAll(dialect.render(new SchemaOps.CreateSchema(null), state.schema()));
+        if (!state.tracked()) out.addAll(table.create(state.schema()));
+        return out;
+    }
+
+    /**
+     * Runs one transaction; a failure becomes a {@link MigrationException} saying where the schema
+     * stays: at the heads of {@code applied} as they were before this step.
+     */
+    private long run(StepTransaction tx, String schema, Revision r, List<String> prelude, List<String> body,
+                     LongFunction<List<String>> record, List<AppliedStep> done, AppliedSet applied) {
+        String at = describeHeads(applied.heads());
+        try {
+            return tx.run(prelude, body, record);
+        } catch (StepTransaction.Failed f) {
+            String what = r == null ? "preparing the version table failed" : "revision " + r + " failed";
+            String statement = f.statement == null ? "on commit" : Statements.abbreviate(f.statement);
+            throw new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at + "): "
+                    + statement + ": " + firstLine(f.getMessage()), schema, r, f.statement, done, f.getCause());
+        }
+    }
+
+    private static String describeHeads(List<String> heads) {
+        return heads.isEmpty() ? "base" : String.join(", ", heads);
+    }
+
+    private static void add(List<String> out, String statement) {
+        if (statement != null) out.add(statement);
+    }
+
+    private Connection connect() {
+        try {
+            Connection c = dataSource.getConnection();
+            if (c == null) throw new DatabaseException("the data source gave no connection");
+            return c;
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot connect to the database: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    static String firstLine(String text) {
+        if (text == null || text.isBlank()) return "no reason given";
+        return text.strip().lines().findFirst().orElse("no reason given");
+    }
+}

@@ -1,0 +1,15 @@
+package dev.retort.runner;
+
+/**
+ * A run refused or failed: a locked schema, an edited or missing revision file, a failed revision.
+ * The message is one line that names the schema and the offending thing.
+ */
+public class RunnerException extends RuntimeException {
+    public RunnerException(String message) {
+        super(message);
+    }
+
+    public RunnerException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.retort.runner;
+
+import dev.retort.dialect.Dialect;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.version.AppliedRevision;
+import dev.retort.version.VersionTable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a schema's version table says, read once at the start of a run (under the lock when the run
+ * writes).
+ *
+ * @param schemaExists whether the schema exists
+ * @param tracked      whether its version table exists
+ * @param rows         the version table's rows; empty when it does not exist
+ */
+record SchemaState(String schema, boolean schemaExists, boolean tracked, List<AppliedRevision> rows) {
+    SchemaState {
+        rows = List.copyOf(rows);
+    }
+
+    static SchemaState read(Connection connection, Dialect dialect, VersionTable table, String schema) throws SQLException {
+        if (!dialect.existingSchemas(connection).contains(schema)) return new SchemaState(schema, false, false, List.of());
+        if (!table.exists(connection, schema)) return new SchemaState(schema, true, false, List.of());
+        return new SchemaState(schema, true, true, table.read(connection, schema));
+    }
+
+    List<String> appliedIds() {
+        return rows.stream().map(AppliedRevision::revision).toList();
+    }
+
+    /** Applied revisions the graph does not know: their files were deleted, or come from another branch of the code. */
+    List<String> unknown(RevisionGraph graph) {
+        return appliedIds().stream().filter(id -> !graph.contains(id)).toList();
+    }
+
+    /** Applied revisions whose files' checksums differ from the recorded ones. */
+    List<EditedRevision> edited(RevisionGraph graph) {
+        List<EditedRevision> out = new ArrayList<>();
+        for (AppliedRevision row : rows) {
+            if (graph.contains(row.revision()) && !graph.get(row.revision()).checksum().equals(row.checksum())) {
+                out.add(new EditedRevision(graph.get(row.revision()), row.checksum()));
+            }
+        }
+        return out;
+    }
+
+    /** The heads of the applied revisions the graph knows. */
+    List<String> knownHeads(RevisionGraph graph) {
+        return graph.headsOf(appliedIds().stream().filter(graph::contains).toList());
+    }
+
+    /** The heads as recorded, for a schema whose revisions the graph may not all know. */
+    List<String> recordedHeads() {
+        return rows.stream().filter(AppliedRevision::head).map(AppliedRevision::revision).toList();
+    }
+}

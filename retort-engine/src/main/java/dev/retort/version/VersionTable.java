@@ -1,0 +1,165 @@
+package dev.retort.version;
+
+import dev.retort.MetaData;
+import dev.retort.Table;
+import dev.retort.dialect.Dialect;
+import dev.retort.operations.TableOps;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import static dev.retort.Dsl.column;
+import static dev.retort.Types.BIGINT;
+import static dev.retort.Types.BOOLEAN;
+import static dev.retort.Types.TIMESTAMPTZ;
+import static dev.retort.Types.varchar;
+
+/**
+ * The table, in each migrated schema, that records which revisions the schema has: one row per
+ * applied revision ({@link AppliedRevision}). Its statements are the same text whether the runner
+ * executes them or offline mode prints them, so a printed script does exactly what the runner does.
+ *
+ * <p>Names go through the dialect's quoting; the only values written into statements are revision
+ * ids and checksums, which are checked against their strict forms (a word, 64 hex digits) first.
+ */
+public final class VersionTable {
+    public static final String REVISION = "revision";
+    public static final String CHECKSUM = "checksum";
+    public static final String APPLIED_AT = "applied_at";
+    public static final String EXECUTION_MS = "execution_ms";
+    public static final String IS_HEAD = "is_head";
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    private static final Pattern CHECKSUM_TEXT = Pattern.compile("[0-9a-f]{64}");
+
+    private final Dialect dialect;
+    private final String name;
+
+    public VersionTable(Dialect dialect, String name) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The table as a model table, without a schema. */
+    public Table definition() {
+        MetaData md = new MetaData();
+        return md.table(name,
+                column(REVISION, varchar(64)).primaryKey(),
+                column(CHECKSUM, varchar(64)).notNull(),
+                column(APPLIED_AT, TIMESTAMPTZ).notNull(),
+                column(EXECUTION_MS, BIGINT),
+                column(IS_HEAD, BOOLEAN).notNull());
+    }
+
+    /** The statements that create it in {@code schema}. */
+    public List<String> create(String schema) {
+        return dialect.render(new TableOps.CreateTable(definition()), schema);
+    }
+
+    /**
+     * The statements that create it in {@code schema} unless it exists, for scripts that cannot look
+     * first. The table has no indexes or comments, so its creation is the one {@code CREATE TABLE}.
+     */
+    public List<String> createIfNotExists(String schema) {
+        List<String> create = create(schema);
+        String prefix = "CREATE TABLE ";
+        if (create.size() != 1 || !create.get(0).startsWith(prefix)) {
+            throw new IllegalStateException("the " + dialect.name() + " dialect creates the version table in an unexpected form: " + create);
+        }
+        return List.of(prefix + "IF NOT EXISTS " + create.get(0).substring(prefix.length()));
+    }
+
+    /** Records a revision as applied, as a head; {@code executionMillis} null for a stamp. */
+    public String insert(String schema, String revision, String checksum, Long executionMillis) {
+        return "INSERT INTO " + qualified(schema) + " (" + columns(REVISION, CHECKSUM, APPLIED_AT, EXECUTION_MS, IS_HEAD)
+                + ") VALUES (" + id(revision) + ", " + checksum(checksum) + ", CURRENT_TIMESTAMP, "
+                + (executionMillis == null ? "NULL" : Long.toString(executionMillis)) + ", TRUE)";
+    }
+
+    /** Forgets an applied revision. */
+    public String delete(String schema, String revision) {
+        return "DELETE FROM " + qualified(schema) + " WHERE " + dialect.quote(REVISION) + " = " + id(revision);
+    }
+
+    /** Marks revisions as heads or not; null when there are none to mark. */
+    public String setHead(String schema, Collection<String> revisions, boolean head) {
+        if (revisions.isEmpty()) return null;
+        return "UPDATE " + qualified(schema) + " SET " + dialect.quote(IS_HEAD) + " = " + (head ? "TRUE" : "FALSE")
+                + " WHERE " + dialect.quote(REVISION) + " IN (" + String.join(", ", revisions.stream().map(VersionTable::id).toList()) + ")";
+    }
+
+    /** Records a revision's checksum anew (a forced upgrade accepting an edited file). */
+    public String updateChecksum(String schema, String revision, String checksum) {
+        return "UPDATE " + qualified(schema) + " SET " + dialect.quote(CHECKSUM) + " = " + checksum(checksum)
+                + " WHERE " + dialect.quote(REVISION) + " = " + id(revision);
+    }
+
+    /** Whether the table exists in {@code schema}. */
+    public boolean exists(Connection connection, String schema) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        // The arguments are LIKE patterns, where _ matches any character: compare the names read back.
+        try (ResultSet rs = meta.getTables(null, schema, name, null)) {
+            while (rs.next()) {
+                if (schema.equals(rs.getString("TABLE_SCHEM")) && name.equals(rs.getString("TABLE_NAME"))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rows, in the order the revisions were applied. */
+    public List<AppliedRevision> read(Connection connection, String schema) throws SQLException {
+        List<AppliedRevision> out = new ArrayList<>();
+        String sql = "SELECT " + columns(REVISION, CHECKSUM, APPLIED_AT, EXECUTION_MS, IS_HEAD) + " FROM " + qualified(schema)
+                + " ORDER BY " + dialect.quote(APPLIED_AT) + ", " + dialect.quote(REVISION);
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                Timestamp at = rs.getTimestamp(3);
+                long ms = rs.getLong(4);
+                Long millis = rs.wasNull() ? null : ms;
+                out.add(new AppliedRevision(rs.getString(1), rs.getString(2), at == null ? null : at.toInstant(), millis,
+                        rs.getBoolean(5)));
+            }
+        }
+        return out;
+    }
+
+    private String qualified(String schema) {
+        return dialect.qualify(schema, name);
+    }
+
+    private String columns(String... names) {
+        return String.join(", ", List.of(names).stream().map(dialect::quote).toList());
+    }
+
+    private static String id(String revision) {
+        if (revision == null || !ID.matcher(revision).matches()) {
+            throw new IllegalArgumentException("not a revision id: '" + revision + "'");
+        }
+        return "'" + revision + "'";
+    }
+
+    private static String checksum(String checksum) {
+        if (checksum == null || !CHECKSUM_TEXT.matcher(checksum).matches()) {
+            throw new IllegalArgumentException("not a revision checksum: '" + checksum + "'");
+        }
+        return "'" + checksum + "'";
+    }
+
+    @Override
+    public String toString() {
+        return "VersionTable[" + name + "]";
+    }
+}
