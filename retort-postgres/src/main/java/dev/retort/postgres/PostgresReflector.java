@@ -182,7 +182,7 @@ public final class PostgresReflector {
                              AND dep.deptype IN ('a', 'i')
                            -- OFFSET 0 keeps this a lookup per column through pg_depend's index: flattened
                            -- into the join, the planner misjudges it and compares every column with every
-                           -- sequence (seconds for a thousand tables).
+                           -- sequence (most of a second for a thousand tables).
                            OFFSET 0) sd ON true
                 WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
                   AND a.attnum > 0 AND NOT a.attisdropped
