@@ -78,6 +78,10 @@ final class Tables {
         for (Table t : dropOrder.tables()) {
             dropOrder.deferred().getOrDefault(t.key(), List.of())
                     .forEach(fk -> plan.add(Plan.Phase.DROP_FOREIGN_KEYS, dropConstraint(t, fk)));
+            // A table dropped later still holds its keys while the tables it refers to change: a key
+            // whose target loses its key or columns first must go before them.
+            t.foreignKeys().stream().filter(this::targetChangesUnder)
+                    .forEach(fk -> plan.add(Plan.Phase.DROP_FOREIGN_KEYS, dropConstraint(t, fk)));
         }
         for (Table m : matched) {
             keys.get(m.key()).drop().forEach(c -> plan.add(Plan.Phase.DROP_CONSTRAINTS, dropConstraint(m, c)));
@@ -117,6 +121,16 @@ final class Tables {
         ColumnDiff target = columns.get(fk.referredKey());
         if (target != null && ConstraintDiff.overlaps(fk.referredColumns(), target.retyped())) return true;
         Set<String> referred = Set.copyOf(fk.referredColumns());
+        return droppedKeys.getOrDefault(fk.referredKey(), List.of()).contains(referred);
+    }
+
+    /** Whether the columns or the key a foreign key refers to in a table the diff keeps change or go. */
+    private boolean targetChangesUnder(ForeignKey fk) {
+        ColumnDiff target = columns.get(fk.referredKey());
+        if (target == null) return false;
+        Set<String> referred = Set.copyOf(fk.referredColumns());
+        if (ConstraintDiff.overlaps(fk.referredColumns(), target.retyped())) return true;
+        if (target.dropped().stream().anyMatch(c -> referred.contains(c.name()))) return true;
         return droppedKeys.getOrDefault(fk.referredKey(), List.of()).contains(referred);
     }
 
