@@ -162,6 +162,19 @@ final class PostgresRenderer {
             throw new IllegalArgumentException("alter column " + o.table() + "." + o.column()
                     + ": a collation change needs the column's type (give an unchanged type change)");
         }
+        Change<Boolean> serial = o.autoIncrement();
+        if (serial != null && Boolean.TRUE.equals(serial.from()) && !Boolean.TRUE.equals(serial.to())) {
+            out.add(prefix + "DROP DEFAULT");
+            out.add(ownedSequence(o, "DROP SEQUENCE %s"));
+        } else if (serial != null && Boolean.TRUE.equals(serial.to()) && !Boolean.TRUE.equals(serial.from())) {
+            String sequence = qualify(o.schema(), serialSequenceName(o.table(), o.column()));
+            SqlType type = o.type() != null ? o.type().to() : null;
+            out.add("CREATE SEQUENCE " + sequence + (type == null ? "" : " AS " + PostgresTypes.render(type))
+                    + " OWNED BY " + qualify(o.schema(), o.table()) + "." + quote(o.column()));
+            out.add(prefix + "SET DEFAULT nextval(" + literal(sequence) + "::regclass)");
+        } else if (serial != null && o.type() != null && o.type().changed()) {
+            out.add(ownedSequence(o, "ALTER SEQUENCE %s AS " + PostgresTypes.render(o.type().to())));
+        }
         if (dflt != null && dflt.to() != null) out.add(prefix + "SET DEFAULT " + dflt.to());
         // An identity needs NOT NULL first; dropping NOT NULL needs the identity gone (done above).
         Change<Boolean> nullable = changed(o.nullable());
@@ -176,6 +189,27 @@ final class PostgresRenderer {
         Change<String> comment = changed(o.comment());
         if (comment != null) out.add(columnComment(o.schema(), o.table(), o.column(), comment.to()));
         return out;
+    }
+
+    /**
+     * A statement on the sequence a serial column owns, found at run time: PostgreSQL chose its name when
+     * the column was created, and the model does not record it. {@code format} takes the sequence as {@code %s}.
+     */
+    private static String ownedSequence(ColumnOps.AlterColumn o, String format) {
+        String body = "\nBEGIN\n    EXECUTE format(" + literal(format) + ", pg_get_serial_sequence("
+                + literal(qualify(o.schema(), o.table())) + ", " + literal(o.column()) + "));\nEND\n";
+        return "DO " + PostgresSql.dollarQuote(body);
+    }
+
+    /** PostgreSQL's own name for a serial column's sequence, {@code table_column_seq}, cut to 63 bytes as it would. */
+    static String serialSequenceName(String table, String column) {
+        String name = table + "_" + column + "_seq";
+        while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+            if (table.length() >= column.length()) table = table.substring(0, table.length() - 1);
+            else column = column.substring(0, column.length() - 1);
+            name = table + "_" + column + "_seq";
+        }
+        return name;
     }
 
     private static String typeChange(ColumnOps.AlterColumn o, Change<String> collation) {
