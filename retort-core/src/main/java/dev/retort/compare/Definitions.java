@@ -67,9 +67,12 @@ final class Definitions {
 
     boolean sameConstraint(Constraint a, Constraint b) {
         if (a instanceof PrimaryKey x && b instanceof PrimaryKey y) return x.columns().equals(y.columns());
-        if (a instanceof UniqueConstraint x && b instanceof UniqueConstraint y) return x.columns().equals(y.columns());
+        if (a instanceof UniqueConstraint x && b instanceof UniqueConstraint y) {
+            return x.columns().equals(y.columns()) && x.deferrable() == y.deferrable()
+                    && x.initiallyDeferred() == y.initiallyDeferred();
+        }
         if (a instanceof CheckConstraint x && b instanceof CheckConstraint y) {
-            return Objects.equals(expression(x.expression()), expression(y.expression()));
+            return Objects.equals(expression(x.expression()), expression(y.expression())) && x.noInherit() == y.noInherit();
         }
         if (a instanceof ForeignKey x && b instanceof ForeignKey y) {
             return x.columns().equals(y.columns()) && Objects.equals(x.referredSchema(), y.referredSchema())

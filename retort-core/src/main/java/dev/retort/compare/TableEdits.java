@@ -36,7 +36,7 @@ final class TableEdits {
         List<Column> cols = t.columns().stream().map(c -> c.name().equals(from) ? c.withName(to) : c).toList();
         PrimaryKey pk = t.primaryKey() == null ? null : new PrimaryKey(t.primaryKey().name(), rename(t.primaryKey().columns(), from, to));
         List<UniqueConstraint> uniques = t.uniques().stream()
-                .map(u -> new UniqueConstraint(u.name(), rename(u.columns(), from, to))).toList();
+                .map(u -> u.withColumns(rename(u.columns(), from, to))).toList();
         List<ForeignKey> fks = t.foreignKeys().stream()
                 .map(f -> new ForeignKey(f.name(), rename(f.columns(), from, to), f.referredSchema(), f.referredTable(),
                         f.referredColumns(), f.onDelete(), f.onUpdate(), f.deferrable(), f.initiallyDeferred()))

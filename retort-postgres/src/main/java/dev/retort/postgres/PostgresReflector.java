@@ -164,7 +164,7 @@ public final class PostgresReflector {
                        sd.seq AS owned_sequence,
                        (sd.seq IS NOT NULL AND sd.deptype = 'a' AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) =
                            'nextval(' || pg_catalog.quote_literal(sd.seq::pg_catalog.regclass::text) || '::regclass)') AS is_serial,
-                       ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax
+                       ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax, ps.seqcache, ps.seqtypid::pg_catalog.regtype::text AS seqtype
                 FROM pg_catalog.pg_attribute a
                 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -228,9 +228,19 @@ public final class PostgresReflector {
         long increment = rs.getLong("seqincrement");
         long start = rs.getLong("seqstart");
         boolean noSequence = rs.wasNull();
-        long defaultStart = increment > 0 ? rs.getLong("seqmin") : rs.getLong("seqmax");
-        return new Identity("a".equals(kind), noSequence || start == defaultStart ? null : start,
-                noSequence || increment == 1 ? null : increment);
+        if (noSequence) return new Identity("a".equals(kind), null, null);
+        long min = rs.getLong("seqmin");
+        long max = rs.getLong("seqmax");
+        long cache = rs.getLong("seqcache");
+        String type = rs.getString("seqtype");
+        long typeMax = "smallint".equals(type) ? Short.MAX_VALUE : "integer".equals(type) ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        long typeMin = "smallint".equals(type) ? Short.MIN_VALUE : "integer".equals(type) ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        // Each option that holds PostgreSQL's default for the sequence's type and direction reads as null.
+        long defaultMin = increment > 0 ? 1 : typeMin;
+        long defaultMax = increment > 0 ? typeMax : -1;
+        long defaultStart = increment > 0 ? min : max;
+        return new Identity("a".equals(kind), start == defaultStart ? null : start, increment == 1 ? null : increment,
+                min == defaultMin ? null : min, max == defaultMax ? null : max, cache == 1 ? null : cache);
     }
 
     /** Built-in types map to the portable ones; anything else stays as the catalog prints it. */
@@ -271,7 +281,7 @@ public final class PostgresReflector {
 
     private void readConstraints(Array names, Map<Long, TableDraft> tables) throws SQLException {
         String sql = """
-                SELECT con.conrelid, con.conname, con.contype, con.condeferrable, con.condeferred,
+                SELECT con.conrelid, con.conname, con.contype, con.condeferrable, con.condeferred, con.connoinherit,
                        con.confupdtype, con.confdeltype, fn.nspname AS ref_schema, fc.relname AS ref_table,
                        ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY k(num, ord)
                              JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
@@ -298,8 +308,10 @@ public final class PostgresReflector {
                     List<String> cols = strings(rs.getArray("cols"));
                     switch (rs.getString("contype")) {
                         case "p" -> t.primaryKey = new PrimaryKey(name, cols);
-                        case "u" -> t.uniques.add(new UniqueConstraint(name, cols));
-                        case "c" -> t.checks.add(new CheckConstraint(name, SqlLexer.unqualify(checkExpression(rs.getString("def")), t.schema)));
+                        case "u" -> t.uniques.add(new UniqueConstraint(name, cols, rs.getBoolean("condeferrable"),
+                                rs.getBoolean("condeferred")));
+                        case "c" -> t.checks.add(new CheckConstraint(name, SqlLexer.unqualify(checkExpression(rs.getString("def")), t.schema),
+                                rs.getBoolean("connoinherit")));
                         case "f" -> t.foreignKeys.add(new ForeignKey(name, cols, rs.getString("ref_schema"), rs.getString("ref_table"),
                                 strings(rs.getArray("ref_cols")), action(rs.getString("confdeltype")), action(rs.getString("confupdtype")),
                                 rs.getBoolean("condeferrable"), rs.getBoolean("condeferred")));

@@ -133,6 +133,9 @@ final class PostgresRenderer {
         List<String> options = new ArrayList<>();
         if (id.start() != null) options.add("START WITH " + id.start());
         if (id.increment() != null) options.add("INCREMENT BY " + id.increment());
+        if (id.minValue() != null) options.add("MINVALUE " + id.minValue());
+        if (id.maxValue() != null) options.add("MAXVALUE " + id.maxValue());
+        if (id.cache() != null) options.add("CACHE " + id.cache());
         return options.isEmpty() ? s : s + " (" + String.join(" ", options) + ")";
     }
 
@@ -231,7 +234,16 @@ final class PostgresRenderer {
         if (from.always() != to.always()) parts.add("SET GENERATED " + (to.always() ? "ALWAYS" : "BY DEFAULT"));
         long increment = to.increment() == null ? 1 : to.increment();
         if (!Objects.equals(from.increment(), to.increment())) parts.add("SET INCREMENT BY " + increment);
-        if (!Objects.equals(from.start(), to.start())) parts.add("SET START WITH " + (to.start() != null ? to.start() : increment > 0 ? 1 : -1));
+        if (!Objects.equals(from.minValue(), to.minValue())) parts.add(to.minValue() == null ? "SET NO MINVALUE" : "SET MINVALUE " + to.minValue());
+        if (!Objects.equals(from.maxValue(), to.maxValue())) parts.add(to.maxValue() == null ? "SET NO MAXVALUE" : "SET MAXVALUE " + to.maxValue());
+        if (!Objects.equals(from.start(), to.start()) || !Objects.equals(from.minValue(), to.minValue())
+                || !Objects.equals(from.maxValue(), to.maxValue())) {
+            // A default start is the bound the sequence moves away from, so it follows a changed bound.
+            long start = to.start() != null ? to.start() : increment > 0 ? (to.minValue() != null ? to.minValue() : 1)
+                    : (to.maxValue() != null ? to.maxValue() : -1);
+            parts.add("SET START WITH " + start);
+        }
+        if (!Objects.equals(from.cache(), to.cache())) parts.add("SET CACHE " + (to.cache() == null ? 1 : to.cache()));
         if (parts.isEmpty()) throw new IllegalArgumentException("identity change " + from + " -> " + to + " changes nothing");
         return String.join(" ", parts);
     }
@@ -245,8 +257,11 @@ final class PostgresRenderer {
     private static String constraint(Constraint c, String tableSchema) {
         String head = "CONSTRAINT " + quote(c.name()) + " ";
         if (c instanceof PrimaryKey pk) return head + "PRIMARY KEY " + columnList(pk.columns());
-        if (c instanceof UniqueConstraint u) return head + "UNIQUE " + columnList(u.columns());
-        if (c instanceof CheckConstraint ck) return head + "CHECK (" + ck.expression() + ")";
+        if (c instanceof UniqueConstraint u) {
+            return head + "UNIQUE " + columnList(u.columns())
+                    + (u.deferrable() ? " DEFERRABLE INITIALLY " + (u.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE") : "");
+        }
+        if (c instanceof CheckConstraint ck) return head + "CHECK (" + ck.expression() + ")" + (ck.noInherit() ? " NO INHERIT" : "");
         if (c instanceof ForeignKey fk) {
             StringBuilder s = new StringBuilder(head).append("FOREIGN KEY ").append(columnList(fk.columns()))
                     .append(" REFERENCES ").append(qualify(fk.referredSchema(), fk.referredTable()))
