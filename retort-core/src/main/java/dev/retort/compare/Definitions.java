@@ -88,7 +88,19 @@ final class Definitions {
                 && method(a).equals(method(b))
                 && Objects.equals(expression(a.where()), expression(b.where()))
                 && a.include().equals(b.include())
+                && a.nullsNotDistinct() == b.nullsNotDistinct()
+                && options(a).equals(options(b))
                 && sameElements(a.elements(), b.elements());
+    }
+
+    /** Storage parameters as the database keeps them: {@code name=value}, the name lower case, no quotes or spaces, sorted. */
+    private static List<String> options(Index index) {
+        return index.options().stream().map(o -> {
+            int eq = o.indexOf('=');
+            String value = o.substring(eq + 1).strip();
+            if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) value = value.substring(1, value.length() - 1);
+            return o.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT) + "=" + value;
+        }).sorted().toList();
     }
 
     private boolean sameElements(List<Index.Element> a, List<Index.Element> b) {
@@ -97,11 +109,18 @@ final class Definitions {
             Index.Element x = a.get(i);
             Index.Element y = b.get(i);
             if (x.descending() != y.descending() || !Objects.equals(x.column(), y.column())
+                    || !Objects.equals(x.nullsFirst(), y.nullsFirst())
+                    || !Objects.equals(lower(x.opclass()), lower(y.opclass()))
+                    || !Objects.equals(x.collation(), y.collation())
                     || !Objects.equals(expression(x.expression()), expression(y.expression()))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
     }
 
     private String method(Index index) {

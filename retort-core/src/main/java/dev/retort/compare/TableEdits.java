@@ -42,8 +42,8 @@ final class TableEdits {
                         f.referredColumns(), f.onDelete(), f.onUpdate(), f.deferrable(), f.initiallyDeferred()))
                 .toList();
         List<Index> indexes = t.indexes().stream().map(i -> new Index(i.name(),
-                i.elements().stream().map(e -> from.equals(e.column()) ? new Index.Element(to, null, e.descending()) : e).toList(),
-                i.unique(), i.where(), i.method(), rename(i.include(), from, to))).toList();
+                i.elements().stream().map(e -> from.equals(e.column()) ? e.withColumn(to) : e).toList(),
+                i.unique(), i.where(), i.method(), rename(i.include(), from, to), i.nullsNotDistinct(), i.options())).toList();
         return new Table(t.schema(), t.name(), cols, pk, uniques, fks, t.checks(), indexes, t.comment(), t.renamedFrom());
     }
 

@@ -368,7 +368,17 @@ public final class PostgresReflector {
                              ORDER BY k.ord) AS cols,
                        ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
                              FROM pg_catalog.generate_series(1, i.indnatts) k ORDER BY k) AS defs,
-                       pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate
+                       pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+                       ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END
+                             FROM pg_catalog.unnest(i.indclass::pg_catalog.oid[]) WITH ORDINALITY k(opc, ord)
+                             LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opc ORDER BY k.ord) AS opclasses,
+                       ARRAY(SELECT CASE WHEN k.coll <> 0 AND k.coll <> COALESCE(a.attcollation, 100) THEN co.collname::text END
+                             FROM pg_catalog.unnest(i.indcollation::pg_catalog.oid[]) WITH ORDINALITY k(coll, ord)
+                             LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.ord - 1]
+                             LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.coll ORDER BY k.ord) AS collations,
+                       ic.reloptions::text[] AS storage,
+                       -- NULLS NOT DISTINCT came with PostgreSQL 15: read through jsonb so older servers give null.
+                       (pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean AS nulls_not_distinct
                 FROM pg_catalog.pg_index i
                 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
                 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -390,16 +400,23 @@ public final class PostgresReflector {
                     List<String> defs = strings(rs.getArray("defs"));
                     Short[] options = (Short[]) rs.getArray("options").getArray();
                     List<Index.Element> elements = new ArrayList<>();
+                    List<String> opclasses = strings(rs.getArray("opclasses"));
+                    List<String> collations = strings(rs.getArray("collations"));
                     for (int k = 0; k < keys; k++) {
                         boolean desc = (options[k] & 1) != 0;
+                        boolean nullsFirst = (options[k] & 2) != 0;
                         String col = cols.get(k);
-                        elements.add(col != null ? new Index.Element(col, null, desc)
-                                : new Index.Element(null, SqlLexer.unqualify(defs.get(k), t.schema), desc));
+                        String opclass = k < opclasses.size() ? opclasses.get(k) : null;
+                        String collation = k < collations.size() ? collations.get(k) : null;
+                        elements.add(new Index.Element(col, col != null ? null : SqlLexer.unqualify(defs.get(k), t.schema), desc,
+                                nullsFirst, opclass, collation));
                     }
                     List<String> include = cols.subList(keys, cols.size()).stream().filter(Objects::nonNull).toList();
                     String method = rs.getString("amname");
+                    Array storage = rs.getArray("storage");
                     t.indexes.add(new Index(rs.getString("relname"), elements, rs.getBoolean("indisunique"),
-                            SqlLexer.unqualify(rs.getString("predicate"), t.schema), "btree".equals(method) ? null : method, include));
+                            SqlLexer.unqualify(rs.getString("predicate"), t.schema), "btree".equals(method) ? null : method, include,
+                            rs.getBoolean("nulls_not_distinct"), storage == null ? List.of() : strings(storage)));
                 }
             }
         }

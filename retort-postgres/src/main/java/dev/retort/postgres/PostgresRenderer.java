@@ -284,10 +284,30 @@ final class PostgresRenderer {
         if (ix.method() != null) s.append(" USING ").append(indexMethod(ix));
         List<String> keys = new ArrayList<>();
         for (Index.Element e : ix.elements()) {
-            keys.add((e.column() != null ? quote(e.column()) : "(" + e.expression() + ")") + (e.descending() ? " DESC" : ""));
+            StringBuilder k = new StringBuilder(e.column() != null ? quote(e.column()) : "(" + e.expression() + ")");
+            if (e.collation() != null) k.append(" COLLATE ").append(quote(e.collation()));
+            if (e.opclass() != null) k.append(' ').append(quote(e.opclass()));
+            if (e.descending()) k.append(" DESC");
+            if (e.nullsFirst() != null) k.append(e.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+            keys.add(k.toString());
         }
         s.append(" (").append(String.join(", ", keys)).append(')');
         if (!ix.include().isEmpty()) s.append(" INCLUDE ").append(columnList(ix.include()));
+        if (ix.nullsNotDistinct()) s.append(" NULLS NOT DISTINCT");
+        if (!ix.options().isEmpty()) {
+            List<String> options = new ArrayList<>();
+            for (String o : ix.options()) {
+                int eq = o.indexOf('=');
+                String key = o.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+                String value = o.substring(eq + 1).strip();
+                if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) value = value.substring(1, value.length() - 1);
+                if (!INDEX_METHOD.matcher(key).matches()) {
+                    throw new IllegalArgumentException("index " + ix.name() + ": '" + key + "' is not a storage parameter name");
+                }
+                options.add(key + " = " + literal(value));
+            }
+            s.append(" WITH (").append(String.join(", ", options)).append(')');
+        }
         if (ix.where() != null) s.append(" WHERE ").append(ix.where());
         return s.toString();
     }
