@@ -250,16 +250,27 @@ final class InMemoryDatabase {
         Table t = table(o.schema(), o.table());
         Column c = column(t, o.column());
         Column next = c;
-        for (Change<?> ch : java.util.Arrays.asList(o.nullable(), o.serverDefault(), o.identity(), o.autoIncrement(), o.collation())) {
+        boolean retyped = o.type() != null && !sameType(o.type().from(), o.type().to());
+        for (Change<?> ch : java.util.Arrays.asList(o.nullable(), o.serverDefault(), o.identity())) {
             requireChange(ch);
+        }
+        // A type change may carry an unchanged auto-increment (the serial sequence follows the type) or
+        // collation (given again, since a type change resets it); otherwise these must change something.
+        if (!retyped) {
+            requireChange(o.autoIncrement());
+            requireChange(o.collation());
         }
         if (o.comment() != null) require(!Objects.equals(blank(o.comment().from()), blank(o.comment().to())), "a comment change that changes nothing");
         if (o.type() != null) {
             require(sameType(c.type(), o.type().from()), "type is " + c.type());
-            require(!sameType(o.type().from(), o.type().to()), "a type change that changes nothing");
+            // An unchanged type is allowed only to carry a collation or a serial sequence that needs it.
+            require(retyped || (o.collation() != null && o.collation().changed())
+                    || (o.autoIncrement() != null && o.autoIncrement().changed()), "a type change that changes nothing");
             requireTypeExists(o.type().to());
-            requireNotUsed(t, c.name());
-            next = next.withType(canonical(o.type().to()));
+            if (retyped) {
+                requireNotUsed(t, c.name());
+                next = next.withType(canonical(o.type().to()));
+            }
         }
         if (o.nullable() != null) {
             require(effectiveNullable(c) == o.nullable().from(), "nullable is " + effectiveNullable(c));

@@ -372,7 +372,8 @@ public final class PostgresReflector {
                        ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END
                              FROM pg_catalog.unnest(i.indclass::pg_catalog.oid[]) WITH ORDINALITY k(opc, ord)
                              LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opc ORDER BY k.ord) AS opclasses,
-                       ARRAY(SELECT CASE WHEN k.coll <> 0 AND k.coll <> COALESCE(a.attcollation, 100) THEN co.collname::text END
+                       -- Key collations are read for column keys only: an expression's own collation is not known here.
+                       ARRAY(SELECT CASE WHEN k.coll <> 0 AND a.attnum IS NOT NULL AND k.coll <> a.attcollation THEN co.collname::text END
                              FROM pg_catalog.unnest(i.indcollation::pg_catalog.oid[]) WITH ORDINALITY k(coll, ord)
                              LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.ord - 1]
                              LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.coll ORDER BY k.ord) AS collations,

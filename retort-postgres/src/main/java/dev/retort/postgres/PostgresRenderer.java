@@ -160,7 +160,8 @@ final class PostgresRenderer {
         if (dflt != null && dflt.from() != null) out.add(prefix + "DROP DEFAULT");
         if (id != null && id.from() != null && id.to() == null) out.add(prefix + "DROP IDENTITY");
         if (o.type() != null && (o.type().changed() || collation != null)) {
-            out.add(prefix + typeChange(o, collation));
+            // A type change resets the collation unless it is given, so a kept one is written too.
+            out.add(prefix + typeChange(o, collation != null ? collation : o.collation()));
         } else if (collation != null) {
             throw new IllegalArgumentException("alter column " + o.table() + "." + o.column()
                     + ": a collation change needs the column's type (give an unchanged type change)");
