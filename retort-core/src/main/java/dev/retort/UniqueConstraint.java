@@ -2,12 +2,17 @@ package dev.retort;
 
 import java.util.List;
 
-public record UniqueConstraint(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred)
-        implements Constraint {
+public record UniqueConstraint(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred,
+                               boolean nullsNotDistinct) implements Constraint {
 
-    /** A unique constraint checked at once, at every statement. */
+    /** A unique constraint checked at once, at every statement, with nulls distinct. */
     public UniqueConstraint(String name, List<String> columns) {
-        this(name, columns, false, false);
+        this(name, columns, false, false, false);
+    }
+
+    /** A unique constraint with nulls distinct. */
+    public UniqueConstraint(String name, List<String> columns, boolean deferrable, boolean initiallyDeferred) {
+        this(name, columns, deferrable, initiallyDeferred, false);
     }
 
     public UniqueConstraint {
@@ -23,12 +28,12 @@ public record UniqueConstraint(String name, List<String> columns, boolean deferr
     }
 
     public UniqueConstraint withColumns(List<String> newColumns) {
-        return new UniqueConstraint(name, newColumns, deferrable, initiallyDeferred);
+        return new UniqueConstraint(name, newColumns, deferrable, initiallyDeferred, nullsNotDistinct);
     }
 
     @Override
     public String toString() {
-        return "unique " + name + "(" + String.join(", ", columns) + ")"
+        return "unique " + name + (nullsNotDistinct ? " nulls not distinct" : "") + "(" + String.join(", ", columns) + ")"
                 + (deferrable ? (initiallyDeferred ? " deferrable initially deferred" : " deferrable") : "");
     }
 }

@@ -69,7 +69,7 @@ final class Definitions {
         if (a instanceof PrimaryKey x && b instanceof PrimaryKey y) return x.columns().equals(y.columns());
         if (a instanceof UniqueConstraint x && b instanceof UniqueConstraint y) {
             return x.columns().equals(y.columns()) && x.deferrable() == y.deferrable()
-                    && x.initiallyDeferred() == y.initiallyDeferred();
+                    && x.initiallyDeferred() == y.initiallyDeferred() && x.nullsNotDistinct() == y.nullsNotDistinct();
         }
         if (a instanceof CheckConstraint x && b instanceof CheckConstraint y) {
             return Objects.equals(expression(x.expression()), expression(y.expression())) && x.noInherit() == y.noInherit();
@@ -78,7 +78,8 @@ final class Definitions {
             return x.columns().equals(y.columns()) && Objects.equals(x.referredSchema(), y.referredSchema())
                     && x.referredTable().equals(y.referredTable()) && x.referredColumns().equals(y.referredColumns())
                     && x.onDelete() == y.onDelete() && x.onUpdate() == y.onUpdate()
-                    && x.deferrable() == y.deferrable() && x.initiallyDeferred() == y.initiallyDeferred();
+                    && x.deferrable() == y.deferrable() && x.initiallyDeferred() == y.initiallyDeferred()
+                    && x.matchFull() == y.matchFull();
         }
         return false;
     }

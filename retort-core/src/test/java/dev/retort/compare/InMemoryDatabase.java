@@ -125,7 +125,7 @@ final class InMemoryDatabase {
             tables.put(renamed.key(), renamed);
             tables.replaceAll((k, x) -> mapForeignKeys(x, fk -> refersTo(fk, o.schema(), o.from())
                     ? new ForeignKey(fk.name(), fk.columns(), fk.referredSchema(), o.to(), fk.referredColumns(),
-                    fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred()) : fk));
+                    fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), fk.matchFull()) : fk));
         } else if (op instanceof SetTableComment o) {
             Table t = table(o.schema(), o.table());
             require(Objects.equals(blank(t.comment()), blank(o.comment().from())), "comment is " + t.comment());
@@ -243,7 +243,7 @@ final class InMemoryDatabase {
         put(renamed);
         tables.replaceAll((k, x) -> mapForeignKeys(x, fk -> refersTo(fk, o.schema(), o.table())
                 ? new ForeignKey(fk.name(), fk.columns(), fk.referredSchema(), fk.referredTable(), ren.apply(fk.referredColumns()),
-                fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred()) : fk));
+                fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), fk.matchFull()) : fk));
     }
 
     private void alterColumn(AlterColumn o) {

@@ -282,6 +282,10 @@ public final class PostgresReflector {
     private void readConstraints(Array names, Map<Long, TableDraft> tables) throws SQLException {
         String sql = """
                 SELECT con.conrelid, con.conname, con.contype, con.condeferrable, con.condeferred, con.connoinherit,
+                       con.confmatchtype = 'f' AS match_full,
+                       -- NULLS NOT DISTINCT (PostgreSQL 15) lives on the index; read through jsonb, older servers give null.
+                       (SELECT (pg_catalog.to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean
+                          FROM pg_catalog.pg_index ix WHERE ix.indexrelid = con.conindid AND con.contype = 'u') AS nulls_not_distinct,
                        con.confupdtype, con.confdeltype, fn.nspname AS ref_schema, fc.relname AS ref_table,
                        ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY k(num, ord)
                              JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
@@ -309,12 +313,12 @@ public final class PostgresReflector {
                     switch (rs.getString("contype")) {
                         case "p" -> t.primaryKey = new PrimaryKey(name, cols);
                         case "u" -> t.uniques.add(new UniqueConstraint(name, cols, rs.getBoolean("condeferrable"),
-                                rs.getBoolean("condeferred")));
+                                rs.getBoolean("condeferred"), rs.getBoolean("nulls_not_distinct")));
                         case "c" -> t.checks.add(new CheckConstraint(name, SqlLexer.unqualify(checkExpression(rs.getString("def")), t.schema),
                                 rs.getBoolean("connoinherit")));
                         case "f" -> t.foreignKeys.add(new ForeignKey(name, cols, rs.getString("ref_schema"), rs.getString("ref_table"),
                                 strings(rs.getArray("ref_cols")), action(rs.getString("confdeltype")), action(rs.getString("confupdtype")),
-                                rs.getBoolean("condeferrable"), rs.getBoolean("condeferred")));
+                                rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"), rs.getBoolean("match_full")));
                         default -> { }
                     }
                 }

@@ -259,7 +259,7 @@ final class PostgresRenderer {
         String head = "CONSTRAINT " + quote(c.name()) + " ";
         if (c instanceof PrimaryKey pk) return head + "PRIMARY KEY " + columnList(pk.columns());
         if (c instanceof UniqueConstraint u) {
-            return head + "UNIQUE " + columnList(u.columns())
+            return head + "UNIQUE " + (u.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + columnList(u.columns())
                     + (u.deferrable() ? " DEFERRABLE INITIALLY " + (u.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE") : "");
         }
         if (c instanceof CheckConstraint ck) return head + "CHECK (" + ck.expression() + ")" + (ck.noInherit() ? " NO INHERIT" : "");
@@ -267,6 +267,7 @@ final class PostgresRenderer {
             StringBuilder s = new StringBuilder(head).append("FOREIGN KEY ").append(columnList(fk.columns()))
                     .append(" REFERENCES ").append(qualify(fk.referredSchema(), fk.referredTable()))
                     .append(' ').append(columnList(fk.referredColumns()));
+            if (fk.matchFull()) s.append(" MATCH FULL");
             if (fk.onDelete() != ForeignKey.Action.NO_ACTION) s.append(" ON DELETE ").append(fk.onDelete().sql());
             if (fk.onUpdate() != ForeignKey.Action.NO_ACTION) s.append(" ON UPDATE ").append(fk.onUpdate().sql());
             if (fk.deferrable()) s.append(" DEFERRABLE INITIALLY ").append(fk.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE");

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random pairs of schemas drawn from the whole model (enum and array types, nullability, defaults,
- * identity and serial columns, checks, uniques, foreign keys with actions, indexes of every kind,
+ * identity and serial columns, checks, deferrable and NULLS NOT DISTINCT uniques, foreign keys with
+ * actions and MATCH FULL, indexes of every kind,
  * comments, sequences, enum types), created on a real PostgreSQL from Retort's own rendering: the
  * diff from A to B applied to A must give B by the {@link CatalogOracle}, a second diff must be empty,
  * and the same from B back to A ({@link Convergence}, as for the sqldef corpus).
@@ -161,7 +162,7 @@ class DiffConvergenceProperties {
         if (c1 != null && r.nextBoolean()) {
             boolean deferrable = r.nextInt(4) == 0;
             List<String> on = c0 != null && r.nextBoolean() ? List.of("c0", "c1") : List.of("c1");
-            uniques.add(new UniqueConstraint("uq_" + name, on, deferrable, deferrable && r.nextBoolean()));
+            uniques.add(new UniqueConstraint("uq_" + name, on, deferrable, deferrable && r.nextBoolean(), r.nextInt(4) == 0));
         }
         List<CheckConstraint> checks = new ArrayList<>();
         if (c0 != null && r.nextBoolean()) {
@@ -172,7 +173,8 @@ class DiffConvergenceProperties {
             ForeignKey.Action[] actions = ForeignKey.Action.values();
             boolean deferrable = r.nextInt(4) == 0;
             fks.add(new ForeignKey("fk_" + name + "_parent", List.of("parent_id"), "public", parent, List.of("id"),
-                    actions[r.nextInt(actions.length)], actions[r.nextInt(actions.length)], deferrable, deferrable && r.nextBoolean()));
+                    actions[r.nextInt(actions.length)], actions[r.nextInt(actions.length)], deferrable, deferrable && r.nextBoolean(),
+                    r.nextInt(4) == 0));
         }
         return new Table("public", name, cols, new PrimaryKey(name + "_pkey", List.of("id")), uniques, fks, checks,
                 indexes(r, name, c0, c1, c3, c4, c5, c6), r.nextInt(4) == 0 ? pick(r, "a table", "the table") : null, null);
