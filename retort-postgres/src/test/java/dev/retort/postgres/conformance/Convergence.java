@@ -70,9 +70,11 @@ final class Convergence implements AutoCloseable {
             Set<String> forDesired = minus(schemasCreated(c.current()), schemasCreated(c.desired()));
             String failure = load(a, c.current(), path, forCurrent, "current");
             if (failure == null) failure = load(b, c.desired(), path, forDesired, "desired");
-            if (failure == null) failure = direction("current -> desired", a, b, drops);
+            RenameAnnotations renames = RenameAnnotations.of(c.desired());
+            if (failure == null) failure = direction("current -> desired", a, b, drops, renames);
             if (failure == null) failure = load(a, c.current(), path, forCurrent, "current");
-            if (failure == null) failure = direction("desired -> current", b, a, drops);
+            // sqldef's down migrations do not rename back: the reverse declares no renames.
+            if (failure == null) failure = direction("desired -> current", b, a, drops, RenameAnnotations.of(""));
             return new Result(failure);
         } catch (SQLException | RuntimeException e) {
             return new Result("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -132,16 +134,19 @@ final class Convergence implements AutoCloseable {
     }
 
     /** Makes {@code from} match {@code to} and checks it; null when all went well, else what went wrong. */
-    private static String direction(String label, Connection from, Connection to, boolean drops) throws SQLException {
+    private static String direction(String label, Connection from, Connection to, boolean drops, RenameAnnotations renames)
+            throws SQLException {
         Set<String> existing = new LinkedHashSet<>(DIALECT.existingSchemas(from));
         Set<String> schemas = new LinkedHashSet<>(existing);
         schemas.addAll(DIALECT.existingSchemas(to));
         Diff diff;
         try {
-            diff = diff(from, to, schemas, drops);
+            diff = diff(from, to, schemas, drops, renames);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return label + ": diff failed: " + e.getMessage();
         }
+        // -Dretort.conformance.trace prints what each direction applies, for looking into a case by hand.
+        if (System.getProperty("retort.conformance.trace") != null) System.out.println("trace " + label + " " + diff.describe());
         String failure = apply(from, diff, existing);
         if (failure != null) return label + ": " + failure + describe(diff);
         List<String> differences = CatalogOracle.differences(CatalogOracle.facts(to), CatalogOracle.facts(from), !drops);
@@ -150,7 +155,7 @@ final class Convergence implements AutoCloseable {
         }
         Diff again;
         try {
-            again = diff(from, to, schemas, drops);
+            again = diff(from, to, schemas, drops, renames);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return label + ": second diff failed: " + e.getMessage();
         }
@@ -164,8 +169,10 @@ final class Convergence implements AutoCloseable {
         return diff.isEmpty() ? "\n(nothing was applied)" : "\napplied:\n  " + String.join("\n  ", diff.describe());
     }
 
-    private static Diff diff(Connection from, Connection to, Collection<String> schemas, boolean drops) throws SQLException {
+    private static Diff diff(Connection from, Connection to, Collection<String> schemas, boolean drops,
+                             RenameAnnotations renames) throws SQLException {
         MetaData model = merge(DIALECT.reflect(to, schemas));
+        if (!renames.isEmpty()) model = renames.applyTo(model);
         MetaData database = merge(DIALECT.reflect(from, schemas));
         CompareOptions options = new CompareOptions(DIALECT.normaliser(), Set.copyOf(schemas), true, drops);
         return Differ.compare(model, database, options);
