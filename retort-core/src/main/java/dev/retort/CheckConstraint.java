@@ -2,7 +2,13 @@ package dev.retort;
 
 import java.util.List;
 
-public record CheckConstraint(String name, String expression) implements Constraint {
+public record CheckConstraint(String name, String expression, boolean noInherit) implements Constraint {
+
+    /** A check that child tables inherit, as checks are by default. */
+    public CheckConstraint(String name, String expression) {
+        this(name, expression, false);
+    }
+
     public CheckConstraint {
         Identifiers.check("check constraint", name);
         if (expression == null || expression.isBlank()) {
@@ -17,6 +23,6 @@ public record CheckConstraint(String name, String expression) implements Constra
 
     @Override
     public String toString() {
-        return "check " + name + "(" + expression + ")";
+        return "check " + name + "(" + expression + ")" + (noInherit ? " no inherit" : "");
     }
 }

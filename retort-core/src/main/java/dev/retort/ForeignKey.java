@@ -7,10 +7,13 @@ import java.util.Locale;
  * A foreign key. {@code referredSchema} is the schema of the referred table as resolved at definition
  * time (null when neither the key nor the MetaData named one); cloning moves it with the table when it
  * equals the table's own schema and keeps it otherwise, as SQLAlchemy's {@code Table.to_metadata} does.
+ *
+ * @param matchFull MATCH FULL: a row whose key is partly null fails the check (the default, MATCH
+ *                  SIMPLE, lets it pass)
  */
 public record ForeignKey(String name, List<String> columns, String referredSchema, String referredTable,
                          List<String> referredColumns, Action onDelete, Action onUpdate, boolean deferrable,
-                         boolean initiallyDeferred) implements Constraint {
+                         boolean initiallyDeferred, boolean matchFull) implements Constraint {
 
     /** Referential actions; {@link #NO_ACTION} is the SQL default. */
     public enum Action {
@@ -25,6 +28,14 @@ public record ForeignKey(String name, List<String> columns, String referredSchem
         public static Action parse(String text) {
             return valueOf(text.strip().toUpperCase(Locale.ROOT).replace(' ', '_'));
         }
+    }
+
+    /** A key with the default match type, MATCH SIMPLE: a row with a null in the key is not checked. */
+    public ForeignKey(String name, List<String> columns, String referredSchema, String referredTable,
+                      List<String> referredColumns, Action onDelete, Action onUpdate, boolean deferrable,
+                      boolean initiallyDeferred) {
+        this(name, columns, referredSchema, referredTable, referredColumns, onDelete, onUpdate, deferrable,
+                initiallyDeferred, false);
     }
 
     public ForeignKey {
@@ -51,7 +62,7 @@ public record ForeignKey(String name, List<String> columns, String referredSchem
 
     public ForeignKey withReferredSchema(String schema) {
         return new ForeignKey(name, columns, schema, referredTable, referredColumns, onDelete, onUpdate,
-                deferrable, initiallyDeferred);
+                deferrable, initiallyDeferred, matchFull);
     }
 
     @Override
@@ -62,6 +73,7 @@ public record ForeignKey(String name, List<String> columns, String referredSchem
         if (onDelete != Action.NO_ACTION) s.append(" on delete ").append(onDelete.sql().toLowerCase(Locale.ROOT));
         if (onUpdate != Action.NO_ACTION) s.append(" on update ").append(onUpdate.sql().toLowerCase(Locale.ROOT));
         if (deferrable) s.append(initiallyDeferred ? " deferrable initially deferred" : " deferrable");
+        if (matchFull) s.append(" match full");
         return s.toString();
     }
 }

@@ -42,7 +42,7 @@ public record Table(String schema, String name, List<Column> columns, PrimaryKey
                                  List<UniqueConstraint> uniques, List<ForeignKey> fks, List<Index> indexes,
                                  List<CheckConstraint> checks) {
         String where = "table " + (schema == null ? name : schema + "." + name);
-        if (columns.isEmpty()) throw new IllegalArgumentException(where + " has no columns");
+        // A table without columns is legal (PostgreSQL keeps one, and reflection must read every table).
         Map<String, Column> byName = new LinkedHashMap<>();
         for (Column c : columns) {
             if (byName.put(c.name(), c) != null) {

@@ -169,11 +169,11 @@ class DiffCommandTest {
     void anUnsupportedObjectIsOneLineAndDebugShowsTheTrace() {
         String a = current();
         String odd = DB.createSchema("odd");
-        DB.execute("CREATE TABLE \"" + odd + "\".nothing ()");
+        DB.execute("CREATE TYPE \"" + odd + "\".nothing AS ENUM ()");
         CliRun run = run("diff", "--url", url, "--from-schema", a, "--to-schema", odd);
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(run.errLines()).containsExactly("retort: schemas " + a + ", " + odd
-                + " hold an object Retort does not support: table " + odd + ".nothing has no columns");
+                + " hold an object Retort does not support: enum type nothing has no labels");
 
         CliRun debug = run("diff", "--url", url, "--from-schema", a, "--to-schema", odd, "--debug");
         assertThat(debug.exitCode()).isEqualTo(ExitCode.ERROR);

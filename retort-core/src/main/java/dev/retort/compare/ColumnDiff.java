@@ -107,10 +107,26 @@ record ColumnDiff(List<Column> added, List<Column> dropped, List<Replaced> repla
         Change<String> serverDefault = defs.sameDefault(m, d) ? null : new Change<>(d.serverDefault(), m.serverDefault());
         Change<Identity> identity = defs.sameIdentity(m, d) ? null : new Change<>(d.identity(), m.identity());
         Change<Boolean> autoIncrement = m.autoIncrement() == d.autoIncrement() ? null : new Change<>(d.autoIncrement(), m.autoIncrement());
+        if (type == null && (m.autoIncrement() && !d.autoIncrement() || !Objects.equals(m.collation(), d.collation()))) {
+            // A sequence the column gains takes the column's type, and PostgreSQL changes a collation with
+            // the type: the renderer needs it even when unchanged.
+            type = new Change<>(d.type(), m.type());
+        }
+        if (type != null && type.changed() && m.autoIncrement() && d.autoIncrement()) {
+            // Still serial, but its sequence must follow the new type (its bounds are the type's).
+            autoIncrement = new Change<>(true, true);
+        }
+        if (type != null && type.changed() && serverDefault == null && m.serverDefault() != null && d.serverDefault() != null
+                && !m.serverDefault().equals(d.serverDefault())) {
+            // The old default may not cast to the new type (text to enum): it is dropped and set again around the change.
+            serverDefault = new Change<>(d.serverDefault(), m.serverDefault());
+        }
         Change<String> comment = Definitions.sameComment(m.comment(), d.comment()) ? null : new Change<>(d.comment(), m.comment());
         Change<String> collation = Objects.equals(m.collation(), d.collation()) ? null : new Change<>(d.collation(), m.collation());
-        // A collation is changed together with the type (ALTER ... TYPE t COLLATE c): carry the type unchanged.
-        if (collation != null && type == null) type = new Change<>(m.type(), m.type());
+        if (collation == null && type != null && type.changed() && m.collation() != null) {
+            // A type change resets the collation to the new type's default unless it is given again.
+            collation = new Change<>(d.collation(), m.collation());
+        }
         if (type == null && nullable == null && serverDefault == null && identity == null && autoIncrement == null
                 && comment == null && collation == null) {
             return null;

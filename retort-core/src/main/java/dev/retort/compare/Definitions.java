@@ -67,15 +67,19 @@ final class Definitions {
 
     boolean sameConstraint(Constraint a, Constraint b) {
         if (a instanceof PrimaryKey x && b instanceof PrimaryKey y) return x.columns().equals(y.columns());
-        if (a instanceof UniqueConstraint x && b instanceof UniqueConstraint y) return x.columns().equals(y.columns());
+        if (a instanceof UniqueConstraint x && b instanceof UniqueConstraint y) {
+            return x.columns().equals(y.columns()) && x.deferrable() == y.deferrable()
+                    && x.initiallyDeferred() == y.initiallyDeferred() && x.nullsNotDistinct() == y.nullsNotDistinct();
+        }
         if (a instanceof CheckConstraint x && b instanceof CheckConstraint y) {
-            return Objects.equals(expression(x.expression()), expression(y.expression()));
+            return Objects.equals(expression(x.expression()), expression(y.expression())) && x.noInherit() == y.noInherit();
         }
         if (a instanceof ForeignKey x && b instanceof ForeignKey y) {
             return x.columns().equals(y.columns()) && Objects.equals(x.referredSchema(), y.referredSchema())
                     && x.referredTable().equals(y.referredTable()) && x.referredColumns().equals(y.referredColumns())
                     && x.onDelete() == y.onDelete() && x.onUpdate() == y.onUpdate()
-                    && x.deferrable() == y.deferrable() && x.initiallyDeferred() == y.initiallyDeferred();
+                    && x.deferrable() == y.deferrable() && x.initiallyDeferred() == y.initiallyDeferred()
+                    && x.matchFull() == y.matchFull();
         }
         return false;
     }
@@ -85,7 +89,19 @@ final class Definitions {
                 && method(a).equals(method(b))
                 && Objects.equals(expression(a.where()), expression(b.where()))
                 && a.include().equals(b.include())
+                && a.nullsNotDistinct() == b.nullsNotDistinct()
+                && options(a).equals(options(b))
                 && sameElements(a.elements(), b.elements());
+    }
+
+    /** Storage parameters as the database keeps them: {@code name=value}, the name lower case, no quotes or spaces, sorted. */
+    private static List<String> options(Index index) {
+        return index.options().stream().map(o -> {
+            int eq = o.indexOf('=');
+            String value = o.substring(eq + 1).strip();
+            if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) value = value.substring(1, value.length() - 1);
+            return o.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT) + "=" + value;
+        }).sorted().toList();
     }
 
     private boolean sameElements(List<Index.Element> a, List<Index.Element> b) {
@@ -94,11 +110,18 @@ final class Definitions {
             Index.Element x = a.get(i);
             Index.Element y = b.get(i);
             if (x.descending() != y.descending() || !Objects.equals(x.column(), y.column())
+                    || !Objects.equals(x.nullsFirst(), y.nullsFirst())
+                    || !Objects.equals(lower(x.opclass()), lower(y.opclass()))
+                    || !Objects.equals(x.collation(), y.collation())
                     || !Objects.equals(expression(x.expression()), expression(y.expression()))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
     }
 
     private String method(Index index) {

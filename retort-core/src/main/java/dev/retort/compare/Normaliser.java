@@ -51,14 +51,20 @@ public interface Normaliser {
     }
 
     /**
-     * The identity with its start and increment made explicit (null means the database default), by
-     * the same rules as {@link #normaliseSequence}; null stays null.
+     * The identity with its start, increment, cache and the bounds that do not depend on the column's
+     * type made explicit (null means the database default), by the same rules as
+     * {@link #normaliseSequence}; null stays null.
      */
     default Identity normaliseIdentity(Identity identity) {
         if (identity == null) return null;
         long increment = identity.increment() == null ? 1 : identity.increment();
-        long start = identity.start() != null ? identity.start() : increment > 0 ? 1 : -1;
-        return new Identity(identity.always(), start, increment);
+        // The bounds that depend on the column's type (an ascending maximum, a descending minimum) are
+        // left as given; the others are made explicit.
+        Long min = identity.minValue() != null ? identity.minValue() : increment > 0 ? Long.valueOf(1) : null;
+        Long max = identity.maxValue() != null ? identity.maxValue() : increment > 0 ? null : Long.valueOf(-1);
+        long start = identity.start() != null ? identity.start() : increment > 0 ? min : max;
+        long cache = identity.cache() == null ? 1 : identity.cache();
+        return new Identity(identity.always(), start, increment, min, max, cache);
     }
 
     /** Compares text as written, after trimming: for models that never met a database. */

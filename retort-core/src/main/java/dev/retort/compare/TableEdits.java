@@ -36,14 +36,14 @@ final class TableEdits {
         List<Column> cols = t.columns().stream().map(c -> c.name().equals(from) ? c.withName(to) : c).toList();
         PrimaryKey pk = t.primaryKey() == null ? null : new PrimaryKey(t.primaryKey().name(), rename(t.primaryKey().columns(), from, to));
         List<UniqueConstraint> uniques = t.uniques().stream()
-                .map(u -> new UniqueConstraint(u.name(), rename(u.columns(), from, to))).toList();
+                .map(u -> u.withColumns(rename(u.columns(), from, to))).toList();
         List<ForeignKey> fks = t.foreignKeys().stream()
                 .map(f -> new ForeignKey(f.name(), rename(f.columns(), from, to), f.referredSchema(), f.referredTable(),
-                        f.referredColumns(), f.onDelete(), f.onUpdate(), f.deferrable(), f.initiallyDeferred()))
+                        f.referredColumns(), f.onDelete(), f.onUpdate(), f.deferrable(), f.initiallyDeferred(), f.matchFull()))
                 .toList();
         List<Index> indexes = t.indexes().stream().map(i -> new Index(i.name(),
-                i.elements().stream().map(e -> from.equals(e.column()) ? new Index.Element(to, null, e.descending()) : e).toList(),
-                i.unique(), i.where(), i.method(), rename(i.include(), from, to))).toList();
+                i.elements().stream().map(e -> from.equals(e.column()) ? e.withColumn(to) : e).toList(),
+                i.unique(), i.where(), i.method(), rename(i.include(), from, to), i.nullsNotDistinct(), i.options())).toList();
         return new Table(t.schema(), t.name(), cols, pk, uniques, fks, t.checks(), indexes, t.comment(), t.renamedFrom());
     }
 
@@ -51,7 +51,7 @@ final class TableEdits {
     static Table retargetTable(Table t, String schema, String from, String to) {
         return withForeignKeys(t, t.foreignKeys().stream().map(f -> refersTo(f, schema, from)
                 ? new ForeignKey(f.name(), f.columns(), f.referredSchema(), to, f.referredColumns(), f.onDelete(),
-                f.onUpdate(), f.deferrable(), f.initiallyDeferred())
+                f.onUpdate(), f.deferrable(), f.initiallyDeferred(), f.matchFull())
                 : f).toList());
     }
 
@@ -59,7 +59,8 @@ final class TableEdits {
     static Table retargetColumn(Table t, String schema, String table, String from, String to) {
         return withForeignKeys(t, t.foreignKeys().stream().map(f -> refersTo(f, schema, table)
                 ? new ForeignKey(f.name(), f.columns(), f.referredSchema(), f.referredTable(),
-                rename(f.referredColumns(), from, to), f.onDelete(), f.onUpdate(), f.deferrable(), f.initiallyDeferred())
+                rename(f.referredColumns(), from, to), f.onDelete(), f.onUpdate(), f.deferrable(), f.initiallyDeferred(),
+                f.matchFull())
                 : f).toList());
     }
 

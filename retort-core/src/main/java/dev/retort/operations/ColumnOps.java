@@ -41,7 +41,9 @@ public final class ColumnOps {
      * {@code DROP NOT NULL}.
      *
      * @param using         an expression converting existing values on a type change ({@code USING}), or null
-     * @param autoIncrement a serial column gaining or losing the sequence that supplies its default
+     * @param autoIncrement a serial column gaining or losing the sequence that supplies its default; an
+     *                      unchanged {@code true -> true} with a type change says the column stays serial,
+     *                      so its sequence follows the new type
      */
     public record AlterColumn(String schema, String table, String column, Change<SqlType> type,
                               Change<Boolean> nullable, Change<String> serverDefault, Change<Identity> identity,
@@ -90,7 +92,9 @@ public final class ColumnOps {
             if (nullable != null) what.add(Boolean.TRUE.equals(nullable.to()) ? "drop not null" : "set not null");
             if (serverDefault != null) what.add("default " + serverDefault);
             if (identity != null) what.add("identity " + identity);
-            if (autoIncrement != null) what.add(Boolean.TRUE.equals(autoIncrement.to()) ? "add auto-increment" : "drop auto-increment");
+            if (autoIncrement != null && autoIncrement.changed()) {
+                what.add(Boolean.TRUE.equals(autoIncrement.to()) ? "add auto-increment" : "drop auto-increment");
+            }
             if (comment != null) what.add("comment");
             if (collation != null) what.add("collation " + collation);
             return "alter column " + table + "." + column + ": " + String.join(", ", what);

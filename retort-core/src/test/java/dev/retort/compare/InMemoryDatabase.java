@@ -125,7 +125,7 @@ final class InMemoryDatabase {
             tables.put(renamed.key(), renamed);
             tables.replaceAll((k, x) -> mapForeignKeys(x, fk -> refersTo(fk, o.schema(), o.from())
                     ? new ForeignKey(fk.name(), fk.columns(), fk.referredSchema(), o.to(), fk.referredColumns(),
-                    fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred()) : fk));
+                    fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), fk.matchFull()) : fk));
         } else if (op instanceof SetTableComment o) {
             Table t = table(o.schema(), o.table());
             require(Objects.equals(blank(t.comment()), blank(o.comment().from())), "comment is " + t.comment());
@@ -245,28 +245,39 @@ final class InMemoryDatabase {
         put(renamed);
         tables.replaceAll((k, x) -> mapForeignKeys(x, fk -> refersTo(fk, o.schema(), o.table())
                 ? new ForeignKey(fk.name(), fk.columns(), fk.referredSchema(), fk.referredTable(), ren.apply(fk.referredColumns()),
-                fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred()) : fk));
+                fk.onDelete(), fk.onUpdate(), fk.deferrable(), fk.initiallyDeferred(), fk.matchFull()) : fk));
     }
 
     private void alterColumn(AlterColumn o) {
         Table t = table(o.schema(), o.table());
         Column c = column(t, o.column());
         Column next = c;
-        for (Change<?> ch : java.util.Arrays.asList(o.nullable(), o.serverDefault(), o.identity(), o.autoIncrement(), o.collation())) {
+        boolean retyped = o.type() != null && !sameType(o.type().from(), o.type().to());
+        for (Change<?> ch : java.util.Arrays.asList(o.nullable(), o.serverDefault(), o.identity())) {
             requireChange(ch);
+        }
+        // A type change may carry an unchanged auto-increment (the serial sequence follows the type) or
+        // collation (given again, since a type change resets it); otherwise these must change something.
+        if (!retyped) {
+            requireChange(o.autoIncrement());
+            requireChange(o.collation());
         }
         if (o.comment() != null) require(!Objects.equals(blank(o.comment().from()), blank(o.comment().to())), "a comment change that changes nothing");
         if (o.type() != null) {
             require(sameType(c.type(), o.type().from()), "type is " + c.type());
-            // An unchanged type is how a collation change carries the type that PostgreSQL's statement needs.
-            require(!sameType(o.type().from(), o.type().to()) || o.collation() != null, "a type change that changes nothing");
+            // An unchanged type is allowed only to carry a collation or a serial sequence that needs it.
+            require(retyped || (o.collation() != null && o.collation().changed())
+                    || (o.autoIncrement() != null && o.autoIncrement().changed()), "a type change that changes nothing");
             requireTypeExists(o.type().to());
-            requireNotUsed(t, c.name());
+            // PostgreSQL refuses any ALTER ... TYPE, even one that only carries a collation, under a generated column.
             for (Column g : t.columns()) {
                 require(g.computed() == null || g.name().equals(c.name()) || !readsColumn(g.computed(), c.name()),
                         "generated column " + g.name() + " reads column " + c.name());
             }
-            next = next.withType(canonical(o.type().to()));
+            if (retyped) {
+                requireNotUsed(t, c.name());
+                next = next.withType(canonical(o.type().to()));
+            }
         }
         if (o.nullable() != null) {
             require(effectiveNullable(c) == o.nullable().from(), "nullable is " + effectiveNullable(c));

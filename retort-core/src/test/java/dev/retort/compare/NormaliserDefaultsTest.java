@@ -26,8 +26,11 @@ class NormaliserDefaultsTest {
 
     @Test
     void anIdentityStartsAtOneAndCountsByOne() {
-        assertThat(n.normaliseIdentity(Identity.byDefault())).isEqualTo(new Identity(false, 1L, 1L));
-        assertThat(n.normaliseIdentity(new Identity(true, null, -2L))).isEqualTo(new Identity(true, -1L, -2L));
+        assertThat(n.normaliseIdentity(Identity.byDefault())).isEqualTo(new Identity(false, 1L, 1L, 1L, null, 1L));
+        assertThat(n.normaliseIdentity(new Identity(true, null, -2L))).isEqualTo(new Identity(true, -1L, -2L, null, -1L, 1L));
+        // A default start follows a given bound; the type's own bound stays unknown (null).
+        assertThat(n.normaliseIdentity(new Identity(false, null, 5L, -100L, 100L, null)))
+                .isEqualTo(new Identity(false, -100L, 5L, -100L, 100L, 1L));
         assertThat(n.normaliseIdentity(null)).isNull();
     }
 }

@@ -164,7 +164,7 @@ public final class PostgresReflector {
                        sd.seq AS owned_sequence,
                        (sd.seq IS NOT NULL AND sd.deptype = 'a' AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) =
                            'nextval(' || pg_catalog.quote_literal(sd.seq::pg_catalog.regclass::text) || '::regclass)') AS is_serial,
-                       sd.seqstart, sd.seqincrement, sd.seqmin, sd.seqmax
+                       sd.seqstart, sd.seqincrement, sd.seqmin, sd.seqmax, sd.seqcache, sd.seqtypid::pg_catalog.regtype::text AS seqtype
                 FROM pg_catalog.pg_attribute a
                 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -172,7 +172,8 @@ public final class PostgresReflector {
                 JOIN pg_catalog.pg_type b ON b.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
                 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
                 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
-                LEFT JOIN LATERAL (SELECT dep.objid AS seq, dep.deptype, ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax
+                LEFT JOIN LATERAL (SELECT dep.objid AS seq, dep.deptype, ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax,
+                                  ps.seqcache, ps.seqtypid
                            FROM pg_catalog.pg_depend dep
                            JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
                            LEFT JOIN pg_catalog.pg_sequence ps ON ps.seqrelid = dep.objid AND dep.deptype = 'i'
@@ -230,9 +231,19 @@ public final class PostgresReflector {
         long increment = rs.getLong("seqincrement");
         long start = rs.getLong("seqstart");
         boolean noSequence = rs.wasNull();
-        long defaultStart = increment > 0 ? rs.getLong("seqmin") : rs.getLong("seqmax");
-        return new Identity("a".equals(kind), noSequence || start == defaultStart ? null : start,
-                noSequence || increment == 1 ? null : increment);
+        if (noSequence) return new Identity("a".equals(kind), null, null);
+        long min = rs.getLong("seqmin");
+        long max = rs.getLong("seqmax");
+        long cache = rs.getLong("seqcache");
+        String type = rs.getString("seqtype");
+        long typeMax = "smallint".equals(type) ? Short.MAX_VALUE : "integer".equals(type) ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        long typeMin = "smallint".equals(type) ? Short.MIN_VALUE : "integer".equals(type) ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        // Each option that holds PostgreSQL's default for the sequence's type and direction reads as null.
+        long defaultMin = increment > 0 ? 1 : typeMin;
+        long defaultMax = increment > 0 ? typeMax : -1;
+        long defaultStart = increment > 0 ? min : max;
+        return new Identity("a".equals(kind), start == defaultStart ? null : start, increment == 1 ? null : increment,
+                min == defaultMin ? null : min, max == defaultMax ? null : max, cache == 1 ? null : cache);
     }
 
     /** Built-in types map to the portable ones; anything else stays as the catalog prints it. */
@@ -273,7 +284,11 @@ public final class PostgresReflector {
 
     private void readConstraints(Array names, Map<Long, TableDraft> tables) throws SQLException {
         String sql = """
-                SELECT con.conrelid, con.conname, con.contype, con.condeferrable, con.condeferred,
+                SELECT con.conrelid, con.conname, con.contype, con.condeferrable, con.condeferred, con.connoinherit,
+                       con.confmatchtype = 'f' AS match_full,
+                       -- NULLS NOT DISTINCT (PostgreSQL 15) lives on the index; read through jsonb, older servers give null.
+                       (SELECT (pg_catalog.to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean
+                          FROM pg_catalog.pg_index ix WHERE ix.indexrelid = con.conindid AND con.contype = 'u') AS nulls_not_distinct,
                        con.confupdtype, con.confdeltype, fn.nspname AS ref_schema, fc.relname AS ref_table,
                        ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY k(num, ord)
                              JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
@@ -300,11 +315,13 @@ public final class PostgresReflector {
                     List<String> cols = strings(rs.getArray("cols"));
                     switch (rs.getString("contype")) {
                         case "p" -> t.primaryKey = new PrimaryKey(name, cols);
-                        case "u" -> t.uniques.add(new UniqueConstraint(name, cols));
-                        case "c" -> t.checks.add(new CheckConstraint(name, SqlLexer.unqualify(checkExpression(rs.getString("def")), t.schema)));
+                        case "u" -> t.uniques.add(new UniqueConstraint(name, cols, rs.getBoolean("condeferrable"),
+                                rs.getBoolean("condeferred"), rs.getBoolean("nulls_not_distinct")));
+                        case "c" -> t.checks.add(new CheckConstraint(name, SqlLexer.unqualify(checkExpression(rs.getString("def")), t.schema),
+                                rs.getBoolean("connoinherit")));
                         case "f" -> t.foreignKeys.add(new ForeignKey(name, cols, rs.getString("ref_schema"), rs.getString("ref_table"),
                                 strings(rs.getArray("ref_cols")), action(rs.getString("confdeltype")), action(rs.getString("confupdtype")),
-                                rs.getBoolean("condeferrable"), rs.getBoolean("condeferred")));
+                                rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"), rs.getBoolean("match_full")));
                         default -> { }
                     }
                 }
@@ -358,7 +375,18 @@ public final class PostgresReflector {
                              ORDER BY k.ord) AS cols,
                        ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
                              FROM pg_catalog.generate_series(1, i.indnatts) k ORDER BY k) AS defs,
-                       pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate
+                       pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
+                       ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END
+                             FROM pg_catalog.unnest(i.indclass::pg_catalog.oid[]) WITH ORDINALITY k(opc, ord)
+                             LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opc ORDER BY k.ord) AS opclasses,
+                       -- Key collations are read for column keys only: an expression's own collation is not known here.
+                       ARRAY(SELECT CASE WHEN k.coll <> 0 AND a.attnum IS NOT NULL AND k.coll <> a.attcollation THEN co.collname::text END
+                             FROM pg_catalog.unnest(i.indcollation::pg_catalog.oid[]) WITH ORDINALITY k(coll, ord)
+                             LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.ord - 1]
+                             LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.coll ORDER BY k.ord) AS collations,
+                       ic.reloptions::text[] AS storage,
+                       -- NULLS NOT DISTINCT came with PostgreSQL 15: read through jsonb so older servers give null.
+                       (pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean AS nulls_not_distinct
                 FROM pg_catalog.pg_index i
                 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
                 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -380,16 +408,23 @@ public final class PostgresReflector {
                     List<String> defs = strings(rs.getArray("defs"));
                     Short[] options = (Short[]) rs.getArray("options").getArray();
                     List<Index.Element> elements = new ArrayList<>();
+                    List<String> opclasses = strings(rs.getArray("opclasses"));
+                    List<String> collations = strings(rs.getArray("collations"));
                     for (int k = 0; k < keys; k++) {
                         boolean desc = (options[k] & 1) != 0;
+                        boolean nullsFirst = (options[k] & 2) != 0;
                         String col = cols.get(k);
-                        elements.add(col != null ? new Index.Element(col, null, desc)
-                                : new Index.Element(null, SqlLexer.unqualify(defs.get(k), t.schema), desc));
+                        String opclass = k < opclasses.size() ? opclasses.get(k) : null;
+                        String collation = k < collations.size() ? collations.get(k) : null;
+                        elements.add(new Index.Element(col, col != null ? null : SqlLexer.unqualify(defs.get(k), t.schema), desc,
+                                nullsFirst, opclass, collation));
                     }
                     List<String> include = cols.subList(keys, cols.size()).stream().filter(Objects::nonNull).toList();
                     String method = rs.getString("amname");
+                    Array storage = rs.getArray("storage");
                     t.indexes.add(new Index(rs.getString("relname"), elements, rs.getBoolean("indisunique"),
-                            SqlLexer.unqualify(rs.getString("predicate"), t.schema), "btree".equals(method) ? null : method, include));
+                            SqlLexer.unqualify(rs.getString("predicate"), t.schema), "btree".equals(method) ? null : method, include,
+                            rs.getBoolean("nulls_not_distinct"), storage == null ? List.of() : strings(storage)));
                 }
             }
         }

@@ -133,6 +133,9 @@ final class PostgresRenderer {
         List<String> options = new ArrayList<>();
         if (id.start() != null) options.add("START WITH " + id.start());
         if (id.increment() != null) options.add("INCREMENT BY " + id.increment());
+        if (id.minValue() != null) options.add("MINVALUE " + id.minValue());
+        if (id.maxValue() != null) options.add("MAXVALUE " + id.maxValue());
+        if (id.cache() != null) options.add("CACHE " + id.cache());
         return options.isEmpty() ? s : s + " (" + String.join(" ", options) + ")";
     }
 
@@ -154,20 +157,32 @@ final class PostgresRenderer {
         Change<String> dflt = changed(o.serverDefault());
         Change<Identity> id = changed(o.identity());
         Change<String> collation = changed(o.collation());
-        Change<Boolean> serial = changed(o.autoIncrement());
-        boolean serialGoes = serial != null && Boolean.TRUE.equals(serial.from());
-        boolean serialComes = serial != null && Boolean.TRUE.equals(serial.to());
-        if ((dflt != null && dflt.from() != null) || serialGoes) out.add(prefix + "DROP DEFAULT");
-        if (serialGoes) out.add(dropOwnedSequence(o));
+        if (dflt != null && dflt.from() != null) out.add(prefix + "DROP DEFAULT");
         if (id != null && id.from() != null && id.to() == null) out.add(prefix + "DROP IDENTITY");
         if (o.type() != null && (o.type().changed() || collation != null)) {
-            out.add(prefix + typeChange(o, collation));
+            // A type change resets the collation unless it is given, so a kept one is written too.
+            out.add(prefix + typeChange(o, collation != null ? collation : o.collation()));
         } else if (collation != null) {
             throw new IllegalArgumentException("alter column " + o.table() + "." + o.column()
                     + ": a collation change needs the column's type (give an unchanged type change)");
         }
+        Change<Boolean> serial = o.autoIncrement();
+        if (serial != null && Boolean.TRUE.equals(serial.from()) && !Boolean.TRUE.equals(serial.to())) {
+            out.add(prefix + "DROP DEFAULT");
+            out.add(ownedSequence(o, "DROP SEQUENCE %s"));
+        } else if (serial != null && Boolean.TRUE.equals(serial.to()) && !Boolean.TRUE.equals(serial.from())) {
+            String sequence = qualify(o.schema(), serialSequenceName(o.table(), o.column()));
+            SqlType type = o.type() != null ? o.type().to() : null;
+            out.add("CREATE SEQUENCE " + sequence + (type == null ? "" : " AS " + PostgresTypes.render(type))
+                    + " OWNED BY " + qualify(o.schema(), o.table()) + "." + quote(o.column()));
+            // Past the values the column already holds, as a fresh serial column would be.
+            out.add("SELECT pg_catalog.setval(" + literal(sequence) + "::regclass, COALESCE(MAX(" + quote(o.column())
+                    + "), 0) + 1, false) FROM " + qualify(o.schema(), o.table()));
+            out.add(prefix + "SET DEFAULT nextval(" + literal(sequence) + "::regclass)");
+        } else if (serial != null && o.type() != null && o.type().changed()) {
+            out.add(ownedSequence(o, "ALTER SEQUENCE %s AS " + PostgresTypes.render(o.type().to())));
+        }
         if (dflt != null && dflt.to() != null) out.add(prefix + "SET DEFAULT " + dflt.to());
-        if (serialComes) out.addAll(addOwnedSequence(o, prefix));
         // An identity needs NOT NULL first; dropping NOT NULL needs the identity gone (done above).
         Change<Boolean> nullable = changed(o.nullable());
         if (nullable != null) out.add(prefix + (Boolean.FALSE.equals(nullable.to()) ? "SET NOT NULL" : "DROP NOT NULL"));
@@ -184,34 +199,22 @@ final class PostgresRenderer {
     }
 
     /**
-     * A column stops being serial: its default is gone (above), and the sequence it owns goes too, or
-     * it would linger as a standalone sequence. Its name is PostgreSQL's to know, hence the DO block.
+     * A statement on the sequence a serial column owns, found at run time: PostgreSQL chose its name when
+     * the column was created, and the model does not record it. {@code format} takes the sequence as {@code %s}.
      */
-    private static String dropOwnedSequence(ColumnOps.AlterColumn o) {
-        String body = "BEGIN EXECUTE 'DROP SEQUENCE ' || pg_catalog.pg_get_serial_sequence("
-                + literal(qualify(o.schema(), o.table())) + ", " + literal(o.column()) + "); END";
+    private static String ownedSequence(ColumnOps.AlterColumn o, String format) {
+        String body = "\nBEGIN\n    EXECUTE format(" + literal(format) + ", pg_get_serial_sequence("
+                + literal(qualify(o.schema(), o.table())) + ", " + literal(o.column()) + "));\nEND\n";
         return "DO " + PostgresSql.dollarQuote(body);
     }
 
-    /**
-     * A column becomes serial as {@code serial} would make it: a sequence named {@code table_column_seq}
-     * owned by the column, set past the values the column holds, and its {@code nextval} as the default.
-     */
-    private static List<String> addOwnedSequence(ColumnOps.AlterColumn o, String prefix) {
-        String sequence = qualify(o.schema(), serialSequenceName(o.table(), o.column()));
-        String type = o.type() == null ? "" : " AS " + PostgresTypes.render(o.type().to());
-        return List.of(
-                "CREATE SEQUENCE " + sequence + type + " OWNED BY " + qualify(o.schema(), o.table()) + "." + quote(o.column()),
-                "SELECT pg_catalog.setval(" + literal(sequence) + "::regclass, COALESCE(MAX(" + quote(o.column()) + "), 0) + 1, false) FROM "
-                        + qualify(o.schema(), o.table()),
-                prefix + "SET DEFAULT nextval(" + literal(sequence) + "::regclass)");
-    }
-
-    /** {@code table_column_seq}, cut to the 63 bytes a name may have (on a character boundary). */
+    /** PostgreSQL's own name for a serial column's sequence, {@code table_column_seq}, cut to 63 bytes as it would. */
     static String serialSequenceName(String table, String column) {
         String name = table + "_" + column + "_seq";
         while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
-            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+            if (table.length() >= column.length()) table = table.substring(0, table.length() - 1);
+            else column = column.substring(0, column.length() - 1);
+            name = table + "_" + column + "_seq";
         }
         return name;
     }
@@ -235,7 +238,16 @@ final class PostgresRenderer {
         if (from.always() != to.always()) parts.add("SET GENERATED " + (to.always() ? "ALWAYS" : "BY DEFAULT"));
         long increment = to.increment() == null ? 1 : to.increment();
         if (!Objects.equals(from.increment(), to.increment())) parts.add("SET INCREMENT BY " + increment);
-        if (!Objects.equals(from.start(), to.start())) parts.add("SET START WITH " + (to.start() != null ? to.start() : increment > 0 ? 1 : -1));
+        if (!Objects.equals(from.minValue(), to.minValue())) parts.add(to.minValue() == null ? "SET NO MINVALUE" : "SET MINVALUE " + to.minValue());
+        if (!Objects.equals(from.maxValue(), to.maxValue())) parts.add(to.maxValue() == null ? "SET NO MAXVALUE" : "SET MAXVALUE " + to.maxValue());
+        if (!Objects.equals(from.start(), to.start()) || !Objects.equals(from.minValue(), to.minValue())
+                || !Objects.equals(from.maxValue(), to.maxValue())) {
+            // A default start is the bound the sequence moves away from, so it follows a changed bound.
+            long start = to.start() != null ? to.start() : increment > 0 ? (to.minValue() != null ? to.minValue() : 1)
+                    : (to.maxValue() != null ? to.maxValue() : -1);
+            parts.add("SET START WITH " + start);
+        }
+        if (!Objects.equals(from.cache(), to.cache())) parts.add("SET CACHE " + (to.cache() == null ? 1 : to.cache()));
         if (parts.isEmpty()) throw new IllegalArgumentException("identity change " + from + " -> " + to + " changes nothing");
         return String.join(" ", parts);
     }
@@ -249,12 +261,16 @@ final class PostgresRenderer {
     private static String constraint(Constraint c, String tableSchema) {
         String head = "CONSTRAINT " + quote(c.name()) + " ";
         if (c instanceof PrimaryKey pk) return head + "PRIMARY KEY " + columnList(pk.columns());
-        if (c instanceof UniqueConstraint u) return head + "UNIQUE " + columnList(u.columns());
-        if (c instanceof CheckConstraint ck) return head + "CHECK (" + ck.expression() + ")";
+        if (c instanceof UniqueConstraint u) {
+            return head + "UNIQUE " + (u.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + columnList(u.columns())
+                    + (u.deferrable() ? " DEFERRABLE INITIALLY " + (u.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE") : "");
+        }
+        if (c instanceof CheckConstraint ck) return head + "CHECK (" + ck.expression() + ")" + (ck.noInherit() ? " NO INHERIT" : "");
         if (c instanceof ForeignKey fk) {
             StringBuilder s = new StringBuilder(head).append("FOREIGN KEY ").append(columnList(fk.columns()))
                     .append(" REFERENCES ").append(qualify(fk.referredSchema(), fk.referredTable()))
                     .append(' ').append(columnList(fk.referredColumns()));
+            if (fk.matchFull()) s.append(" MATCH FULL");
             if (fk.onDelete() != ForeignKey.Action.NO_ACTION) s.append(" ON DELETE ").append(fk.onDelete().sql());
             if (fk.onUpdate() != ForeignKey.Action.NO_ACTION) s.append(" ON UPDATE ").append(fk.onUpdate().sql());
             if (fk.deferrable()) s.append(" DEFERRABLE INITIALLY ").append(fk.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE");
@@ -273,10 +289,30 @@ final class PostgresRenderer {
         if (ix.method() != null) s.append(" USING ").append(indexMethod(ix));
         List<String> keys = new ArrayList<>();
         for (Index.Element e : ix.elements()) {
-            keys.add((e.column() != null ? quote(e.column()) : "(" + e.expression() + ")") + (e.descending() ? " DESC" : ""));
+            StringBuilder k = new StringBuilder(e.column() != null ? quote(e.column()) : "(" + e.expression() + ")");
+            if (e.collation() != null) k.append(" COLLATE ").append(quote(e.collation()));
+            if (e.opclass() != null) k.append(' ').append(quote(e.opclass()));
+            if (e.descending()) k.append(" DESC");
+            if (e.nullsFirst() != null) k.append(e.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+            keys.add(k.toString());
         }
         s.append(" (").append(String.join(", ", keys)).append(')');
         if (!ix.include().isEmpty()) s.append(" INCLUDE ").append(columnList(ix.include()));
+        if (ix.nullsNotDistinct()) s.append(" NULLS NOT DISTINCT");
+        if (!ix.options().isEmpty()) {
+            List<String> options = new ArrayList<>();
+            for (String o : ix.options()) {
+                int eq = o.indexOf('=');
+                String key = o.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+                String value = o.substring(eq + 1).strip();
+                if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) value = value.substring(1, value.length() - 1);
+                if (!INDEX_METHOD.matcher(key).matches()) {
+                    throw new IllegalArgumentException("index " + ix.name() + ": '" + key + "' is not a storage parameter name");
+                }
+                options.add(key + " = " + literal(value));
+            }
+            s.append(" WITH (").append(String.join(", ", options)).append(')');
+        }
         if (ix.where() != null) s.append(" WHERE ").append(ix.where());
         return s.toString();
     }
