@@ -10,6 +10,7 @@ import dev.retort.tenants.TenantSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +33,14 @@ import java.util.stream.IntStream;
  * <p>Arguments (all optional): {@code --url JDBC_URL} (a server where databases can be created; default
  * the local PostgreSQL as user postgres), {@code --tables N}, {@code --tenants T},
  * {@code --connections 1,2,4}, {@code --runs R}, {@code --tasks statements} (the FanOut tasks of
- * {@link FanOutTasks}; {@code none} for the floor alone).
+ * {@link FanOutTasks}; {@code none} for the floor alone), {@code --first floor|tasks} (which goes first in
+ * the first run; the order alternates from run to run).
  */
 public final class FanOutBenchmark {
     private FanOutBenchmark() {
     }
 
-    record Args(String url, int tables, int tenants, List<Integer> connections, int runs, List<String> tasks) {
+    record Args(String url, int tables, int tenants, List<Integer> connections, int runs, List<String> tasks, boolean tasksFirst) {
         static Args parse(String[] argv) {
             Map<String, String> given = new LinkedHashMap<>();
             for (int i = 0; i < argv.length; i++) {
@@ -53,8 +55,9 @@ public final class FanOutBenchmark {
                     Arrays.stream(given.getOrDefault("connections", "1,2").split(",")).map(String::strip).map(Integer::valueOf).toList(),
                     Integer.parseInt(given.getOrDefault("runs", "3")),
                     given.getOrDefault("tasks", "statements").equals("none") ? List.of()
-                            : Arrays.stream(given.getOrDefault("tasks", "statements").split(",")).map(String::strip).toList());
-            given.keySet().removeAll(List.of("url", "tables", "tenants", "connections", "runs", "tasks"));
+                            : Arrays.stream(given.getOrDefault("tasks", "statements").split(",")).map(String::strip).toList(),
+                    given.getOrDefault("first", "floor").equals("tasks"));
+            given.keySet().removeAll(List.of("url", "tables", "tenants", "connections", "runs", "tasks", "first"));
             if (!given.isEmpty()) throw new IllegalArgumentException("unknown options: " + given.keySet());
             return a;
         }
@@ -85,14 +88,16 @@ public final class FanOutBenchmark {
                 Map<String, List<String>> rendered = new LinkedHashMap<>();
                 tenants.forEach(t -> rendered.put(t, ddl.statements(t)));
                 FanOutTasks.Workload workload = new FanOutTasks.Workload(ddl, rendered);
-                try (ScratchDatabase db = ScratchDatabase.create(dialect, server, scratch)) {
-                    double s = FloorLoop.run(dialect, db.database(), List.copyOf(rendered.values()), c);
-                    seconds.computeIfAbsent(key("floor", c), k -> new ArrayList<>()).add(s);
-                    System.err.printf(Locale.ROOT, "run %d/%d floor connections=%d %.3f s%n", run, args.runs(), c, s);
-                }
-                for (String name : args.tasks()) {
+                // The order alternates from run to run, so that a drift in the machine's load does not
+                // always fall on the same side.
+                List<String> order = new ArrayList<>(List.of("floor"));
+                order.addAll(args.tasks());
+                if ((run + (args.tasksFirst() ? 1 : 0)) % 2 == 0) Collections.reverse(order);
+                for (String name : order) {
                     try (ScratchDatabase db = ScratchDatabase.create(dialect, server, scratch)) {
-                        double s = fanOut(db.database(), tenants, c, FanOutTasks.named(name, workload));
+                        double s = name.equals("floor")
+                                ? FloorLoop.run(dialect, db.database(), List.copyOf(rendered.values()), c)
+                                : fanOut(db.database(), tenants, c, FanOutTasks.named(name, workload));
                         seconds.computeIfAbsent(key(name, c), k -> new ArrayList<>()).add(s);
                         System.err.printf(Locale.ROOT, "run %d/%d %s connections=%d %.3f s%n", run, args.runs(), name, c, s);
                     }
