@@ -18,7 +18,12 @@ import dev.retort.runner.OfflineScripts;
 import dev.retort.runner.Runner;
 import dev.retort.runner.SqlScript;
 import dev.retort.runner.StampResult;
+import dev.retort.runner.TenantMigrations;
 import dev.retort.runner.UpgradeResult;
+import dev.retort.fanout.FanOut;
+import dev.retort.fanout.FanOutListener;
+import dev.retort.fanout.FanOutReport;
+import dev.retort.tenants.Shard;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -135,6 +140,42 @@ public final class Retort {
 
     private OfflineScripts offline() {
         return new OfflineScripts(dialect(), configuration.versionTable());
+    }
+
+    // --- many tenants (dev.retort.fanout): the same verbs on every tenant of every shard ---
+
+    /**
+     * Brings every tenant of the shards to {@code target} (null is {@code head}), up to
+     * {@code options.jobs()} tenants of each shard at once, each exactly as {@link #upgrade} does it: the
+     * schema's lock, one transaction per revision. A failing tenant fails alone (unless fail-fast); the
+     * report counts upgraded, unchanged and failed tenants, and the listener sees each outcome.
+     *
+     * @throws dev.retort.revision.RevisionException for a target the graph cannot resolve, before any tenant runs
+     * @throws DatabaseException when a shard cannot be reached or its tenants read, before any tenant runs
+     */
+    public FanOutReport upgradeTenants(String target, boolean force, List<Shard> shards, FanOut.Options options,
+                                       FanOutListener listener) {
+        String t = target == null ? "head" : target;
+        TenantMigrations tenants = tenantMigrations();
+        return new FanOut(options, listener).run(shards, tenants.upgrade(t, force));
+    }
+
+    /** Takes every tenant of the shards down to {@code target}, as {@link #downgrade} does for one. */
+    public FanOutReport downgradeTenants(String target, boolean force, List<Shard> shards, FanOut.Options options,
+                                         FanOutListener listener) {
+        Objects.requireNonNull(target, "target");
+        return new FanOut(options, listener).run(shards, tenantMigrations().downgrade(target, force));
+    }
+
+    /** Records {@code target} in every tenant's version table, as {@link #stamp} does for one. */
+    public FanOutReport stampTenants(String target, List<Shard> shards, FanOut.Options options, FanOutListener listener) {
+        Objects.requireNonNull(target, "target");
+        return new FanOut(options, listener).run(shards, tenantMigrations().stamp(target));
+    }
+
+    /** The graph is read once for the whole fan-out: every tenant sees the same revisions. */
+    private TenantMigrations tenantMigrations() {
+        return new TenantMigrations(dialect(), configuration.versionTable(), configuration.lockTimeout(), migrations().graph());
     }
 
     // --- what every verb needs ---
