@@ -5,6 +5,7 @@ import dev.retort.cli.config.SchemaOption;
 import dev.retort.runner.StampResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import dev.retort.cli.fanout.FanOutOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +27,14 @@ public final class StampCommand implements Callable<Integer> {
     @Mixin
     LockTimeoutOption lockTimeout;
 
+    @Mixin
+    FanOutOptions fanOut;
+
     @Override
     public Integer call() {
+        if (TenantRun.requested(spec, fanOut, schema)) {
+            return TenantRun.run(spec, fanOut, lockTimeout.value(), (retort, shards, options, listener) -> retort.stampTenants(target, shards, options, listener));
+        }
         Session session = Session.of(spec, schema);
         StampResult result = session.online(lockTimeout.value(), retort -> retort.stamp(target, session.schema()));
         if (result.schemaCreated()) session.out().println("created schema " + result.schema());

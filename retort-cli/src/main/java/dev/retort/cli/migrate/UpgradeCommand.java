@@ -8,6 +8,7 @@ import dev.retort.runner.MigrationException;
 import dev.retort.runner.UpgradeResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import dev.retort.cli.fanout.FanOutOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,8 +41,15 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Mixin
     LockTimeoutOption lockTimeout;
 
+    @Mixin
+    FanOutOptions fanOut;
+
     @Override
     public Integer call() {
+        if (TenantRun.requested(spec, fanOut, schema)) {
+            if (sql) throw new CommandLine.ParameterException(spec.commandLine(), "--sql works on one schema, not with --tenants");
+            return TenantRun.run(spec, fanOut, lockTimeout.value(), (retort, shards, options, listener) -> retort.upgradeTenants(target, force, shards, options, listener));
+        }
         Session session = Session.of(spec, schema);
         if (sql) {
             if (force) throw session.usage("--force applies to a run, not to --sql");

@@ -1,0 +1,68 @@
+package dev.retort.cli.migrate;
+
+import dev.retort.Retort;
+import dev.retort.cli.DatabaseSession;
+import dev.retort.cli.ExitCode;
+import dev.retort.cli.Main;
+import dev.retort.cli.RetortFactory;
+import dev.retort.cli.config.SchemaOption;
+import dev.retort.cli.config.Settings;
+import dev.retort.cli.fanout.FanOutOptions;
+import dev.retort.cli.fanout.Progress;
+import dev.retort.cli.fanout.TenantShards;
+import dev.retort.fanout.FanOut;
+import dev.retort.fanout.FanOutListener;
+import dev.retort.fanout.FanOutReport;
+import dev.retort.fanout.JsonReportWriter;
+import dev.retort.tenants.Shard;
+import dev.retort.tenants.TenantSpec;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A migration command over many tenants ({@code --tenants SPEC}): the shards the spec names on the
+ * configured database, the fan-out with progress (a bar on a terminal, failures and the summary
+ * otherwise) and the JSON report when asked for. Exit 0 when every tenant succeeded, 1 when any failed
+ * or was skipped.
+ */
+final class TenantRun {
+
+    /** One verb over the shards. */
+    @FunctionalInterface
+    interface Verb {
+        FanOutReport run(Retort retort, List<Shard> shards, FanOut.Options options, FanOutListener listener);
+    }
+
+    private TenantRun() {
+    }
+
+    /** Whether the command was asked to work on tenants rather than one schema; refuses {@code --schema} with it. */
+    static boolean requested(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, SchemaOption schema) {
+        if (fanOut.tenants(spec) == null) return false;
+        if (schema.value() != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --schema or --tenants, not both");
+        }
+        return true;
+    }
+
+    static int run(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, Duration lockTimeout, Verb verb) {
+        TenantSpec tenants = fanOut.tenants(spec);
+        FanOut.Options options = fanOut.options(spec);
+        Settings settings = Main.settings(spec, null);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        FanOutReport report;
+        try (DatabaseSession db = DatabaseSession.open(settings);
+             JsonReportWriter json = fanOut.report() == null ? null : JsonReportWriter.create(settings.workingDirectory().resolve(fanOut.report()))) {
+            Retort retort = RetortFactory.online(settings, db, err::println, lockTimeout);
+            List<Shard> shards = TenantShards.of(db.database(), settings.tenants(), tenants);
+            FanOutListener progress = Progress.forProcess(out, err);
+            report = verb.run(retort, shards, options, json == null ? progress : FanOutListener.all(progress, json));
+        }
+        out.flush();
+        return report.succeeded() ? ExitCode.OK : ExitCode.ERROR;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.retort.cli.migrate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retort.cli.CliRun;
+import dev.retort.cli.ExitCode;
+import dev.retort.revision.Revision;
+import dev.retort.testkit.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** upgrade, downgrade and stamp with {@code --tenants} through {@code Main}, on the test server. */
+class TenantCommandsTest {
+    private static final TestDatabase DB = TestDatabase.postgres();
+
+    private static List<String> tenants(String prefix, int n) {
+        List<String> names = IntStream.rangeClosed(1, n).mapToObj(i -> prefix + i).toList();
+        DB.execute(names.stream().map(s -> "CREATE SCHEMA \"" + s + "\"").toArray(String[]::new));
+        return names;
+    }
+
+    private static String prefix() {
+        return "tc_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT) + "_";
+    }
+
+    @Test
+    void upgradeByPatternListsTheFailedTenantWritesTheReportAndExitsOne(@TempDir Path dir) throws Exception {
+        Consumer project = Consumer.in(dir, DB);
+        Revision initial = project.initial();
+        String prefix = prefix();
+        List<String> names = tenants(prefix, 5);
+        String broken = names.get(1);
+        DB.execute("CREATE TABLE \"" + broken + "\".test (x int)");
+
+        CliRun up = project.run("upgrade", "--tenants", "pattern:" + prefix + "*", "--jobs", "2", "--report", "report.json");
+
+        assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCode.ERROR);
+        assertThat(up.outLines()).hasSize(2);
+        assertThat(up.outLines().get(0)).startsWith("failed " + broken + " on ").contains("already exists");
+        assertThat(up.outLines().get(1)).matches("5 tenants on 1 shard in [0-9.]+ s: 4 upgraded, 1 failed");
+        names.stream().filter(t -> !t.equals(broken))
+                .forEach(t -> assertThat(project.tables(t)).as(t).containsExactly("child", "retort_version", "test"));
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        assertThat(report.get("tenants")).hasSize(5);
+        assertThat(report.get("summary").get("failed").asInt()).isEqualTo(1);
+        for (JsonNode t : report.get("tenants")) {
+            if (t.get("tenant").asText().equals(broken)) {
+                assertThat(t.get("status").asText()).isEqualTo("failed");
+            } else {
+                assertThat(t.get("status").asText()).isEqualTo("upgraded");
+                assertThat(t.get("to").asText()).isEqualTo(initial.id());
+            }
+        }
+
+        // Repaired, a re-run finishes the rest: the others are already at head.
+        DB.execute("DROP TABLE \"" + broken + "\".test");
+        CliRun again = project.run("upgrade", "--tenants", "pattern:" + prefix + "*");
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCode.OK);
+        assertThat(again.outLines()).singleElement().asString().matches("5 tenants on 1 shard in [0-9.]+ s: 1 upgraded, 4 unchanged, 0 failed");
+    }
+
+    @Test
+    void downgradeAndStampTakeAListOfTenants(@TempDir Path dir) throws Exception {
+        Consumer project = Consumer.in(dir, DB);
+        project.initial();
+        String prefix = prefix();
+        List<String> names = tenants(prefix, 3);
+        String list = String.join(",", names);
+        assertThat(project.run("upgrade", "--tenants", list).exitCode()).isEqualTo(ExitCode.OK);
+
+        CliRun down = project.run("downgrade", "base", "--tenants", list);
+        assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCode.OK);
+        assertThat(down.outLines()).singleElement().asString().contains("3 downgraded");
+        names.forEach(t -> assertThat(project.tables(t)).containsExactly("retort_version"));
+
+        CliRun stamp = project.run("stamp", "head", "--tenants", list);
+        assertThat(stamp.exitCode()).as(stamp.err()).isEqualTo(ExitCode.OK);
+        assertThat(stamp.outLines()).singleElement().asString().contains("3 upgraded");
+        names.forEach(t -> assertThat(project.tables(t)).as("stamp runs nothing").containsExactly("retort_version"));
+    }
+
+    @Test
+    void tenantsAndSchemaTogetherOrWithSqlAreUsageErrors(@TempDir Path dir) throws Exception {
+        Consumer project = Consumer.in(dir, DB);
+        project.initial();
+
+        CliRun both = project.run("upgrade", "--tenants", "a,b", "--schema", "a");
+        assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(both.err()).contains("give either --schema or --tenants, not both");
+        CliRun sql = project.run("upgrade", "--tenants", "a,b", "--sql");
+        assertThat(sql.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(sql.err()).contains("--sql works on one schema");
+    }
+}
