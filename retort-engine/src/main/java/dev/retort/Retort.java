@@ -19,6 +19,12 @@ import dev.retort.runner.Runner;
 import dev.retort.runner.SqlScript;
 import dev.retort.runner.StampResult;
 import dev.retort.runner.TenantMigrations;
+import dev.retort.runner.TenantSurvey;
+import dev.retort.fanout.ShardPools;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.tenants.ShardTenants;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.retort.runner.UpgradeResult;
 import dev.retort.fanout.FanOut;
 import dev.retort.fanout.FanOutListener;
@@ -171,6 +177,56 @@ public final class Retort {
     public FanOutReport stampTenants(String target, List<Shard> shards, FanOut.Options options, FanOutListener listener) {
         Objects.requireNonNull(target, "target");
         return new FanOut(options, listener).run(shards, tenantMigrations().stamp(target));
+    }
+
+    /**
+     * Every tenant's version-table state, by shard name, read in bulk ({@link TenantSurvey}): a fixed
+     * number of queries per few hundred tenants, one connection per shard.
+     */
+    public Map<String, List<TenantSurvey.TenantVersion>> currentTenants(List<Shard> shards) {
+        RevisionGraph graph = migrations().graph();
+        return survey(shards, (pools, shard, c, tenants) ->
+                new TenantSurvey(pools.dialect(shard), configuration.versionTable(), graph).current(c, tenants));
+    }
+
+    /**
+     * Every tenant checked as {@link #check} checks one schema, by shard name: pending revisions read
+     * from the version tables in bulk, and drift against the model read with the dialect's bulk
+     * reflection, a few hundred tenants per reflection.
+     *
+     * @throws IllegalStateException when no model is configured
+     */
+    public Map<String, List<CheckResult>> checkTenants(List<Shard> shards) {
+        ModelProvider provider = configuration.model();
+        if (provider == null) throw new IllegalStateException("no model configured: give one with model(...)");
+        MetaData model = provider.metadata();
+        if (model == null) throw new IllegalStateException("the model provider returned no MetaData");
+        RevisionGraph graph = migrations().graph();
+        return survey(shards, (pools, shard, c, tenants) -> {
+            Dialect d = pools.dialect(shard);
+            Autogenerate autogenerate = Autogenerate.with(d).ignoringTables(List.of(configuration.versionTable()));
+            return new TenantSurvey(d, configuration.versionTable(), graph).check(c, tenants, model, autogenerate);
+        });
+    }
+
+    @FunctionalInterface
+    private interface SurveyWork<T> {
+        List<T> run(ShardPools pools, Shard shard, Connection connection, List<String> tenants) throws SQLException;
+    }
+
+    /** Runs {@code work} on each shard's tenants in turn, on one connection per shard. */
+    private static <T> Map<String, List<T>> survey(List<Shard> shards, SurveyWork<T> work) {
+        Map<String, List<T>> out = new LinkedHashMap<>();
+        try (ShardPools pools = ShardPools.open(shards, 1)) {
+            for (ShardTenants st : pools.resolveTenants()) {
+                try (Connection c = pools.dataSource(st.shard()).getConnection()) {
+                    out.put(st.shard().name(), work.run(pools, st.shard(), c, st.tenants()));
+                } catch (SQLException e) {
+                    throw new DatabaseException("shard " + st.shard().name() + ": " + DataSources.firstLine(e.getMessage()), e);
+                }
+            }
+        }
+        return out;
     }
 
     /** The graph is read once for the whole fan-out: every tenant sees the same revisions. */

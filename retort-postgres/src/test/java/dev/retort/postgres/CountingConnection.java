@@ -9,11 +9,11 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A Connection that counts the statements executed through it: a plain wrapper, not a mock. */
-final class CountingConnection {
-    final AtomicInteger executions = new AtomicInteger();
-    final Connection connection;
+public final class CountingConnection {
+    public final AtomicInteger executions = new AtomicInteger();
+    public final Connection connection;
 
-    CountingConnection(Connection real) {
+    public CountingConnection(Connection real) {
         this.connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     Object result = invoke(real, method, args);

@@ -5,6 +5,8 @@ import dev.retort.cli.config.SchemaOption;
 import dev.retort.runner.CheckResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import dev.retort.cli.Main;
+import dev.retort.cli.fanout.FanOutOptions;
 import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
@@ -20,8 +22,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     SchemaOption schema;
 
+    @Mixin
+    FanOutOptions fanOut;
+
     @Override
     public Integer call() {
+        if (TenantRun.requested(spec, fanOut, schema)) {
+            Main.settings(spec, null).requireModel();
+            boolean clean = TenantReports.check(spec.commandLine().getOut(), TenantRun.read(spec, fanOut, (retort, shards) -> retort.checkTenants(shards)));
+            return clean ? ExitCode.OK : ExitCode.DIFFERENCES;
+        }
         Session session = Session.of(spec, schema);
         // Without a model there is nothing to check against: say so before starting a server.
         session.settings().requireModel();

@@ -5,6 +5,8 @@ import dev.retort.cli.config.SchemaOption;
 import dev.retort.runner.CurrentResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import dev.retort.cli.Main;
+import dev.retort.cli.fanout.FanOutOptions;
 import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
@@ -18,8 +20,15 @@ public final class CurrentCommand implements Callable<Integer> {
     @Mixin
     SchemaOption schema;
 
+    @Mixin
+    FanOutOptions fanOut;
+
     @Override
     public Integer call() {
+        if (TenantRun.requested(spec, fanOut, schema)) {
+            TenantReports.current(spec.commandLine().getOut(), TenantRun.read(spec, fanOut, (retort, shards) -> retort.currentTenants(shards)));
+            return ExitCode.OK;
+        }
         Session session = Session.of(spec, schema);
         CurrentResult result = session.online(null, retort -> retort.current(session.schema()));
         String s = result.schema();

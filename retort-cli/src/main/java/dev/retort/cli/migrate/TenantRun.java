@@ -48,6 +48,19 @@ final class TenantRun {
         return true;
     }
 
+    /**
+     * Runs a read over the shards {@code --tenants} names on the configured database ({@code current},
+     * {@code check}: one connection per shard, no fan-out pools of {@code --jobs}).
+     */
+    static <T> T read(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, java.util.function.BiFunction<Retort, List<Shard>, T> work) {
+        TenantSpec tenants = fanOut.tenants(spec);
+        Settings settings = Main.settings(spec, null);
+        try (DatabaseSession db = DatabaseSession.open(settings)) {
+            Retort retort = RetortFactory.online(settings, db, spec.commandLine().getErr()::println, null);
+            return work.apply(retort, TenantShards.of(db.database(), settings.tenants(), tenants));
+        }
+    }
+
     static int run(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, Duration lockTimeout, Verb verb) {
         TenantSpec tenants = fanOut.tenants(spec);
         FanOut.Options options = fanOut.options(spec);

@@ -1,0 +1,94 @@
+package dev.retort.cli.migrate;
+
+import dev.retort.runner.CheckResult;
+import dev.retort.runner.TenantSurvey.TenantVersion;
+import dev.retort.tenants.TenantNames;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How {@code current} and {@code check} print many tenants: compact, counts first, names only where something is wrong. */
+final class TenantReports {
+    /** Names listed per group before "and N more": the counts say the rest. */
+    static final int NAMES_LISTED = 20;
+
+    private TenantReports() {
+    }
+
+    /**
+     * The matrix: how many tenants at each revision (heads marked), without a version table, or
+     * missing; then the names of those behind head and of those without a version table.
+     */
+    static void current(PrintWriter out, Map<String, List<TenantVersion>> byShard) {
+        long total = 0;
+        Map<String, Long> rows = new LinkedHashMap<>();
+        List<String> behind = new ArrayList<>();
+        List<String> untracked = new ArrayList<>();
+        for (Map.Entry<String, List<TenantVersion>> e : byShard.entrySet()) {
+            for (TenantVersion v : e.getValue()) {
+                total++;
+                String row;
+                if (!v.schemaExists()) {
+                    row = "schema does not exist";
+                    untracked.add(name(byShard, e.getKey(), v.tenant()));
+                } else if (!v.tracked()) {
+                    row = "no version table";
+                    untracked.add(name(byShard, e.getKey(), v.tenant()));
+                } else {
+                    row = "at " + (v.heads().isEmpty() ? "base" : String.join(", ", v.heads())) + (v.atHead() ? " (head)" : "");
+                    if (!v.atHead()) behind.add(name(byShard, e.getKey(), v.tenant()));
+                }
+                rows.merge(row, 1L, Long::sum);
+            }
+        }
+        out.println(total + (total == 1 ? " tenant" : " tenants") + " on " + shards(byShard.size()));
+        int width = String.valueOf(rows.values().stream().mapToLong(Long::longValue).max().orElse(0)).length();
+        rows.forEach((row, n) -> out.println("  " + " ".repeat(width - String.valueOf(n).length()) + n + " " + row));
+        if (!behind.isEmpty()) out.println("behind head: " + listed(behind));
+        if (!untracked.isEmpty()) out.println("without a version table: " + listed(untracked));
+    }
+
+    /**
+     * Each tenant's problems, one line each, then the counts. Returns whether every tenant was clean.
+     */
+    static boolean check(PrintWriter out, Map<String, List<CheckResult>> byShard) {
+        long total = 0;
+        long clean = 0;
+        long drifted = 0;
+        long behind = 0;
+        for (Map.Entry<String, List<CheckResult>> e : byShard.entrySet()) {
+            for (CheckResult r : e.getValue()) {
+                total++;
+                if (r.clean()) {
+                    clean++;
+                    continue;
+                }
+                if (r.drift() != null && !r.drift().isEmpty()) drifted++;
+                if (!r.pending().isEmpty()) behind++;
+                String name = name(byShard, e.getKey(), r.schema());
+                r.problems().forEach(p -> out.println(name + ": " + p));
+            }
+        }
+        long other = total - clean - drifted - behind;
+        out.println(total + (total == 1 ? " tenant" : " tenants") + " on " + shards(byShard.size()) + ": " + clean + " clean, "
+                + drifted + " drifted, " + behind + " behind head" + (other > 0 ? ", " + other + " with other problems" : ""));
+        return clean == total;
+    }
+
+    /** The tenant as messages show it, with its shard when there are several. */
+    private static String name(Map<String, ?> byShard, String shard, String tenant) {
+        return TenantNames.display(tenant) + (byShard.size() > 1 ? " on " + shard : "");
+    }
+
+    private static String shards(int n) {
+        return n + (n == 1 ? " shard" : " shards");
+    }
+
+    private static String listed(List<String> names) {
+        if (names.size() <= NAMES_LISTED) return String.join(", ", names);
+        return String.join(", ", names.subList(0, NAMES_LISTED)) + " and " + (names.size() - NAMES_LISTED) + " more";
+    }
+}
