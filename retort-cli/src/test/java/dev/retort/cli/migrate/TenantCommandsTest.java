@@ -99,4 +99,32 @@ class TenantCommandsTest {
         assertThat(sql.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(sql.err()).contains("--sql works on one schema");
     }
+
+    @Test
+    void currentPrintsTheMatrixAndCheckListsTheDriftedTenantAndExitsThree(@TempDir Path dir) throws Exception {
+        Consumer project = Consumer.in(dir, DB);
+        Revision initial = project.initial();
+        String prefix = prefix();
+        List<String> names = tenants(prefix, 4);
+        String spec = "pattern:" + prefix + "*";
+        assertThat(project.run("upgrade", "--tenants", spec).exitCode()).isEqualTo(ExitCode.OK);
+        String bare = prefix + "9";
+        DB.execute("CREATE SCHEMA \"" + bare + "\"");
+
+        CliRun current = project.run("current", "--tenants", spec);
+        assertThat(current.exitCode()).as(current.err()).isEqualTo(ExitCode.OK);
+        assertThat(current.outLines()).containsExactly("5 tenants on 1 shard", "  4 at " + initial.id() + " (head)",
+                "  1 no version table", "without a version table: " + bare);
+
+        DB.execute("DROP SCHEMA \"" + bare + "\"");
+        CliRun clean = project.run("check", "--tenants", spec);
+        assertThat(clean.exitCode()).as(clean.err()).isEqualTo(ExitCode.OK);
+        assertThat(clean.outLines()).containsExactly("4 tenants on 1 shard: 4 clean, 0 drifted, 0 behind head");
+
+        DB.execute("ALTER TABLE \"" + names.get(2) + "\".test ADD COLUMN extra text");
+        CliRun drifted = project.run("check", "--tenants", spec);
+        assertThat(drifted.exitCode()).as(drifted.err()).isEqualTo(ExitCode.DIFFERENCES);
+        assertThat(drifted.outLines()).containsExactly(names.get(2) + ": drift: ! drop column test.extra",
+                "4 tenants on 1 shard: 3 clean, 1 drifted, 0 behind head");
+    }
 }
