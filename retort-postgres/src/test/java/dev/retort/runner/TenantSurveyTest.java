@@ -115,4 +115,26 @@ class TenantSurveyTest {
         assertThat(results.stream().filter(r -> !r.clean()).map(CheckResult::schema))
                 .containsExactlyInAnyOrder(names.get(0), names.get(1), bare);
     }
+
+    @Test
+    void hostileTenantNamesAreUpgradedAndReadAsNamesOnly(@TempDir Path dir) {
+        Project p = new Project(DB, dir);
+        Revision initial = p.initial();
+        String prefix = prefix();
+        String hostile = prefix + "\"; DROP SCHEMA public CASCADE; --";
+        String quote = prefix + "it's";
+        Shard shard = Shard.of(Database.of(DB.jdbcUrl()), new TenantSpec.Listed(List.of(hostile, quote)));
+
+        var report = p.retort().upgradeTenants("head", false, List.of(shard), FanOut.Options.defaults().withJobs(2), FanOutListener.none());
+        Map<String, List<TenantSurvey.TenantVersion>> current = p.retort().currentTenants(List.of(shard));
+        Map<String, List<CheckResult>> check = p.retort().checkTenants(List.of(shard));
+
+        assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+        assertThat(p.tables(hostile)).containsExactly("child", "retort_version", "test");
+        assertThat(current.values().iterator().next()).extracting(TenantSurvey.TenantVersion::tenant, TenantSurvey.TenantVersion::heads)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(hostile, List.of(initial.id())),
+                        org.assertj.core.groups.Tuple.tuple(quote, List.of(initial.id())));
+        assertThat(check.values().iterator().next()).allSatisfy(r -> assertThat(r.clean()).as(r.schema()).isTrue());
+        assertThat(p.schemaExists("public")).isTrue();
+    }
 }
