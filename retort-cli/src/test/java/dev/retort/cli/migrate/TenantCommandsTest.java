@@ -127,4 +127,19 @@ class TenantCommandsTest {
         assertThat(drifted.outLines()).containsExactly(names.get(2) + ": drift: ! drop column test.extra",
                 "4 tenants on 1 shard: 3 clean, 1 drifted, 0 behind head");
     }
+
+    @Test
+    void failFastSkipsTheTenantsNotYetStarted(@TempDir Path dir) throws Exception {
+        Consumer project = Consumer.in(dir, DB);
+        project.initial();
+        String prefix = prefix();
+        List<String> names = tenants(prefix, 4);
+        DB.execute("CREATE TABLE \"" + names.get(0) + "\".test (x int)");
+
+        CliRun up = project.run("upgrade", "--tenants", String.join(",", names), "--jobs", "1", "--fail-fast");
+
+        assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCode.ERROR);
+        assertThat(up.outLines().get(up.outLines().size() - 1)).matches("4 tenants on 1 shard in [0-9.]+ s: 1 failed, 3 skipped");
+        names.subList(1, 4).forEach(t -> assertThat(project.tables(t)).as(t).isEmpty());
+    }
 }
