@@ -20,7 +20,7 @@ class CreateTenantTest {
     @Test
     void replayAndModelGiveTheSameSchema(@TempDir Path dir) throws SQLException {
         Project p = new Project(db, dir);
-        p.initial();
+        Revision initial = p.initial();
         Revision note = p.addNote();
         p.model(Project.modelWithNote());
         String replayed = p.newSchemaName("replayed");
@@ -39,8 +39,9 @@ class CreateTenantTest {
             assertThat(there.describe()).isEmpty();
             assertThat(back.describe()).isEmpty();
         }
-        assertThat(p.versions(replayed)).hasSize(2).last().asString().endsWith(" head");
-        assertThat(p.strings("SELECT count(*) FROM \"" + modelled + "\".retort_version")).containsExactly("2");
+        // One transaction: both rows have the same applied_at, so their order is not asserted.
+        assertThat(p.versions(replayed)).containsExactlyInAnyOrder(initial.id(), note.id() + " head");
+        assertThat(p.versions(modelled)).containsExactlyInAnyOrder(initial.id(), note.id() + " head");
         assertThat(p.retort().check(replayed).clean()).isTrue();
         assertThat(p.retort().check(modelled).clean()).isTrue();
         assertThat(p.retort().current(modelled).heads()).singleElement().satisfies(h -> assertThat(h.graphHead()).isTrue());
