@@ -12,6 +12,8 @@ import dev.retort.engine.Autogenerate;
 import dev.retort.revision.MigrationsDirectory;
 import dev.retort.revision.Revision;
 import dev.retort.runner.CheckResult;
+import dev.retort.runner.CreateMethod;
+import dev.retort.runner.CreateResult;
 import dev.retort.runner.CurrentResult;
 import dev.retort.runner.DowngradeResult;
 import dev.retort.runner.OfflineScripts;
@@ -120,6 +122,21 @@ public final class Retort {
         String s = schema(schema);
         if (configuration.model() == null) throw new IllegalStateException("no model configured: give one with model(...)");
         return runner().check(migrations().graph(), s, () -> compare(s));
+    }
+
+    /**
+     * Creates a new tenant schema and brings it to head in one transaction: by replaying every
+     * revision, or from the model with every revision recorded as applied (see {@link CreateMethod}).
+     * Refuses a schema that exists and is not empty.
+     *
+     * @param method null for {@link CreateMethod#AUTO}
+     */
+    public CreateResult createTenant(String schema, CreateMethod method) {
+        String s = schema(schema);
+        CreateMethod how = method == null ? CreateMethod.AUTO : method;
+        Runner.ModelOperations ops = configuration.model() == null ? null
+                : c -> autogenerate().withMissingSchemasEmpty(true).autogenerate(c, model(s), s).operations();
+        return runner().create(migrations().graph(), s, how, ops);
     }
 
     /**

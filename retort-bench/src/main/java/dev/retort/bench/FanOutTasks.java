@@ -1,5 +1,24 @@
 package dev.retort.bench;
 
+import dev.retort.operations.Operation;
+import dev.retort.operations.SchemaOps;
+import dev.retort.postgres.PostgresDialect;
+import dev.retort.revision.MigrationsDirectory;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.runner.Runner;
+import dev.retort.runner.UpgradeResult;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+
 import dev.retort.fanout.TenantResult;
 import dev.retort.fanout.TenantTask;
 
@@ -22,7 +41,8 @@ public final class FanOutTasks {
     }
 
     private static final Map<String, Function<Workload, TenantTask>> TASKS = Map.of(
-            "statements", FanOutTasks::statements);
+            "statements", FanOutTasks::statements,
+            "retort", FanOutTasks::retort);
 
     private FanOutTasks() {
     }
@@ -49,5 +69,47 @@ public final class FanOutTasks {
             connection.commit();
             return TenantResult.upgraded(null, "workload");
         };
+    }
+
+    /**
+     * The real runner: the workload written once as a revision (its schema creation left to the
+     * runner), and each tenant upgraded to head on the fan-out's connection: lock, version table,
+     * rendering and recording included.
+     */
+    static TenantTask retort(Workload workload) {
+        RevisionGraph graph;
+        try {
+            Path dir = Files.createTempDirectory("retort-bench-revision");
+            dir.toFile().deleteOnExit();
+            List<Operation> ops = workload.ddl().operations().stream().filter(op -> !(op instanceof SchemaOps.CreateSchema)).toList();
+            MigrationsDirectory.load(dir).create("workload", ops, Instant.parse("2026-01-01T00:00:00Z"));
+            graph = MigrationsDirectory.load(dir).graph();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PostgresDialect dialect = new PostgresDialect();
+        return (connection, shard, tenant) -> {
+            Runner runner = new Runner(dialect, borrowed(connection), "retort_version", Duration.ofMinutes(1));
+            UpgradeResult r = runner.upgrade(graph, "head", tenant, false);
+            return TenantResult.upgraded(null, String.join(",", r.headsAfter()));
+        };
+    }
+
+    /** A data source that hands out the fan-out's connection, whose closing stays the fan-out's business. */
+    private static DataSource borrowed(Connection connection) {
+        Connection unclosable = (Connection) Proxy.newProxyInstance(FanOutTasks.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close")) return null;
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return (DataSource) Proxy.newProxyInstance(FanOutTasks.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) return unclosable;
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 }

@@ -42,15 +42,17 @@ class WorkloadDdlTest {
         FanOutReport report = new FanOut(FanOut.Options.defaults().withJobs(2))
                 .run(List.of(Shard.of(database, TenantSpec.parse("task_a,task_b"))), FanOutTasks.named("statements", new FanOutTasks.Workload(ddl, java.util.Map.of())));
         assertThat(report.count(TenantStatus.UPGRADED)).isEqualTo(2);
+        FanOutReport runner = new FanOut(FanOut.Options.defaults().withJobs(2))
+                .run(List.of(Shard.of(database, TenantSpec.parse("retort_a,retort_b"))), FanOutTasks.named("retort", new FanOutTasks.Workload(ddl, java.util.Map.of())));
+        assertThat(runner.count(TenantStatus.UPGRADED)).as(runner.summary()).isEqualTo(2);
 
-        List<String> tenants = List.of("floor_a", "floor_b", "task_a", "task_b");
+        List<String> tenants = List.of("floor_a", "floor_b", "task_a", "task_b", "retort_a", "retort_b");
         try (Connection c = DIALECT.connect(database)) {
-            Map<String, MetaData> reflected = DIALECT.reflect(c, tenants);
-            for (String t : tenants) {
-                MetaData model = WorkloadModel.of(3).withSchema(t);
-                assertThat(Differ.compare(model, reflected.get(t), CompareOptions.managing(t).withNormaliser(DIALECT.normaliser()))
-                        .operations()).as(t).isEmpty();
-            }
+            // The runner's version table is the one thing the retort task adds, and belongs to no model.
+            Map<String, dev.retort.compare.Diff> diffs = dev.retort.engine.Autogenerate.with(DIALECT)
+                    .ignoringTables(List.of("retort_version")).autogenerateEach(c, WorkloadModel.of(3), tenants);
+            for (String t : tenants) assertThat(diffs.get(t).operations()).as(t).isEmpty();
+            assertThat(DIALECT.reflect(c, List.of("retort_a")).get("retort_a").tables()).hasSize(4);
         }
     }
 }

@@ -48,6 +48,7 @@ import java.nio.file.Path;
                 CurrentCommand.class,
                 StampCommand.class,
                 CheckCommand.class,
+                dev.retort.cli.migrate.TenantCommand.class,
                 MergeCommand.class,
                 HistoryCommand.class,
                 HeadsCommand.class,

@@ -1,8 +1,10 @@
 package dev.retort.runner;
 
+import dev.retort.MetaData;
 import dev.retort.compare.Diff;
 import dev.retort.dialect.DatabaseException;
 import dev.retort.dialect.Dialect;
+import dev.retort.operations.Operation;
 import dev.retort.operations.SchemaOps;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
@@ -121,6 +123,63 @@ public final class Runner {
         });
     }
 
+    /** The operations that create a model's objects in the (empty or missing) schema, read on the locked connection. */
+    @FunctionalInterface
+    public interface ModelOperations {
+        List<Operation> of(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Creates a new tenant schema and brings it to the head of the graph in ONE transaction, so that a
+     * failure or a killed process leaves no half-built tenant. A schema that exists is accepted only
+     * when it holds nothing (no tables, sequences, types, version table).
+     *
+     * @param model the model's operations, used by {@link CreateMethod#MODEL}; null when there is no model
+     * @throws RunnerException    when the schema exists and is not empty, or MODEL is asked for without a model
+     * @throws MigrationException when a statement fails (everything is rolled back: the schema stays as it was)
+     */
+    public CreateResult create(RevisionGraph graph, String schema, CreateMethod method, ModelOperations model) {
+        CreateMethod how = method.resolved();
+        if (how == CreateMethod.MODEL && model == null) {
+            throw new RunnerException("tenant " + schema + ": creating from the model needs a model: configure one, or use --method replay");
+        }
+        List<String> heads = graph.heads();
+        if (heads.size() > 1) {
+            throw new RunnerException("tenant " + schema + ": the revision graph has " + heads.size() + " heads ("
+                    + String.join(", ", heads) + "): merge them first");
+        }
+        return locked(schema, (c, state) -> {
+            if (state.schemaExists() && (state.tracked() || !empty(c, schema))) {
+                throw new RunnerException("tenant " + schema + " already exists and is not empty: refusing to create it");
+            }
+            List<String> prelude = new ArrayList<>(bootstrap(state));
+            List<String> body = new ArrayList<>();
+            AppliedSet applied = new AppliedSet(graph, table, schema, List.of());
+            List<String> record = new ArrayList<>();
+            List<Revision> path = graph.upgradePathTo(List.of(), heads);
+            if (how == CreateMethod.REPLAY) {
+                for (Revision r : path) {
+                    body.addAll(RenderedOp.statements(RenderedOp.upgrade(dialect, r, schema)));
+                    record.addAll(applied.upgrade(r, null));
+                }
+            } else {
+                for (Operation op : model.of(c)) body.addAll(dialect.render(op, schema));
+                for (Revision r : path) record.addAll(applied.upgrade(r, null));
+            }
+            long start = System.nanoTime();
+            run(new StepTransaction(dialect, c, schema), schema, null, prelude, body, ms -> record, List.of(),
+                    new AppliedSet(graph, table, schema, List.of()), "creating it (" + how.name().toLowerCase(java.util.Locale.ROOT) + ") failed");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new CreateResult(schema, how, applied.heads(), body.size(), millis);
+        });
+    }
+
+    /** Whether a schema that exists holds no object Retort reflects. */
+    private boolean empty(Connection c, String schema) throws SQLException {
+        MetaData found = dialect.reflect(c, List.of(schema)).get(schema);
+        return found == null || (found.tables().isEmpty() && found.sequences().isEmpty() && found.enums().isEmpty());
+    }
+
     /** The schema's applied heads, read without the lock. */
     public CurrentResult current(RevisionGraph graph, String schema) {
         try (Connection c = connect()) {
@@ -211,16 +270,29 @@ public final class Runner {
      */
     private long run(StepTransaction tx, String schema, Revision r, List<String> prelude, List<String> body,
                      LongFunction<List<String>> record, List<AppliedStep> done, AppliedSet applied) {
+        return run(tx, schema, r, prelude, body, record, done, applied,
+                r == null ? "preparing the version table failed" : "revision " + r + " failed");
+    }
+
+    private long run(StepTransaction tx, String schema, Revision r, List<String> prelude, List<String> body,
+                     LongFunction<List<String>> record, List<AppliedStep> done, AppliedSet applied, String what) {
         String at = describeHeads(applied.heads());
         try {
             return tx.run(prelude, body, record);
         } catch (StepTransaction.Failed f) {
-            String what = r == null ? "preparing the version table failed" : "revision " + r + " failed";
             String statement = f.statement == null ? "on commit" : Statements.abbreviate(f.statement);
+            if (OUT_OF_SHARED_MEMORY.equals(f.sqlException().getSQLState())) {
+                throw new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at
+                        + "): it takes more locks than one transaction may hold: raise max_locks_per_transaction on the server, "
+                        + "or split the revision", schema, r, f.statement, done, f.getCause());
+            }
             throw new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at + "): "
                     + statement + ": " + firstLine(f.getMessage()), schema, r, f.statement, done, f.getCause());
         }
     }
+
+    /** PostgreSQL's "out of shared memory", which a transaction taking too many locks gets. */
+    private static final String OUT_OF_SHARED_MEMORY = "53200";
 
     private static String describeHeads(List<String> heads) {
         return heads.isEmpty() ? "base" : String.join(", ", heads);

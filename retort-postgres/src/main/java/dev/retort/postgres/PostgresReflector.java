@@ -440,7 +440,11 @@ public final class PostgresReflector {
                 JOIN pg_catalog.pg_namespace n ON n.oid = s.relnamespace
                 JOIN pg_catalog.pg_sequence ps ON ps.seqrelid = s.oid
                 JOIN pg_catalog.pg_type t ON t.oid = ps.seqtypid
-                WHERE s.relkind = 'S' AND n.nspname = ANY(?)
+                WHERE s.relkind = 'S'
+                  -- The schemas' oids as a filter rather than a join: right after many tenants are
+                  -- created, the catalog statistics say there is about one sequence, and the planner then
+                  -- scanned pg_namespace once per sequence (28 s for 20,000 sequences instead of 50 ms).
+                  AND s.relnamespace = ANY(ARRAY(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY(?)))
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                                   WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = s.oid AND d.deptype = 'i')
                 ORDER BY n.nspname, s.relname
