@@ -22,6 +22,10 @@ public final class FanOutOptions {
                     + "(or any spec with * or ?) | query:SQL.")
     String tenants;
 
+    @Option(names = "--all-tenants",
+            description = "Every tenant that retort.yaml's tenants: section names, on the main database and on each of its shards.")
+    boolean allTenants;
+
     @Option(names = JOBS_OPTION, paramLabel = "N",
             description = "Tenants worked on at once on each database, and its connection pool's size "
                     + "(default: twice the cores, at most 4).")
@@ -32,6 +36,14 @@ public final class FanOutOptions {
 
     @Option(names = "--fail-fast", description = "Stop at the first failed tenant; tenants not yet started are skipped.")
     boolean failFast;
+
+    /** Whether the command works on many tenants: {@code --tenants SPEC}, or {@code --all-tenants} for retort.yaml's section. */
+    public boolean manyTenants(CommandLine.Model.CommandSpec command) {
+        if (allTenants && tenants != null) {
+            throw new CommandLine.ParameterException(command.commandLine(), "give either --tenants or --all-tenants, not both");
+        }
+        return allTenants || tenants(command) != null;
+    }
 
     /** The {@code --tenants} spec, or null when not given; a bad spec is a usage error of {@code command}. */
     public TenantSpec tenants(CommandLine.Model.CommandSpec command) {

@@ -41,7 +41,7 @@ final class TenantRun {
 
     /** Whether the command was asked to work on tenants rather than one schema; refuses {@code --schema} with it. */
     static boolean requested(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, SchemaOption schema) {
-        if (fanOut.tenants(spec) == null) return false;
+        if (!fanOut.manyTenants(spec)) return false;
         if (schema.value() != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either --schema or --tenants, not both");
         }

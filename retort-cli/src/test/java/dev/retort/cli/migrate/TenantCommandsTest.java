@@ -9,6 +9,7 @@ import dev.retort.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -141,5 +142,32 @@ class TenantCommandsTest {
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCode.ERROR);
         assertThat(up.outLines().get(up.outLines().size() - 1)).matches("4 tenants on 1 shard in [0-9.]+ s: 1 failed, 3 skipped");
         names.subList(1, 4).forEach(t -> assertThat(project.tables(t)).as(t).isEmpty());
+    }
+
+    @Test
+    void allTenantsTakesTheConfigurationsSectionWithItsShards(@TempDir Path dir) throws Exception {
+        Consumer project = Consumer.in(dir, DB);
+        project.initial();
+        String prefix = prefix();
+        List<String> here = tenants(prefix, 2);
+        String shardUrl = DB.createDatabase("shard");
+        String remote = prefix + "remote";
+        try (java.sql.Connection c = TestDatabase.dataSource(shardUrl).getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA \"" + remote + "\"");
+        }
+        Files.writeString(dir.resolve("retort.yaml"), Files.readString(dir.resolve("retort.yaml"))
+                + "tenants:\n  pattern: " + prefix + "*\n  shards:\n    - url: '" + shardUrl + "'\n      tenants: [" + remote + "]\n");
+
+        CliRun up = project.run("upgrade", "--all-tenants");
+        assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCode.OK);
+        assertThat(up.outLines()).singleElement().asString().contains("3 tenants on 2 shards").contains("3 upgraded");
+        here.forEach(t -> assertThat(project.tables(t)).as(t).containsExactly("child", "retort_version", "test"));
+        try (java.sql.Connection c = TestDatabase.dataSource(shardUrl).getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + remote + "'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the shard's tenant is migrated on the shard").isEqualTo(3);
+        }
+        assertThat(project.run("check", "--all-tenants").exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(project.run("upgrade", "--all-tenants", "--tenants", "a").exitCode()).isEqualTo(ExitCode.USAGE);
     }
 }
