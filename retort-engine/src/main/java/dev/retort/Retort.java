@@ -15,6 +15,7 @@ import dev.retort.runner.CheckResult;
 import dev.retort.runner.CreateMethod;
 import dev.retort.runner.CreateResult;
 import dev.retort.runner.CurrentResult;
+import dev.retort.version.VersionTable;
 import dev.retort.runner.DowngradeResult;
 import dev.retort.runner.OfflineScripts;
 import dev.retort.runner.Runner;
@@ -221,7 +222,7 @@ public final class Retort {
         RevisionGraph graph = migrations().graph();
         return survey(shards, (pools, shard, c, tenants) -> {
             Dialect d = pools.dialect(shard);
-            Autogenerate autogenerate = Autogenerate.with(d).ignoringTables(List.of(configuration.versionTable()));
+            Autogenerate autogenerate = Autogenerate.with(d).ignoringTables(VersionTable.ownTables(configuration.versionTable()));
             return new TenantSurvey(d, configuration.versionTable(), graph).check(c, tenants, model, autogenerate);
         });
     }
@@ -320,7 +321,7 @@ public final class Retort {
 
     /** Reflect-and-compare as this configuration does it: through the dialect, the version table ignored. */
     public Autogenerate autogenerate() {
-        return Autogenerate.with(dialect()).ignoringTables(List.of(configuration.versionTable()));
+        return Autogenerate.with(dialect()).ignoringTables(VersionTable.ownTables(configuration.versionTable()));
     }
 
     /**

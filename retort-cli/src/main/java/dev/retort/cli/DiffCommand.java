@@ -10,6 +10,7 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.engine.Autogenerate;
 import dev.retort.operations.Operation;
+import dev.retort.version.VersionTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +87,7 @@ public final class DiffCommand implements Callable<Integer> {
                     + " one: both must be of one kind");
         }
         Autogenerate autogenerate = Autogenerate.with(dialect).withDrops(!noDrops)
-                .ignoringTables(List.of(versionTable));
+                .ignoringTables(VersionTable.ownTables(versionTable));
         Diff diff;
         try (Connection a = dialect.connect(from)) {
             if (from.equals(to)) {

@@ -78,6 +78,14 @@ public interface Dialect {
     List<String> existingSchemas(Connection connection) throws SQLException;
 
     /**
+     * Whether one schema exists. The default lists them all; dialects override it with a lookup of the
+     * one name, since a runner asks once per tenant and a database may hold tens of thousands.
+     */
+    default boolean schemaExists(Connection connection, String schema) throws SQLException {
+        return existingSchemas(connection).contains(schema);
+    }
+
+    /**
      * Waits up to {@code timeout} for the exclusive migration lock of one schema's version table, held
      * by the connection's session until {@link #unlockSchema}. Two runners on one schema serialise;
      * runners on different schemas do not wait for each other.

@@ -2,6 +2,7 @@ package dev.retort.runner;
 
 import dev.retort.revision.Revision;
 import dev.retort.version.AppliedRevision;
+import dev.retort.version.LastFailure;
 
 import java.util.List;
 
@@ -12,8 +13,10 @@ import java.util.List;
  * @param schemaExists whether the schema exists
  * @param tracked      whether it has a version table (false: never upgraded or stamped)
  * @param heads        the applied heads; empty at base
+ * @param lastFailure  the last run that failed on the schema, when no run has committed anything there
+ *                     since; null otherwise
  */
-public record CurrentResult(String schema, boolean schemaExists, boolean tracked, List<Head> heads) {
+public record CurrentResult(String schema, boolean schemaExists, boolean tracked, List<Head> heads, LastFailure lastFailure) {
     public CurrentResult {
         heads = List.copyOf(heads);
     }

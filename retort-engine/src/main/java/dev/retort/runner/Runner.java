@@ -8,6 +8,8 @@ import dev.retort.operations.Operation;
 import dev.retort.operations.SchemaOps;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.version.FailureTable;
+import dev.retort.version.LastFailure;
 import dev.retort.version.VersionTable;
 
 import javax.sql.DataSource;
@@ -32,12 +34,14 @@ public final class Runner {
     private final Dialect dialect;
     private final DataSource dataSource;
     private final VersionTable table;
+    private final FailureTable failures;
     private final Duration lockTimeout;
 
     public Runner(Dialect dialect, DataSource dataSource, String versionTable, Duration lockTimeout) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.dataSource = Objects.requireNonNull(dataSource, "data source");
         this.table = new VersionTable(dialect, versionTable);
+        this.failures = new FailureTable(dialect, versionTable);
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lock timeout");
     }
 
@@ -56,13 +60,14 @@ public final class Runner {
             List<Revision> path = graph.upgradePathTo(before, graph.resolve(target, before));
             List<String> prelude = new ArrayList<>(bootstrap(state));
             for (EditedRevision e : accepted) prelude.add(table.updateChecksum(schema, e.revision().id(), e.revision().checksum()));
+            if (state.lastFailure() != null) prelude.add(failures.clear(schema));
             AppliedSet applied = new AppliedSet(graph, table, schema, state.appliedIds());
             StepTransaction tx = new StepTransaction(dialect, c, schema);
             List<AppliedStep> steps = new ArrayList<>();
-            if (path.isEmpty() && !prelude.isEmpty()) run(tx, schema, null, prelude, List.of(), ms -> List.of(), steps, applied);
+            if (path.isEmpty() && !prelude.isEmpty()) run(tx, UPGRADE, null, prelude, List.of(), ms -> List.of(), steps, applied);
             for (Revision r : path) {
                 List<RenderedOp> ops = RenderedOp.upgrade(dialect, r, schema);
-                long ms = run(tx, schema, r, prelude, RenderedOp.statements(ops), millis -> applied.upgrade(r, millis), steps, applied);
+                long ms = run(tx, UPGRADE, r, prelude, RenderedOp.statements(ops), millis -> applied.upgrade(r, millis), steps, applied);
                 steps.add(new AppliedStep(r, ms, RenderedOp.warnings(ops)));
                 prelude = List.of();
             }
@@ -82,13 +87,14 @@ public final class Runner {
             List<Revision> path = graph.downgradePathTo(before, graph.resolve(target, before));
             List<String> prelude = new ArrayList<>();
             for (EditedRevision e : accepted) prelude.add(table.updateChecksum(schema, e.revision().id(), e.revision().checksum()));
+            if (state.lastFailure() != null) prelude.add(failures.clear(schema));
             AppliedSet applied = new AppliedSet(graph, table, schema, state.appliedIds());
             StepTransaction tx = new StepTransaction(dialect, c, schema);
             List<AppliedStep> steps = new ArrayList<>();
-            if (path.isEmpty() && !prelude.isEmpty()) run(tx, schema, null, prelude, List.of(), ms -> List.of(), steps, applied);
+            if (path.isEmpty() && !prelude.isEmpty()) run(tx, DOWNGRADE, null, prelude, List.of(), ms -> List.of(), steps, applied);
             for (Revision r : path) {
                 List<RenderedOp> ops = RenderedOp.downgrade(dialect, r, schema);
-                long ms = run(tx, schema, r, prelude, RenderedOp.statements(ops), millis -> applied.downgrade(r), steps, applied);
+                long ms = run(tx, DOWNGRADE, r, prelude, RenderedOp.statements(ops), millis -> applied.downgrade(r), steps, applied);
                 steps.add(new AppliedStep(r, ms, RenderedOp.warnings(ops)));
                 prelude = List.of();
             }
@@ -118,7 +124,8 @@ public final class Runner {
             add(statements, table.setHead(schema, others, false));
             add(statements, table.setHead(schema, heads, true));
             AppliedSet now = new AppliedSet(graph, table, schema, state.knownHeads(graph));
-            run(new StepTransaction(dialect, c, schema), schema, null, statements, List.of(), ms -> List.of(), List.of(), now);
+            if (state.lastFailure() != null) statements.add(failures.clear(schema));
+            run(new StepTransaction(dialect, c, schema), STAMP, null, statements, List.of(), ms -> List.of(), List.of(), now);
             return new StampResult(schema, !state.schemaExists(), before, heads);
         });
     }
@@ -153,6 +160,7 @@ public final class Runner {
                 throw new RunnerException("tenant " + schema + " already exists and is not empty: refusing to create it");
             }
             List<String> prelude = new ArrayList<>(bootstrap(state));
+            if (state.lastFailure() != null) prelude.add(failures.clear(schema));
             List<String> body = new ArrayList<>();
             AppliedSet applied = new AppliedSet(graph, table, schema, List.of());
             List<String> record = new ArrayList<>();
@@ -167,17 +175,21 @@ public final class Runner {
                 for (Revision r : path) record.addAll(applied.upgrade(r, null));
             }
             long start = System.nanoTime();
-            run(new StepTransaction(dialect, c, schema), schema, null, prelude, body, ms -> record, List.of(),
+            run(new StepTransaction(dialect, c, schema), null, null, prelude, body, ms -> record, List.of(),
                     new AppliedSet(graph, table, schema, List.of()), "creating it (" + how.name().toLowerCase(java.util.Locale.ROOT) + ") failed");
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new CreateResult(schema, how, applied.heads(), body.size(), millis);
         });
     }
 
-    /** Whether a schema that exists holds no object Retort reflects. */
+    /**
+     * Whether a schema that exists holds no object Retort reflects, its own failure table aside: a
+     * failed first upgrade may have left one there, with nothing else.
+     */
     private boolean empty(Connection c, String schema) throws SQLException {
         MetaData found = dialect.reflect(c, List.of(schema)).get(schema);
-        return found == null || (found.tables().isEmpty() && found.sequences().isEmpty() && found.enums().isEmpty());
+        return found == null || (table.ownTables().containsAll(found.tables().keySet()) && found.sequences().isEmpty()
+                && found.enums().isEmpty());
     }
 
     /** The schema's applied heads, read without the lock. */
@@ -189,7 +201,7 @@ public final class Runner {
                     .map(r -> new CurrentResult.Head(r.revision(), graph.contains(r.revision()) ? graph.get(r.revision()) : null,
                             graphHeads.contains(r.revision()), r))
                     .toList();
-            return new CurrentResult(schema, state.schemaExists(), state.tracked(), heads);
+            return new CurrentResult(schema, state.schemaExists(), state.tracked(), heads, state.lastFailure());
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the version table of schema " + schema + ": " + firstLine(e.getMessage()), e);
         }
@@ -266,30 +278,54 @@ public final class Runner {
 
     /**
      * Runs one transaction; a failure becomes a {@link MigrationException} saying where the schema
-     * stays: at the heads of {@code applied} as they were before this step.
+     * stays: at the heads of {@code applied} as they were before this step. The failure is recorded in
+     * the schema's failure table ({@link FailureTable}) when {@code operation} is given.
      */
-    private long run(StepTransaction tx, String schema, Revision r, List<String> prelude, List<String> body,
+    private long run(StepTransaction tx, String operation, Revision r, List<String> prelude, List<String> body,
                      LongFunction<List<String>> record, List<AppliedStep> done, AppliedSet applied) {
-        return run(tx, schema, r, prelude, body, record, done, applied,
+        return run(tx, operation, r, prelude, body, record, done, applied,
                 r == null ? "preparing the version table failed" : "revision " + r + " failed");
     }
 
-    private long run(StepTransaction tx, String schema, Revision r, List<String> prelude, List<String> body,
+    private long run(StepTransaction tx, String operation, Revision r, List<String> prelude, List<String> body,
                      LongFunction<List<String>> record, List<AppliedStep> done, AppliedSet applied, String what) {
+        String schema = tx.schema();
         String at = describeHeads(applied.heads());
         try {
             return tx.run(prelude, body, record);
         } catch (StepTransaction.Failed f) {
             String statement = f.statement == null ? "on commit" : Statements.abbreviate(f.statement);
+            MigrationException failure;
             if (OUT_OF_SHARED_MEMORY.equals(f.sqlException().getSQLState())) {
-                throw new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at
+                failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at
                         + "): it takes more locks than one transaction may hold: raise max_locks_per_transaction on the server, "
                         + "or split the revision", schema, r, f.statement, done, f.getCause());
+            } else {
+                failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at + "): "
+                        + statement + ": " + firstLine(f.getMessage()), schema, r, f.statement, done, f.getCause());
             }
-            throw new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at + "): "
-                    + statement + ": " + firstLine(f.getMessage()), schema, r, f.statement, done, f.getCause());
+            if (operation != null) recordFailure(tx, operation, r, failure);
+            throw failure;
         }
     }
+
+    /**
+     * Remembers the failure in the schema, if the schema is still there after the rollback (a tenant
+     * whose creation failed is gone, and is not created again just to hold the record). Recording is
+     * best effort: the connection may be what failed; the migration's own error is what is thrown.
+     */
+    private void recordFailure(StepTransaction tx, String operation, Revision r, MigrationException failure) {
+        try {
+            if (!dialect.schemaExists(tx.connection(), tx.schema())) return;
+            failures.record(tx.connection(), tx.schema(), new LastFailure(operation, r == null ? null : r.id(), null, failure.getMessage()));
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static final String UPGRADE = "upgrade";
+    private static final String DOWNGRADE = "downgrade";
+    private static final String STAMP = "stamp";
 
     /** PostgreSQL's "out of shared memory", which a transaction taking too many locks gets. */
     private static final String OUT_OF_SHARED_MEMORY = "53200";

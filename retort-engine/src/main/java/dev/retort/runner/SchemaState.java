@@ -3,12 +3,15 @@ package dev.retort.runner;
 import dev.retort.dialect.Dialect;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.version.AppliedRevision;
+import dev.retort.version.FailureTable;
+import dev.retort.version.LastFailure;
 import dev.retort.version.VersionTable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a schema's version table says, read once at the start of a run (under the lock when the run
@@ -17,16 +20,21 @@ import java.util.List;
  * @param schemaExists whether the schema exists
  * @param tracked      whether its version table exists
  * @param rows         the version table's rows; empty when it does not exist
+ * @param lastFailure  the last failed run recorded in the schema, or null
  */
-record SchemaState(String schema, boolean schemaExists, boolean tracked, List<AppliedRevision> rows) {
+record SchemaState(String schema, boolean schemaExists, boolean tracked, List<AppliedRevision> rows, LastFailure lastFailure) {
     SchemaState {
         rows = List.copyOf(rows);
     }
 
+    /** Three lookups for a schema at peace (schema, own tables, rows), a fourth when a failure is recorded. */
     static SchemaState read(Connection connection, Dialect dialect, VersionTable table, String schema) throws SQLException {
-        if (!dialect.existingSchemas(connection).contains(schema)) return new SchemaState(schema, false, false, List.of());
-        if (!table.exists(connection, schema)) return new SchemaState(schema, true, false, List.of());
-        return new SchemaState(schema, true, true, table.read(connection, schema));
+        if (!dialect.schemaExists(connection, schema)) return new SchemaState(schema, false, false, List.of(), null);
+        Set<String> own = table.ownTablesIn(connection, schema);
+        FailureTable failures = new FailureTable(dialect, table.name());
+        LastFailure failure = own.contains(failures.name()) ? failures.read(connection, schema) : null;
+        if (!own.contains(table.name())) return new SchemaState(schema, true, false, List.of(), failure);
+        return new SchemaState(schema, true, true, table.read(connection, schema), failure);
     }
 
     List<String> appliedIds() {

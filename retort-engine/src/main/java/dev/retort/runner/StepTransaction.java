@@ -38,6 +38,14 @@ final class StepTransaction {
         this.schema = schema;
     }
 
+    String schema() {
+        return schema;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
     /**
      * @param prelude statements to run first, untimed
      * @param body    the revision's statements

@@ -7,6 +7,8 @@ import dev.retort.engine.Autogenerate;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.version.AppliedRevision;
+import dev.retort.version.FailureTable;
+import dev.retort.version.LastFailure;
 import dev.retort.version.VersionTable;
 
 import java.sql.Connection;
@@ -28,9 +30,11 @@ import java.util.Set;
  * {@code current} and {@code check} read one query at a time, this reads for hundreds at once:
  * <ul>
  *   <li>the existing schemas: one query;</li>
- *   <li>which of them have the version table: one query per batch, the names bound as parameters;</li>
+ *   <li>which of them have the version table (and a failure table): one query per batch, the names
+ *       bound as parameters;</li>
  *   <li>the rows of those tables: one {@code UNION ALL} per batch, each table named through the
- *       dialect's quoting and each schema name bound as a parameter;</li>
+ *       dialect's quoting and each schema name bound as a parameter; one more for the recorded
+ *       failures, when a schema of the batch has any;</li>
  *   <li>for {@link #check}, the catalogs of the tenants at head: the dialect's bulk reflection
  *       ({@link Autogenerate#autogenerateEach}), a fixed number of queries per batch.</li>
  * </ul>
@@ -44,11 +48,13 @@ public final class TenantSurvey {
 
     private final Dialect dialect;
     private final VersionTable table;
+    private final FailureTable failures;
     private final RevisionGraph graph;
 
     public TenantSurvey(Dialect dialect, String versionTable, RevisionGraph graph) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.table = new VersionTable(dialect, versionTable);
+        this.failures = new FailureTable(dialect, versionTable);
         this.graph = Objects.requireNonNull(graph, "revision graph");
     }
 
@@ -57,8 +63,10 @@ public final class TenantSurvey {
      *
      * @param heads  the recorded heads; empty at base
      * @param atHead whether it is at every head of the revision graph (and at no revision the graph lacks)
+     * @param lastFailure the last run that failed on the tenant, unless a run has committed there since; null otherwise
      */
-    public record TenantVersion(String tenant, boolean schemaExists, boolean tracked, List<String> heads, boolean atHead) {
+    public record TenantVersion(String tenant, boolean schemaExists, boolean tracked, List<String> heads, boolean atHead,
+                                LastFailure lastFailure) {
         public TenantVersion {
             heads = List.copyOf(heads);
         }
@@ -70,7 +78,7 @@ public final class TenantSurvey {
         for (SchemaState s : states(connection, tenants).values()) {
             boolean atHead = s.tracked() && s.unknown(graph).isEmpty()
                     && graph.upgradePathTo(s.knownHeads(graph), graph.heads()).isEmpty();
-            out.add(new TenantVersion(s.schema(), s.schemaExists(), s.tracked(), s.recordedHeads(), atHead));
+            out.add(new TenantVersion(s.schema(), s.schemaExists(), s.tracked(), s.recordedHeads(), atHead, s.lastFailure()));
         }
         return out;
     }
@@ -108,28 +116,49 @@ public final class TenantSurvey {
         List<String> present = tenants.stream().filter(existing::contains).distinct().toList();
         Set<String> tracked = new HashSet<>();
         Map<String, List<AppliedRevision>> rows = new HashMap<>();
+        Map<String, LastFailure> failed = new HashMap<>();
         for (List<String> batch : batches(present, VERSION_BATCH)) {
-            List<String> withTable = tracked(connection, batch);
+            List<String> withTable = withTable(connection, batch, table.name());
             tracked.addAll(withTable);
             rows.putAll(rows(connection, withTable));
+            failed.putAll(failures(connection, withTable(connection, batch, failures.name())));
         }
         Map<String, SchemaState> out = new LinkedHashMap<>();
         for (String t : tenants) {
-            out.put(t, new SchemaState(t, existing.contains(t), tracked.contains(t), rows.getOrDefault(t, List.of())));
+            out.put(t, new SchemaState(t, existing.contains(t), tracked.contains(t), rows.getOrDefault(t, List.of()), failed.get(t)));
         }
         return out;
     }
 
-    /** Which of the schemas have the version table: one query, the names as parameters. */
-    private List<String> tracked(Connection connection, List<String> schemas) throws SQLException {
+    /** Which of the schemas have a table of this name: one query, the names as parameters. */
+    private static List<String> withTable(Connection connection, List<String> schemas, String tableName) throws SQLException {
         String sql = "SELECT table_schema FROM information_schema.tables WHERE table_name = ? AND table_schema IN ("
                 + String.join(", ", schemas.stream().map(s -> "?").toList()) + ")";
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, table.name());
+            ps.setString(1, tableName);
             for (int i = 0; i < schemas.size(); i++) ps.setString(i + 2, schemas.get(i));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** The failures recorded in the schemas' failure tables, in one {@code UNION ALL} built as {@link #rows} builds its own. */
+    private Map<String, LastFailure> failures(Connection connection, List<String> schemas) throws SQLException {
+        Map<String, LastFailure> out = new HashMap<>();
+        if (schemas.isEmpty()) return out;
+        List<String> selects = new ArrayList<>();
+        for (String s : schemas) {
+            selects.add("SELECT CAST(? AS VARCHAR(255)) AS tenant, " + failures.selectColumns() + " FROM " + dialect.qualify(s, failures.name()));
+        }
+        String sql = String.join(" UNION ALL ", selects) + " ORDER BY 1, 4";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < schemas.size(); i++) ps.setString(i + 1, schemas.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                // Ordered by time, so the last one read for a tenant is its latest.
+                while (rs.next()) out.put(rs.getString(1), FailureTable.row(rs, 2));
             }
         }
         return out;

@@ -13,8 +13,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static dev.retort.Dsl.column;
@@ -109,14 +111,43 @@ public final class VersionTable {
 
     /** Whether the table exists in {@code schema}. */
     public boolean exists(Connection connection, String schema) throws SQLException {
+        return ownTablesIn(connection, schema).contains(name);
+    }
+
+    /**
+     * The names of this table and of its {@link FailureTable} that exist in {@code schema}: one catalog
+     * lookup, since the failure table's name begins with this one's.
+     */
+    public Set<String> ownTablesIn(Connection connection, String schema) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        // The arguments are LIKE patterns, where _ matches any character: compare the names read back.
-        try (ResultSet rs = meta.getTables(null, schema, name, null)) {
+        String escape = meta.getSearchStringEscape();
+        Set<String> own = Set.copyOf(ownTables());
+        Set<String> out = new HashSet<>();
+        try (ResultSet rs = meta.getTables(null, likeLiteral(schema, escape), likeLiteral(name, escape) + "%", null)) {
             while (rs.next()) {
-                if (schema.equals(rs.getString("TABLE_SCHEM")) && name.equals(rs.getString("TABLE_NAME"))) return true;
+                // Compare the names read back: a driver may match the pattern loosely.
+                if (schema.equals(rs.getString("TABLE_SCHEM")) && own.contains(rs.getString("TABLE_NAME"))) {
+                    out.add(rs.getString("TABLE_NAME"));
+                }
             }
         }
-        return false;
+        return out;
+    }
+
+    /** This table and its failure table: Retort's own, in every schema it migrates, and in no model. */
+    public List<String> ownTables() {
+        return ownTables(name);
+    }
+
+    /** The tables Retort keeps in each schema for a version table of this name. */
+    public static List<String> ownTables(String versionTable) {
+        return List.of(versionTable, FailureTable.nameFor(versionTable));
+    }
+
+    /** {@code text} as a LIKE pattern that matches only itself. */
+    private static String likeLiteral(String text, String escape) {
+        if (escape == null || escape.isEmpty()) return text;
+        return text.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
     /** The rows, in the order the revisions were applied. */

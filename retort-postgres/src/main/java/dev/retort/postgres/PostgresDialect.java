@@ -81,6 +81,16 @@ public final class PostgresDialect implements Dialect {
         return out;
     }
 
+    @Override
+    public boolean schemaExists(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /**
      * A session-level advisory lock, keyed by a hash of schema and version table computed here (so the
      * key does not depend on the server's hash function), polled until the timeout.

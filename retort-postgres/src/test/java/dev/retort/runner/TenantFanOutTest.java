@@ -92,12 +92,24 @@ class TenantFanOutTest {
         TenantOutcome failure = report.failures().get(0);
         assertThat(failure.tenant()).isEqualTo(broken);
         assertThat(failure.error()).contains("schema " + broken, "rolled back", "already exists").doesNotContain("\n");
-        assertThat(p.tables(broken)).as("rolled back, version table included").containsExactly("child");
+        assertThat(p.tables(broken)).as("rolled back, version table included; the failure remembered")
+                .containsExactly("child", "retort_version_failure");
         names.stream().filter(t -> !t.equals(broken))
                 .forEach(t -> assertThat(p.versions(t)).as(t).containsExactly(initial.id() + " head"));
         TenantOutcome ok = outcomes.stream().filter(o -> o.tenant().equals(names.get(0))).findFirst().orElseThrow();
         assertThat(ok.fromRevision()).isNull();
         assertThat(ok.toRevision()).isEqualTo(initial.id());
+
+        List<TenantSurvey.TenantVersion> current = p.retort().currentTenants(List.of(byPattern(prefix))).values().iterator().next();
+        assertThat(current).filteredOn(v -> v.lastFailure() != null).extracting(TenantSurvey.TenantVersion::tenant)
+                .as("which failed last").containsExactly(broken);
+        assertThat(current).filteredOn(v -> v.tenant().equals(broken)).first()
+                .satisfies(v -> assertThat(v.lastFailure().error()).isEqualTo(failure.error()));
+
+        DB.execute("DROP TABLE \"" + broken + "\".child");
+        assertThat(p.retort().upgradeTenants("head", false, List.of(byPattern(prefix)), JOBS_4, FanOutListener.none()).succeeded()).isTrue();
+        assertThat(p.retort().currentTenants(List.of(byPattern(prefix))).values().iterator().next())
+                .as("the re-run that succeeded cleared the record").allSatisfy(v -> assertThat(v.lastFailure()).isNull());
     }
 
     @Test

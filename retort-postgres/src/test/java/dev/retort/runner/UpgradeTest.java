@@ -18,6 +18,7 @@ import java.util.List;
 
 import static dev.retort.Dsl.column;
 import static dev.retort.Types.BIGINT;
+import static dev.retort.Types.INTEGER;
 import static dev.retort.Types.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,9 +93,56 @@ class UpgradeTest {
                         + initial.id() + "): INSERT INTO \"" + tenant + "\".no_such_table VALUES (1): ERROR: relation \""
                         + tenant + ".no_such_table\" does not exist");
 
-        assertThat(p.tables(tenant)).as("nothing of the broken revision").containsExactly("child", "retort_version", "test");
+        assertThat(p.tables(tenant)).as("nothing of the broken revision; the failure remembered")
+                .containsExactly("child", "retort_version", "retort_version_failure", "test");
         assertThat(p.versions(tenant)).containsExactly(initial.id() + " head");
-        assertThat(p.retort().current(tenant).ids()).containsExactly(initial.id());
+        CurrentResult current = p.retort().current(tenant);
+        assertThat(current.ids()).containsExactly(initial.id());
+        assertThat(current.lastFailure()).isNotNull();
+        assertThat(current.lastFailure().operation()).isEqualTo("upgrade");
+        assertThat(current.lastFailure().revision()).isEqualTo(broken.id());
+        assertThat(current.lastFailure().error()).startsWith("schema " + tenant + ": revision " + broken + " failed")
+                .endsWith("does not exist");
+        assertThat(current.lastFailure().failedAt()).isNotNull();
+    }
+
+    @MatrixTest
+    void aFailureIsRecordedOnceAndTheNextRunThatCommitsForgetsIt(TestDatabase db, @TempDir Path dir) {
+        Project p = new Project(db, dir);
+        p.initial();
+        Revision fill = p.create("fill", List.of(Project.sql("INSERT INTO ${schema}.prerequisite VALUES (2)")));
+        String tenant = p.newSchemaName("tenant");
+        assertThatThrownBy(() -> p.retort().upgrade("head", tenant)).isInstanceOf(MigrationException.class);
+        assertThat(p.retort().current(tenant).lastFailure().revision()).isEqualTo(fill.id());
+
+        db.execute("CREATE TABLE \"" + tenant + "\".prerequisite (id int CHECK (id > 2))");
+        assertThatThrownBy(() -> p.retort().upgrade("head", tenant)).isInstanceOf(MigrationException.class);
+        assertThat(p.strings("SELECT count(*) FROM \"" + tenant + "\".retort_version_failure")).as("replaced, not added").containsExactly("1");
+        assertThat(p.retort().current(tenant).lastFailure().error()).contains("violates check constraint");
+
+        db.execute("DROP TABLE \"" + tenant + "\".prerequisite", "CREATE TABLE \"" + tenant + "\".prerequisite (id int)");
+        p.retort().upgrade("head", tenant);
+
+        assertThat(p.retort().current(tenant).lastFailure()).isNull();
+        assertThat(p.strings("SELECT count(*) FROM \"" + tenant + "\".retort_version_failure")).containsExactly("0");
+        MetaData withPrerequisite = Project.model();
+        withPrerequisite.table("prerequisite", column("id", INTEGER));
+        p.model(withPrerequisite);
+        assertThat(p.retort().check(tenant).clean()).as("the failure table is Retort's own, not drift").isTrue();
+    }
+
+    @MatrixTest
+    void aStampForgetsTheFailureToo(TestDatabase db, @TempDir Path dir) {
+        Project p = new Project(db, dir);
+        Revision initial = p.initial();
+        p.create("broken", List.of(Project.sql("SELECT 1/0")));
+        String tenant = p.newSchemaName("tenant");
+        assertThatThrownBy(() -> p.retort().upgrade("head", tenant)).isInstanceOf(MigrationException.class);
+        assertThat(p.retort().current(tenant).lastFailure()).isNotNull();
+
+        p.retort().stamp(initial.id(), tenant);
+
+        assertThat(p.retort().current(tenant).lastFailure()).isNull();
     }
 
     @MatrixTest

@@ -44,6 +44,9 @@ public final class CurrentCommand implements Callable<Integer> {
                     : Printing.revision(head.revision()) + (head.graphHead() ? " (head)" : "");
             session.out().println(s + ": " + what);
         }
+        if (result.lastFailure() != null) {
+            session.out().println(s + ": the last run failed (" + TenantReports.when(result.lastFailure()) + "): " + result.lastFailure().error());
+        }
         return ExitCode.OK;
     }
 }

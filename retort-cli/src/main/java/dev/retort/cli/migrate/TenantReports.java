@@ -3,8 +3,11 @@ package dev.retort.cli.migrate;
 import dev.retort.runner.CheckResult;
 import dev.retort.runner.TenantSurvey.TenantVersion;
 import dev.retort.tenants.TenantNames;
+import dev.retort.version.LastFailure;
 
 import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +23,15 @@ final class TenantReports {
 
     /**
      * The matrix: how many tenants at each revision (heads marked), without a version table, or
-     * missing; then the names of those behind head and of those without a version table.
+     * missing; then the names of those behind head and of those without a version table; last, the
+     * tenants whose last run failed (a run that committed since clears the record), each with its error.
      */
     static void current(PrintWriter out, Map<String, List<TenantVersion>> byShard) {
         long total = 0;
         Map<String, Long> rows = new LinkedHashMap<>();
         List<String> behind = new ArrayList<>();
         List<String> untracked = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (Map.Entry<String, List<TenantVersion>> e : byShard.entrySet()) {
             for (TenantVersion v : e.getValue()) {
                 total++;
@@ -42,6 +47,9 @@ final class TenantReports {
                     if (!v.atHead()) behind.add(name(byShard, e.getKey(), v.tenant()));
                 }
                 rows.merge(row, 1L, Long::sum);
+                if (v.lastFailure() != null) {
+                    failed.add(name(byShard, e.getKey(), v.tenant()) + " (" + when(v.lastFailure()) + "): " + v.lastFailure().error());
+                }
             }
         }
         out.println(total + (total == 1 ? " tenant" : " tenants") + " on " + shards(byShard.size()));
@@ -49,6 +57,17 @@ final class TenantReports {
         rows.forEach((row, n) -> out.println("  " + " ".repeat(width - String.valueOf(n).length()) + n + " " + row));
         if (!behind.isEmpty()) out.println("behind head: " + listed(behind));
         if (!untracked.isEmpty()) out.println("without a version table: " + listed(untracked));
+        if (!failed.isEmpty()) {
+            out.println("failed last: " + failed.size() + (failed.size() == 1 ? " tenant" : " tenants"));
+            failed.stream().limit(NAMES_LISTED).forEach(line -> out.println("  " + line));
+            if (failed.size() > NAMES_LISTED) out.println("  and " + (failed.size() - NAMES_LISTED) + " more");
+        }
+    }
+
+    /** When a failure was recorded, to the second, in UTC. */
+    static String when(LastFailure failure) {
+        return failure.failedAt() == null ? "time unknown"
+                : DateTimeFormatter.ISO_INSTANT.format(failure.failedAt().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /**

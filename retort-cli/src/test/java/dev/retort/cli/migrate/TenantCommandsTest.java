@@ -61,11 +61,25 @@ class TenantCommandsTest {
             }
         }
 
+        CliRun current = project.run("current", "--tenants", "pattern:" + prefix + "*");
+        assertThat(current.exitCode()).as(current.err()).isEqualTo(ExitCode.OK);
+        assertThat(current.outLines()).hasSize(6);
+        assertThat(current.outLines().subList(0, 6)).containsExactly("5 tenants on 1 shard", "  4 at " + initial.id() + " (head)",
+                "  1 no version table", "without a version table: " + broken, "failed last: 1 tenant",
+                current.outLines().get(5));
+        assertThat(current.outLines().get(5)).matches("  " + broken + " \\(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\): schema "
+                + broken + ": revision " + initial.id() + " .* failed and was rolled back .*already exists");
+        CliRun one = project.run("current", "--schema", broken);
+        assertThat(one.outLines()).containsExactly(broken + ": base (no version table)", one.outLines().get(1));
+        assertThat(one.outLines().get(1)).startsWith(broken + ": the last run failed (").endsWith("already exists");
+
         // Repaired, a re-run finishes the rest: the others are already at head.
         DB.execute("DROP TABLE \"" + broken + "\".test");
         CliRun again = project.run("upgrade", "--tenants", "pattern:" + prefix + "*");
         assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCode.OK);
         assertThat(again.outLines()).singleElement().asString().matches("5 tenants on 1 shard in [0-9.]+ s: 1 upgraded, 4 unchanged, 0 failed");
+        assertThat(project.run("current", "--tenants", "pattern:" + prefix + "*").outLines())
+                .containsExactly("5 tenants on 1 shard", "  5 at " + initial.id() + " (head)");
     }
 
     @Test
