@@ -19,13 +19,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code tenant create} by replay against from the model: T tenants created one after the other with
- * each method, in a scratch database of its own per method and run, the workload's model
- * ({@link WorkloadModel#of} N tables) written as R revisions (its operations split in order). Prints
+ * The provisioning scenario, {@code tenant create}, by replay against from the model: T tenants
+ * created one after the other with each method, in a scratch database of its own per method and run,
+ * the workload's model ({@link WorkloadModel#of} N tables) written as R revisions (its operations
+ * split in order). Beside them the floor: the same tenants' DDL (schema and tables, rendered before
+ * the clock starts) sent by {@link FloorLoop} on one connection, one transaction per tenant. Prints
  * the medians:
  *
  * <pre>
- * tenant-create tables=20 revisions=1 tenants=50 replay=1.234 model=2.345 ratio=1.90
+ * tenant-create tables=20 revisions=1 tenants=50 floor=1.100 replay=1.234 model=2.345 replay/floor=1.12 model/floor=2.13 model/replay=1.90
  * </pre>
  *
  * <p>Arguments (all optional): {@code --url JDBC_URL}, {@code --tables N}, {@code --revisions R},
@@ -56,19 +58,27 @@ public final class TenantCreateBenchmark {
             MigrationsDirectory.load(dir).create("part " + r, ops.subList(r * per, Math.min(ops.size(), (r + 1) * per)), t0.plusSeconds(60L * r));
         }
 
-        Map<CreateMethod, List<Double>> seconds = new LinkedHashMap<>();
+        WorkloadDdl ddl = WorkloadDdl.of(tables, dialect);
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
         String scratch = "retort_bench_create_" + ProcessHandle.current().pid();
+        System.out.println("load average at start: " + LoadAverage.now());
         for (int run = 0; run <= runs; run++) { // run 0 warms up, untimed
-            List<CreateMethod> order = new ArrayList<>(List.of(CreateMethod.REPLAY, CreateMethod.MODEL));
+            List<String> order = new ArrayList<>(List.of(FLOOR, CreateMethod.REPLAY.name(), CreateMethod.MODEL.name()));
             if (run % 2 == 1) java.util.Collections.reverse(order);
-            for (CreateMethod method : order) {
+            int n = run == 0 ? Math.min(5, tenants) : tenants;
+            List<String> names = java.util.stream.IntStream.range(0, n).mapToObj(i -> String.format("bench_t%05d", i)).toList();
+            for (String method : order) {
                 try (ScratchDatabase db = ScratchDatabase.create(dialect, server, scratch)) {
-                    Retort retort = Retort.configure().dataSource(new DatabaseDataSource(dialect, db.database()))
-                            .migrations(dir).model(() -> WorkloadModel.of(tables)).load();
-                    int n = run == 0 ? Math.min(5, tenants) : tenants;
-                    long start = System.nanoTime();
-                    for (int i = 0; i < n; i++) retort.createTenant(String.format("bench_t%05d", i), method);
-                    double s = (System.nanoTime() - start) / 1e9;
+                    double s;
+                    if (method.equals(FLOOR)) {
+                        s = FloorLoop.run(dialect, db.database(), names.stream().map(ddl::statements).toList(), 1);
+                    } else {
+                        Retort retort = Retort.configure().dataSource(new DatabaseDataSource(dialect, db.database()))
+                                .migrations(dir).model(() -> WorkloadModel.of(tables)).load();
+                        long start = System.nanoTime();
+                        for (String name : names) retort.createTenant(name, CreateMethod.valueOf(method));
+                        s = (System.nanoTime() - start) / 1e9;
+                    }
                     if (run > 0) {
                         seconds.computeIfAbsent(method, k -> new ArrayList<>()).add(s);
                         System.err.printf(Locale.ROOT, "run %d/%d %s %.3f s%n", run, runs, method, s);
@@ -76,9 +86,14 @@ public final class TenantCreateBenchmark {
                 }
             }
         }
-        double replay = FanOutBenchmark.median(seconds.get(CreateMethod.REPLAY));
-        double model = FanOutBenchmark.median(seconds.get(CreateMethod.MODEL));
-        System.out.printf(Locale.ROOT, "tenant-create tables=%d revisions=%d tenants=%d replay=%.3f model=%.3f model/replay=%.2f%n",
-                tables, revisions, tenants, replay, model, model / replay);
+        double floor = FanOutBenchmark.median(seconds.get(FLOOR));
+        double replay = FanOutBenchmark.median(seconds.get(CreateMethod.REPLAY.name()));
+        double model = FanOutBenchmark.median(seconds.get(CreateMethod.MODEL.name()));
+        System.out.printf(Locale.ROOT, "tenant-create tables=%d revisions=%d tenants=%d floor=%.3f replay=%.3f model=%.3f "
+                        + "replay/floor=%.2f model/floor=%.2f model/replay=%.2f%n",
+                tables, revisions, tenants, floor, replay, model, replay / floor, model / floor, model / replay);
+        System.out.println("load average at end: " + LoadAverage.now());
     }
+
+    private static final String FLOOR = "floor";
 }
