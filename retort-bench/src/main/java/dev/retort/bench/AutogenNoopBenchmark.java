@@ -5,11 +5,7 @@ import dev.retort.dialect.Database;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,38 +38,41 @@ import java.util.regex.Pattern;
  * --alembic-runs A   Alembic runs, each on a fresh scratch database (default 3)
  * --python PATH      the Python that has Alembic (default /usr/bin/python3)
  * --python-recursion-limit L
- *                    the peer's recursion limit (default 10000; Python's own 1000 is too low, see RAISED_LIMIT)
+ *                    the peer's recursion limit (default 10000; Python's own 1000 is too low, see Peers.Alembic)
  * </pre>
  */
 public final class AutogenNoopBenchmark {
-    private static final Pattern PEER_LINE = Pattern.compile("alembic (\\S+) tables=(\\d+) tenants=(\\d+) seconds=([0-9.]+)");
     private static final String SCHEMA = "bench_tenant";
-    /**
-     * Runs the peer with a higher recursion limit: SQLAlchemy 1.4 reflects a table's foreign-key target
-     * recursively, so the workload's chain of 1000 tables exceeds Python's default limit of 1000 and
-     * autogen-noop dies with a RecursionError. The limit is the interpreter's; Alembic does the same work.
-     */
-    private static final String RAISED_LIMIT = "import runpy, sys; sys.setrecursionlimit(int(sys.argv[1])); "
-            + "path = sys.argv[2]; sys.argv = [path] + sys.argv[3:]; runpy.run_path(path, run_name='__main__')";
 
     private AutogenNoopBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Peers.Failed e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> options = options(args);
         String url = options.getOrDefault("--url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         int tables = Integer.parseInt(options.getOrDefault("--tables", "1000"));
         int runs = Integer.parseInt(options.getOrDefault("--runs", "5"));
         int alembicRuns = Integer.parseInt(options.getOrDefault("--alembic-runs", "3"));
-        String python = options.getOrDefault("--python", "/usr/bin/python3");
-        int recursionLimit = Integer.parseInt(options.getOrDefault("--python-recursion-limit", "10000"));
-        Path alembic = options.containsKey("--alembic") ? Path.of(options.get("--alembic")) : null;
+        String python = options.getOrDefault("--python", Peers.Alembic.PYTHON);
+        int recursionLimit = options.containsKey("--python-recursion-limit")
+                ? Integer.parseInt(options.get("--python-recursion-limit")) : Peers.Alembic.RECURSION_LIMIT;
+        Peers.Alembic alembic = options.containsKey("--alembic")
+                ? new Peers.Alembic(Path.of(options.get("--alembic")), python, recursionLimit) : null;
 
         Database admin = Database.of(url);
         Dialect dialect = Dialects.forUrl(url);
         System.out.println("server: " + serverVersion(dialect, admin) + " at " + admin.safeUrl());
         System.out.println("java: " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, load average " + loadAverage());
+                + " cores, load average " + Machine.loadAverage());
 
         String scratch = "retort_bench_" + ProcessHandle.current().pid();
         execute(dialect, admin, "CREATE DATABASE " + dialect.quote(scratch));
@@ -91,7 +90,7 @@ public final class AutogenNoopBenchmark {
             for (int turn = 0; turn < turns; turn++) {
                 int share = runs / turns + (turn < runs % turns ? 1 : 0);
                 for (int k = 0; k < share; k++) retortTimes.add(noop(scenario));
-                if (alembic != null) alembicTimes.add(alembic(dialect, admin, alembic, python, recursionLimit, tables, turn));
+                if (alembic != null) alembicTimes.add(alembic(dialect, admin, alembic, tables, turn));
             }
             double retort = median(retortTimes);
             System.out.printf(Locale.ROOT, "retort autogen-noop tables=%d tenants=1 seconds=%.3f (median of %d; first run %.3f; runs %s)%n",
@@ -101,7 +100,7 @@ public final class AutogenNoopBenchmark {
             System.out.printf(Locale.ROOT, "alembic autogen-noop tables=%d tenants=1 seconds=%.3f (median of %d; runs %s)%n",
                     tables, peer, alembicTimes.size(), format(alembicTimes));
             System.out.printf(Locale.ROOT, "ratio autogen-noop tables=%d alembic/retort=%.1f (load average now %s)%n",
-                    tables, peer / retort, loadAverage());
+                    tables, peer / retort, Machine.loadAverage());
         } finally {
             execute(dialect, admin, "DROP DATABASE IF EXISTS " + dialect.quote(scratch) + " WITH (FORCE)");
         }
@@ -127,46 +126,12 @@ public final class AutogenNoopBenchmark {
     }
 
     /** One run of the Alembic peer on a fresh scratch database; returns its autogen-noop time. */
-    private static double alembic(Dialect dialect, Database admin, Path peerDirectory, String python, int recursionLimit,
-                                  int tables, int run)
+    private static double alembic(Dialect dialect, Database admin, Peers.Alembic peer, int tables, int run)
             throws SQLException, IOException, InterruptedException {
-        Path peer = peerDirectory.resolve("peer.py");
-        if (!Files.isRegularFile(peer)) throw new IllegalArgumentException("no peer.py in " + peerDirectory);
-        String scratch = "alembic_bench_" + ProcessHandle.current().pid() + "_" + run;
-        execute(dialect, admin, "CREATE DATABASE " + dialect.quote(scratch));
-        try {
-            Process p = new ProcessBuilder(python, "-c", RAISED_LIMIT, String.valueOf(recursionLimit), peer.toString(),
-                    "--url", sqlAlchemyUrl(admin, scratch),
-                    "--tables", String.valueOf(tables), "--tenants", "1",
-                    "--scenarios", "autogen-empty,upgrade-one,autogen-noop")
-                    .redirectErrorStream(true).start();
-            Double noop = null;
-            List<String> output = new ArrayList<>();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    output.add(line);
-                    Matcher m = PEER_LINE.matcher(line);
-                    if (!m.find()) continue;
-                    System.out.println(line + " (run " + (run + 1) + ")");
-                    if (m.group(1).equals("autogen-noop")) noop = Double.parseDouble(m.group(4));
-                }
-            }
-            int exit = p.waitFor();
-            if (exit != 0 || noop == null) {
-                throw new IllegalStateException("the Alembic peer failed (exit " + exit + "):\n" + String.join("\n", output));
-            }
-            return noop;
-        } finally {
-            execute(dialect, admin, "DROP DATABASE IF EXISTS " + dialect.quote(scratch) + " WITH (FORCE)");
-        }
-    }
-
-    /** The machine's 1-minute load average, when the system says (Linux): shared machines make figures noisy. */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
+        try (ScratchDatabase db = ScratchDatabase.create(dialect, admin, "alembic_bench_" + ProcessHandle.current().pid() + "_" + run)) {
+            List<Peers.Result> results = peer.run(db.database(), tables, 1, "autogen-empty,upgrade-one,autogen-noop");
+            for (Peers.Result r : results) System.out.println(r.line() + " (run " + (run + 1) + ")");
+            return Peers.only(peer.name(), results, "autogen-noop").seconds();
         }
     }
 
@@ -195,26 +160,6 @@ public final class AutogenNoopBenchmark {
         Matcher m = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?").matcher(jdbcUrl);
         if (!m.matches()) throw new IllegalArgumentException("expected jdbc:postgresql://host[:port]/database[?...]: " + Database.redact(jdbcUrl));
         return m.group(1) + "/" + database + (m.group(3) == null ? "" : m.group(3));
-    }
-
-    /** {@code postgresql://user[:password]@host:port/database} for SQLAlchemy, from the JDBC URL's parts. */
-    static String sqlAlchemyUrl(Database db, String database) {
-        Matcher m = Pattern.compile("jdbc:postgresql://([^/?]*)").matcher(db.url());
-        if (!m.lookingAt()) throw new IllegalArgumentException("expected jdbc:postgresql://host[:port]/...: " + db.safeUrl());
-        String user = db.user() != null ? db.user() : parameter(db.url(), "user");
-        String password = db.password() != null ? db.password() : parameter(db.url(), "password");
-        String credentials = user == null ? "" : user + (password == null ? "" : ":" + password) + "@";
-        return "postgresql://" + credentials + m.group(1) + "/" + database;
-    }
-
-    private static String parameter(String url, String name) {
-        int q = url.indexOf('?');
-        if (q < 0) return null;
-        for (String pair : url.substring(q + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(name)) return pair.substring(eq + 1);
-        }
-        return null;
     }
 
     static double median(List<Double> values) {

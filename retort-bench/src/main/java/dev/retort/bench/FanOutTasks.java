@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The per-tenant tasks the fan-out benchmark can time, by name ({@code --tasks NAME}). {@code statements}
@@ -84,6 +85,10 @@ public final class FanOutTasks {
             List<Operation> ops = workload.ddl().operations().stream().filter(op -> !(op instanceof SchemaOps.CreateSchema)).toList();
             MigrationsDirectory.load(dir).create("workload", ops, Instant.parse("2026-01-01T00:00:00Z"));
             graph = MigrationsDirectory.load(dir).graph();
+            // Registered after the directory, so deleted before it: a directory with files in it is not deleted.
+            try (Stream<Path> files = Files.list(dir)) {
+                files.forEach(f -> f.toFile().deleteOnExit());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,9 +33,9 @@ class AutogenerateScenarioTest {
         assertThat(AutogenNoopBenchmark.withDatabase("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", "scratch"))
                 .isEqualTo("jdbc:postgresql://127.0.0.1:5432/scratch?user=postgres");
         assertThat(AutogenNoopBenchmark.withDatabase("jdbc:postgresql://h", "s")).isEqualTo("jdbc:postgresql://h/s");
-        assertThat(AutogenNoopBenchmark.sqlAlchemyUrl(Database.of("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"), "s"))
+        assertThat(Peers.sqlAlchemyUrl(Database.of("jdbc:postgresql://127.0.0.1:5432/s?user=postgres")))
                 .isEqualTo("postgresql://postgres@127.0.0.1:5432/s");
-        assertThat(AutogenNoopBenchmark.sqlAlchemyUrl(new Database("jdbc:postgresql://h:1/x", "u", "p"), "s"))
+        assertThat(Peers.sqlAlchemyUrl(new Database("jdbc:postgresql://h:1/s", "u", "p")))
                 .isEqualTo("postgresql://u:p@h:1/s");
         assertThat(AutogenNoopBenchmark.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
         assertThat(AutogenNoopBenchmark.median(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
