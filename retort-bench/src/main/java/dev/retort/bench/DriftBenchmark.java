@@ -70,7 +70,7 @@ public final class DriftBenchmark {
         List<Double> checked = new ArrayList<>();
         List<Double> reflected = new ArrayList<>();
         List<Double> one = new ArrayList<>();
-        System.out.println("load average at start: " + LoadAverage.now());
+        System.out.println("load average at start: " + Machine.loadAverage());
         try (ScratchDatabase db = ScratchDatabase.create(dialect, Database.of(url), "retort_bench_drift_" + ProcessHandle.current().pid())) {
             Retort retort = Retort.configure().dataSource(new DatabaseDataSource(dialect, db.database()))
                     .migrations(workloadRevision(tables, dialect)).model(() -> model).load();
@@ -115,7 +115,7 @@ public final class DriftBenchmark {
             System.out.printf(Locale.ROOT, "drift one-by-one tables=%d tenants=%d seconds=%.3f (median of %d; runs %s) check/one-by-one=%.3f%n",
                     tables, tenants, o, one.size(), format(one), FanOutBenchmark.median(checked) / o);
         }
-        System.out.println("load average at end: " + LoadAverage.now());
+        System.out.println("load average at end: " + Machine.loadAverage());
     }
 
     /** The workload written once as a revision, its schema creation left to the runner. */

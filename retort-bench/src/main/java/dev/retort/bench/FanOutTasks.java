@@ -5,17 +5,12 @@ import dev.retort.operations.SchemaOps;
 import dev.retort.postgres.PostgresDialect;
 import dev.retort.revision.MigrationsDirectory;
 import dev.retort.revision.RevisionGraph;
-import dev.retort.runner.Runner;
-import dev.retort.runner.UpgradeResult;
+import dev.retort.runner.TenantMigrations;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -92,29 +87,7 @@ public final class FanOutTasks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PostgresDialect dialect = new PostgresDialect();
-        return (connection, shard, tenant) -> {
-            Runner runner = new Runner(dialect, borrowed(connection), "retort_version", Duration.ofMinutes(1));
-            UpgradeResult r = runner.upgrade(graph, "head", tenant, false);
-            return TenantResult.upgraded(null, String.join(",", r.headsAfter()));
-        };
-    }
-
-    /** A data source that hands out the fan-out's connection, whose closing stays the fan-out's business. */
-    private static DataSource borrowed(Connection connection) {
-        Connection unclosable = (Connection) Proxy.newProxyInstance(FanOutTasks.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("close")) return null;
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        return (DataSource) Proxy.newProxyInstance(FanOutTasks.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")) return unclosable;
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        // The very task `retort upgrade --tenants` runs for each tenant.
+        return new TenantMigrations(new PostgresDialect(), "retort_version", Duration.ofMinutes(1), graph).upgrade("head", false);
     }
 }

@@ -61,7 +61,7 @@ public final class TenantCreateBenchmark {
         WorkloadDdl ddl = WorkloadDdl.of(tables, dialect);
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         String scratch = "retort_bench_create_" + ProcessHandle.current().pid();
-        System.out.println("load average at start: " + LoadAverage.now());
+        System.out.println("load average at start: " + Machine.loadAverage());
         for (int run = 0; run <= runs; run++) { // run 0 warms up, untimed
             List<String> order = new ArrayList<>(List.of(FLOOR, CreateMethod.REPLAY.name(), CreateMethod.MODEL.name()));
             if (run % 2 == 1) java.util.Collections.reverse(order);
@@ -92,7 +92,7 @@ public final class TenantCreateBenchmark {
         System.out.printf(Locale.ROOT, "tenant-create tables=%d revisions=%d tenants=%d floor=%.3f replay=%.3f model=%.3f "
                         + "replay/floor=%.2f model/floor=%.2f model/replay=%.2f%n",
                 tables, revisions, tenants, floor, replay, model, replay / floor, model / floor, model / replay);
-        System.out.println("load average at end: " + LoadAverage.now());
+        System.out.println("load average at end: " + Machine.loadAverage());
     }
 
     private static final String FLOOR = "floor";
