@@ -81,20 +81,31 @@ public final class AutogenNoopBenchmark {
             execute(dialect, bench, "CREATE SCHEMA " + dialect.quote(SCHEMA));
             AutogenerateScenario scenario = new AutogenerateScenario(dialect, () -> dialect.connect(bench), SCHEMA, tables);
             double firstRun = setUp(scenario, tables);
+            QueryFloor recorder = QueryFloor.recording();
+            requireEmpty(scenario.autogenerate(recorder::wrap).value());
+            List<QueryFloor.Query> queries = recorder.queries();
 
             // On a shared machine the load changes by the minute: the runs of both tools are spread over the
             // same period, Retort's before and between Alembic's, so that neither gets the quiet minutes.
             List<Double> retortTimes = new ArrayList<>();
+            List<Double> floorTimes = new ArrayList<>();
             List<Double> alembicTimes = new ArrayList<>();
             int turns = alembic == null ? 1 : alembicRuns;
             for (int turn = 0; turn < turns; turn++) {
                 int share = runs / turns + (turn < runs % turns ? 1 : 0);
-                for (int k = 0; k < share; k++) retortTimes.add(noop(scenario));
+                for (int k = 0; k < share; k++) {
+                    retortTimes.add(noop(scenario));
+                    floorTimes.add(floor(scenario, queries));
+                }
                 if (alembic != null) alembicTimes.add(alembic(dialect, admin, alembic, tables, turn));
             }
             double retort = median(retortTimes);
             System.out.printf(Locale.ROOT, "retort autogen-noop tables=%d tenants=1 seconds=%.3f (median of %d; first run %.3f; runs %s)%n",
                     tables, retort, runs, firstRun, format(retortTimes));
+            double floor = median(floorTimes);
+            System.out.printf(Locale.ROOT, "floor autogen-noop tables=%d tenants=1 seconds=%.3f (the same %d statements replayed by a bare JDBC loop, "
+                    + "connection included; median of %d; runs %s) retort/floor=%.2f%n",
+                    tables, floor, queries.size(), floorTimes.size(), format(floorTimes), retort / floor);
             if (alembic == null) return;
             double peer = median(alembicTimes);
             System.out.printf(Locale.ROOT, "alembic autogen-noop tables=%d tenants=1 seconds=%.3f (median of %d; runs %s)%n",
@@ -123,6 +134,15 @@ public final class AutogenNoopBenchmark {
         AutogenerateScenario.Timed<Diff> run = scenario.autogenerate();
         requireEmpty(run.value());
         return run.seconds();
+    }
+
+    /** The floor: connect, send the statements autogenerate sent, read every value. */
+    private static double floor(AutogenerateScenario scenario, List<QueryFloor.Query> queries) throws SQLException {
+        long start = System.nanoTime();
+        try (Connection c = scenario.connect()) {
+            QueryFloor.replay(c, queries);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** One run of the Alembic peer on a fresh scratch database; returns its autogen-noop time. */

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The autogenerate scenarios of the workload on one tenant schema: {@code autogen-empty} (the
@@ -39,11 +40,21 @@ public final class AutogenerateScenario {
 
     /** Autogenerate against the schema: connect, reflect, compare. */
     public Timed<Diff> autogenerate() throws SQLException {
+        return autogenerate(UnaryOperator.identity());
+    }
+
+    /** The same, on the connection as {@code through} wraps it (to record its statements). */
+    public Timed<Diff> autogenerate(UnaryOperator<Connection> through) throws SQLException {
         long start = System.nanoTime();
         try (Connection c = connections.get()) {
-            Diff diff = Autogenerate.autogenerate(c, dialect, model, schema);
+            Diff diff = Autogenerate.autogenerate(through.apply(c), dialect, model, schema);
             return new Timed<>(diff, seconds(start));
         }
+    }
+
+    /** A new connection of the scenario's, for the floor's replay. */
+    public Connection connect() {
+        return connections.get();
     }
 
     /** Applies a diff to the schema in one transaction, the schema as the search path. */

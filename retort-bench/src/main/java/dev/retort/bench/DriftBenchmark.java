@@ -14,6 +14,8 @@ import dev.retort.operations.SchemaOps;
 import dev.retort.postgres.PostgresDialect;
 import dev.retort.revision.MigrationsDirectory;
 import dev.retort.runner.CheckResult;
+import dev.retort.runner.TenantSurvey;
+import dev.retort.version.VersionTable;
 import dev.retort.tenants.Shard;
 import dev.retort.tenants.TenantSpec;
 
@@ -32,6 +34,8 @@ import java.util.stream.IntStream;
  * connection, in a scratch database. The tenants are built untimed by the runner through the
  * fan-out, so each has its version table at head, as a user's would. What is timed:
  * <ul>
+ *   <li>{@code floor}: the statements the check sent (recorded once, untimed), sent again by a bare
+ *       JDBC loop reading every value ({@link QueryFloor}): the server's share, with nothing built;</li>
  *   <li>{@code check}: {@link Retort#checkTenants}, the path of {@code retort check --tenants}
  *       without its printing: version tables read in bulk, catalogs reflected a few hundred tenants
  *       at a time, every tenant compared with the model;</li>
@@ -68,17 +72,20 @@ public final class DriftBenchmark {
         Autogenerate autogenerate = Autogenerate.with(dialect).ignoringTables(List.of("retort_version"));
         List<String> names = IntStream.range(0, tenants).mapToObj(i -> String.format("bench_t%05d", i)).toList();
         List<Double> checked = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
         List<Double> reflected = new ArrayList<>();
         List<Double> one = new ArrayList<>();
         System.out.println("load average at start: " + Machine.loadAverage());
         try (ScratchDatabase db = ScratchDatabase.create(dialect, Database.of(url), "retort_bench_drift_" + ProcessHandle.current().pid())) {
+            Path revisions = workloadRevision(tables, dialect);
             Retort retort = Retort.configure().dataSource(new DatabaseDataSource(dialect, db.database()))
-                    .migrations(workloadRevision(tables, dialect)).model(() -> model).load();
+                    .migrations(revisions).model(() -> model).load();
             Shard shard = Shard.of(db.database(), new TenantSpec.Listed(names));
             long b0 = System.nanoTime();
             FanOutReport built = retort.upgradeTenants("head", false, List.of(shard), FanOut.Options.defaults().withJobs(2), FanOutListener.none());
             if (!built.succeeded()) throw new IllegalStateException("building the tenants failed: " + built.summary());
             System.err.printf(Locale.ROOT, "built %d tenants in %.1f s%n", tenants, (System.nanoTime() - b0) / 1e9);
+            List<QueryFloor.Query> queries = record(dialect, db.database(), revisions, names, model);
             for (int run = 0; run <= runs; run++) { // run 0 warms up, untimed
                 long t0 = System.nanoTime();
                 Map<String, List<CheckResult>> results = retort.checkTenants(List.of(shard));
@@ -89,6 +96,12 @@ public final class DriftBenchmark {
                 System.err.printf(Locale.ROOT, "run %d/%d check %.3f s%n", run, runs, s);
 
                 try (Connection c = dialect.connect(db.database())) {
+                    t0 = System.nanoTime();
+                    QueryFloor.replay(c, queries);
+                    s = (System.nanoTime() - t0) / 1e9;
+                    if (run > 0) floor.add(s);
+                    System.err.printf(Locale.ROOT, "run %d/%d floor %.3f s%n", run, runs, s);
+
                     t0 = System.nanoTime();
                     for (int from = 0; from < names.size(); from += batch) {
                         autogenerate.autogenerateEach(c, model, names.subList(from, Math.min(names.size(), from + batch)))
@@ -106,8 +119,11 @@ public final class DriftBenchmark {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "drift check tables=%d tenants=%d seconds=%.3f (median of %d; runs %s)%n",
-                tables, tenants, FanOutBenchmark.median(checked), checked.size(), format(checked));
+        double f = FanOutBenchmark.median(floor);
+        System.out.printf(Locale.ROOT, "drift floor tables=%d tenants=%d seconds=%.3f (median of %d; runs %s)%n",
+                tables, tenants, f, floor.size(), format(floor));
+        System.out.printf(Locale.ROOT, "drift check tables=%d tenants=%d seconds=%.3f (median of %d; runs %s) check/floor=%.2f%n",
+                tables, tenants, FanOutBenchmark.median(checked), checked.size(), format(checked), FanOutBenchmark.median(checked) / f);
         System.out.printf(Locale.ROOT, "drift reflect tables=%d tenants=%d batch=%d seconds=%.3f (median of %d; runs %s)%n",
                 tables, tenants, batch, FanOutBenchmark.median(reflected), reflected.size(), format(reflected));
         if (single) {
@@ -117,6 +133,20 @@ public final class DriftBenchmark {
         }
         System.out.println("load average at end: " + Machine.loadAverage());
     }
+
+    /** What {@code check --tenants} sends for these tenants, recorded from the survey it runs on each shard. */
+    private static List<QueryFloor.Query> record(PostgresDialect dialect, Database database, Path revisions, List<String> names,
+                                                 MetaData model) throws java.sql.SQLException {
+        QueryFloor recorder = QueryFloor.recording();
+        try (Connection c = dialect.connect(database)) {
+            TenantSurvey survey = new TenantSurvey(dialect, VERSION_TABLE, MigrationsDirectory.load(revisions).graph());
+            Autogenerate autogenerate = Autogenerate.with(dialect).ignoringTables(VersionTable.ownTables(VERSION_TABLE));
+            survey.check(recorder.wrap(c), names, model, autogenerate).forEach(DriftBenchmark::requireClean);
+        }
+        return recorder.queries();
+    }
+
+    private static final String VERSION_TABLE = "retort_version";
 
     /** The workload written once as a revision, its schema creation left to the runner. */
     static Path workloadRevision(int tables, PostgresDialect dialect) throws java.io.IOException {
