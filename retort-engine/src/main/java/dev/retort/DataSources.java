@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import static dev.retort.dialect.ErrorMessages.firstLine;
+
 /** What the facade needs from a {@link DataSource}: connections with one-line failures, and its dialect. */
 final class DataSources {
     private DataSources() {
@@ -38,10 +40,5 @@ final class DataSources {
         } catch (SQLException e) {
             throw new DatabaseException("cannot connect to the database: " + firstLine(e.getMessage()), e);
         }
-    }
-
-    static String firstLine(String text) {
-        if (text == null || text.isBlank()) return "no reason given";
-        return text.strip().lines().findFirst().orElse("no reason given");
     }
 }

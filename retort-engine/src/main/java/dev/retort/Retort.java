@@ -7,6 +7,7 @@ import dev.retort.authoring.RevisionResult;
 import dev.retort.authoring.VersionTableHeads;
 import dev.retort.compare.Diff;
 import dev.retort.dialect.DatabaseException;
+import dev.retort.dialect.ErrorMessages;
 import dev.retort.dialect.Dialect;
 import dev.retort.engine.Autogenerate;
 import dev.retort.revision.MigrationsDirectory;
@@ -240,7 +241,7 @@ public final class Retort {
                 try (Connection c = pools.dataSource(st.shard()).getConnection()) {
                     out.put(st.shard().name(), work.run(pools, st.shard(), c, st.tenants()));
                 } catch (SQLException e) {
-                    throw new DatabaseException("shard " + st.shard().name() + ": " + DataSources.firstLine(e.getMessage()), e);
+                    throw new DatabaseException("shard " + st.shard().name() + ": " + ErrorMessages.firstLine(e.getMessage()), e);
                 }
             }
         }
@@ -338,7 +339,7 @@ public final class Retort {
     }
 
     static DatabaseException closing(SQLException e) {
-        return new DatabaseException("cannot close the connection: " + DataSources.firstLine(e.getMessage()), e);
+        return new DatabaseException("cannot close the connection: " + ErrorMessages.firstLine(e.getMessage()), e);
     }
 
     @Override

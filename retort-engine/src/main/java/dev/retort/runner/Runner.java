@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
+import static dev.retort.dialect.ErrorMessages.firstLine;
+
 /**
  * Applies revisions to one schema: upgrade, downgrade and stamp. Each run takes the schema's lock
  * (so a second runner waits, then finds nothing left to do), reads the version table, refuses to
@@ -346,10 +348,5 @@ public final class Runner {
         } catch (SQLException e) {
             throw new DatabaseException("cannot connect to the database: " + firstLine(e.getMessage()), e);
         }
-    }
-
-    static String firstLine(String text) {
-        if (text == null || text.isBlank()) return "no reason given";
-        return text.strip().lines().findFirst().orElse("no reason given");
     }
 }
