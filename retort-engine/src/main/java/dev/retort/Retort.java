@@ -6,6 +6,7 @@ import dev.retort.authoring.RevisionInfo;
 import dev.retort.authoring.RevisionResult;
 import dev.retort.authoring.VersionTableHeads;
 import dev.retort.compare.Diff;
+import dev.retort.dialect.Connections;
 import dev.retort.dialect.DatabaseException;
 import dev.retort.dialect.ErrorMessages;
 import dev.retort.dialect.Dialect;
@@ -335,7 +336,7 @@ public final class Retort {
         if (configuration.dataSource() == null) {
             throw new IllegalStateException("no database: configure a data source (dataSource(...))");
         }
-        return DataSources.connect(configuration.dataSource());
+        return Connections.open(configuration.dataSource());
     }
 
     static DatabaseException closing(SQLException e) {

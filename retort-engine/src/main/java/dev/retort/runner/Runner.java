@@ -2,6 +2,7 @@ package dev.retort.runner;
 
 import dev.retort.MetaData;
 import dev.retort.compare.Diff;
+import dev.retort.dialect.Connections;
 import dev.retort.dialect.DatabaseException;
 import dev.retort.dialect.Dialect;
 import dev.retort.operations.Operation;
@@ -196,7 +197,7 @@ public final class Runner {
 
     /** The schema's applied heads, read without the lock. */
     public CurrentResult current(RevisionGraph graph, String schema) {
-        try (Connection c = connect()) {
+        try (Connection c = Connections.open(dataSource)) {
             SchemaState state = SchemaState.read(c, dialect, table, schema);
             List<String> graphHeads = graph.heads();
             List<CurrentResult.Head> heads = state.rows().stream().filter(r -> r.head())
@@ -227,7 +228,7 @@ public final class Runner {
 
     /** The state of the schema, read without the lock. */
     SchemaState state(String schema) {
-        try (Connection c = connect()) {
+        try (Connection c = Connections.open(dataSource)) {
             return SchemaState.read(c, dialect, table, schema);
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the version table of schema " + schema + ": " + firstLine(e.getMessage()), e);
@@ -243,7 +244,7 @@ public final class Runner {
 
     /** Runs {@code work} on one connection holding the schema's lock, with the state read under it. */
     private <T> T locked(String schema, Work<T> work) {
-        try (Connection c = connect()) {
+        try (Connection c = Connections.open(dataSource)) {
             try (SchemaLock lock = SchemaLock.take(dialect, c, schema, table.name(), lockTimeout)) {
                 return work.run(c, SchemaState.read(c, dialect, table, schema));
             }
@@ -338,15 +339,5 @@ public final class Runner {
 
     private static void add(List<String> out, String statement) {
         if (statement != null) out.add(statement);
-    }
-
-    private Connection connect() {
-        try {
-            Connection c = dataSource.getConnection();
-            if (c == null) throw new DatabaseException("the data source gave no connection");
-            return c;
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot connect to the database: " + firstLine(e.getMessage()), e);
-        }
     }
 }
