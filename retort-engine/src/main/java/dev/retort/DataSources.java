@@ -1,5 +1,6 @@
 package dev.retort;
 
+import dev.retort.dialect.Connections;
 import dev.retort.dialect.DatabaseDataSource;
 import dev.retort.dialect.DatabaseException;
 import dev.retort.dialect.Dialect;
@@ -9,7 +10,9 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** What the facade needs from a {@link DataSource}: connections with one-line failures, and its dialect. */
+import static dev.retort.dialect.ErrorMessages.firstLine;
+
+/** What the facade needs to know of a {@link DataSource}: its dialect. */
 final class DataSources {
     private DataSources() {
     }
@@ -18,7 +21,7 @@ final class DataSources {
     static Dialect dialectOf(DataSource dataSource) {
         if (dataSource instanceof DatabaseDataSource known) return known.dialect();
         String url;
-        try (Connection c = connect(dataSource)) {
+        try (Connection c = Connections.open(dataSource)) {
             url = c.getMetaData().getURL();
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the data source's JDBC URL: " + firstLine(e.getMessage()), e);
@@ -27,21 +30,5 @@ final class DataSources {
             throw new IllegalArgumentException("the data source's connections give no JDBC URL: configure the dialect (dialect(...))");
         }
         return Dialects.forUrl(url);
-    }
-
-    /** A connection, or a one-line {@link DatabaseException}. */
-    static Connection connect(DataSource dataSource) {
-        try {
-            Connection c = dataSource.getConnection();
-            if (c == null) throw new DatabaseException("the data source gave no connection");
-            return c;
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot connect to the database: " + firstLine(e.getMessage()), e);
-        }
-    }
-
-    static String firstLine(String text) {
-        if (text == null || text.isBlank()) return "no reason given";
-        return text.strip().lines().findFirst().orElse("no reason given");
     }
 }

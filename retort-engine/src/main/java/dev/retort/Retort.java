@@ -6,7 +6,9 @@ import dev.retort.authoring.RevisionInfo;
 import dev.retort.authoring.RevisionResult;
 import dev.retort.authoring.VersionTableHeads;
 import dev.retort.compare.Diff;
+import dev.retort.dialect.Connections;
 import dev.retort.dialect.DatabaseException;
+import dev.retort.dialect.ErrorMessages;
 import dev.retort.dialect.Dialect;
 import dev.retort.engine.Autogenerate;
 import dev.retort.revision.MigrationsDirectory;
@@ -240,7 +242,7 @@ public final class Retort {
                 try (Connection c = pools.dataSource(st.shard()).getConnection()) {
                     out.put(st.shard().name(), work.run(pools, st.shard(), c, st.tenants()));
                 } catch (SQLException e) {
-                    throw new DatabaseException("shard " + st.shard().name() + ": " + DataSources.firstLine(e.getMessage()), e);
+                    throw new DatabaseException("shard " + st.shard().name() + ": " + ErrorMessages.firstLine(e.getMessage()), e);
                 }
             }
         }
@@ -334,11 +336,11 @@ public final class Retort {
         if (configuration.dataSource() == null) {
             throw new IllegalStateException("no database: configure a data source (dataSource(...))");
         }
-        return DataSources.connect(configuration.dataSource());
+        return Connections.open(configuration.dataSource());
     }
 
     static DatabaseException closing(SQLException e) {
-        return new DatabaseException("cannot close the connection: " + DataSources.firstLine(e.getMessage()), e);
+        return new DatabaseException("cannot close the connection: " + ErrorMessages.firstLine(e.getMessage()), e);
     }
 
     @Override

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import static dev.retort.dialect.ErrorMessages.firstLine;
+
 /**
  * Reflect and compare: the operations that bring live schemas to a model, or one live schema to
  * another. Revision autogenerate, the drift check of a fan-out and {@code retort diff} all go through
@@ -220,10 +222,5 @@ public final class Autogenerate {
             throw new IllegalArgumentException("the model is bound to " + (model.schema() == null ? "no schema" : "schema " + model.schema())
                     + ", not to " + schema + ": compare model.withSchema(\"" + schema + "\")");
         }
-    }
-
-    private static String firstLine(String text) {
-        if (text == null || text.isBlank()) return "no reason given";
-        return text.strip().lines().findFirst().orElse("no reason given");
     }
 }

@@ -3,24 +3,21 @@ package dev.retort.fanout;
 import dev.retort.dialect.Database;
 import dev.retort.dialect.DatabaseException;
 import dev.retort.dialect.Dialect;
+import dev.retort.dialect.SimpleDataSource;
 
-import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 
 /**
  * The pool's source of connections: the dialect's {@link Dialect#connect}, which passes user and
  * password to the driver as properties and turns failures into one password-free line. The pool is
  * given this object instead of a JDBC URL, so it never holds, logs or reports the URL or password.
  */
-final class ConnectingDataSource implements DataSource {
+final class ConnectingDataSource extends SimpleDataSource {
     private final Dialect dialect;
     private final Database database;
     private final String name;
-    private int loginTimeout;
 
     ConnectingDataSource(Dialect dialect, Database database, String name) {
         this.dialect = dialect;
@@ -43,42 +40,6 @@ final class ConnectingDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         throw new SQLFeatureNotSupportedException("shard " + name + ": credentials come from its database settings");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // nothing is logged through JDBC's writer
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        loginTimeout = seconds;
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return loginTimeout;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) return type.cast(this);
-        throw new SQLException("not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 
     /** What the pool prints when it logs its configuration: the shard, never the URL's secrets. */

@@ -2,6 +2,7 @@ package dev.retort.runner;
 
 import dev.retort.MetaData;
 import dev.retort.compare.Diff;
+import dev.retort.dialect.Connections;
 import dev.retort.dialect.DatabaseException;
 import dev.retort.dialect.Dialect;
 import dev.retort.operations.Operation;
@@ -22,6 +23,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
+
+import static dev.retort.dialect.ErrorMessages.firstLine;
 
 /**
  * Applies revisions to one schema: upgrade, downgrade and stamp. Each run takes the schema's lock
@@ -194,7 +197,7 @@ public final class Runner {
 
     /** The schema's applied heads, read without the lock. */
     public CurrentResult current(RevisionGraph graph, String schema) {
-        try (Connection c = connect()) {
+        try (Connection c = Connections.open(dataSource)) {
             SchemaState state = SchemaState.read(c, dialect, table, schema);
             List<String> graphHeads = graph.heads();
             List<CurrentResult.Head> heads = state.rows().stream().filter(r -> r.head())
@@ -225,7 +228,7 @@ public final class Runner {
 
     /** The state of the schema, read without the lock. */
     SchemaState state(String schema) {
-        try (Connection c = connect()) {
+        try (Connection c = Connections.open(dataSource)) {
             return SchemaState.read(c, dialect, table, schema);
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the version table of schema " + schema + ": " + firstLine(e.getMessage()), e);
@@ -241,7 +244,7 @@ public final class Runner {
 
     /** Runs {@code work} on one connection holding the schema's lock, with the state read under it. */
     private <T> T locked(String schema, Work<T> work) {
-        try (Connection c = connect()) {
+        try (Connection c = Connections.open(dataSource)) {
             try (SchemaLock lock = SchemaLock.take(dialect, c, schema, table.name(), lockTimeout)) {
                 return work.run(c, SchemaState.read(c, dialect, table, schema));
             }
@@ -336,20 +339,5 @@ public final class Runner {
 
     private static void add(List<String> out, String statement) {
         if (statement != null) out.add(statement);
-    }
-
-    private Connection connect() {
-        try {
-            Connection c = dataSource.getConnection();
-            if (c == null) throw new DatabaseException("the data source gave no connection");
-            return c;
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot connect to the database: " + firstLine(e.getMessage()), e);
-        }
-    }
-
-    static String firstLine(String text) {
-        if (text == null || text.isBlank()) return "no reason given";
-        return text.strip().lines().findFirst().orElse("no reason given");
     }
 }

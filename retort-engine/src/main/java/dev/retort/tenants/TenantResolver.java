@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import static dev.retort.dialect.ErrorMessages.firstLine;
+
 /**
  * Turns a {@link TenantSpec} into schema names on a live database. Every name is checked with
  * {@link TenantNames#check}, so a name the database cannot hold stops the command here, before any
@@ -83,10 +85,5 @@ public final class TenantResolver {
             connection.setReadOnly(readOnly);
             connection.setAutoCommit(autoCommit);
         }
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) return "no reason given";
-        return text.strip().lines().findFirst().orElse("no reason given");
     }
 }

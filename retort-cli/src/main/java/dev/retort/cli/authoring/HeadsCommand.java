@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.util.List;
 
 /** {@code retort heads}: the revisions nothing follows. More than one means the history must be merged. */
@@ -31,15 +30,6 @@ public final class HeadsCommand implements Runnable {
     public void run() {
         Settings settings = Main.settings(spec, schema.value());
         List<RevisionInfo> heads = RetortFactory.configuration(settings, spec.commandLine().getErr()::println).load().heads();
-        PrintWriter out = spec.commandLine().getOut();
-        for (int i = 0; i < heads.size(); i++) {
-            if (!verbose) {
-                out.println(Listing.head(heads.get(i)));
-            } else {
-                if (i > 0) out.println();
-                Listing.block(out, heads.get(i), settings);
-            }
-        }
-        out.flush();
+        Listing.print(spec.commandLine().getOut(), heads, settings, verbose, Listing::head);
     }
 }

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.util.List;
 
 /** {@code retort history}: every revision, newest first, one line each (Alembic's form). */
@@ -32,15 +31,6 @@ public final class HistoryCommand implements Runnable {
     public void run() {
         Settings settings = Main.settings(spec, schema.value());
         List<RevisionInfo> history = RetortFactory.configuration(settings, spec.commandLine().getErr()::println).load().history();
-        PrintWriter out = spec.commandLine().getOut();
-        for (int i = 0; i < history.size(); i++) {
-            if (!verbose) {
-                out.println(Listing.line(history.get(i)));
-            } else {
-                if (i > 0) out.println();
-                Listing.block(out, history.get(i), settings);
-            }
-        }
-        out.flush();
+        Listing.print(spec.commandLine().getOut(), history, settings, verbose, Listing::line);
     }
 }

@@ -8,6 +8,7 @@ import dev.retort.revision.Revision;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** How the authoring commands print revisions: one line each, or a block for {@code show}. */
 final class Listing {
@@ -27,6 +28,20 @@ final class Listing {
     /** {@code ID MARKERS, MESSAGE}: a head as {@code heads} lists it. */
     static String head(RevisionInfo info) {
         return info.id() + markers(info) + ", " + firstLine(info.revision().message());
+    }
+
+    /** Each revision on its {@code line}, or with {@code verbose} as {@link #block}s a blank line apart. */
+    static void print(PrintWriter out, List<RevisionInfo> infos, Settings settings, boolean verbose,
+                      Function<RevisionInfo, String> line) {
+        for (int i = 0; i < infos.size(); i++) {
+            if (!verbose) {
+                out.println(line.apply(infos.get(i)));
+            } else {
+                if (i > 0) out.println();
+                block(out, infos.get(i), settings);
+            }
+        }
+        out.flush();
     }
 
     static String markers(RevisionInfo info) {

@@ -1,10 +1,8 @@
 package dev.retort.cli.migrate;
 
-import dev.retort.cli.ExitCode;
 import dev.retort.cli.config.SchemaOption;
 import dev.retort.runner.AppliedStep;
 import dev.retort.runner.DowngradeResult;
-import dev.retort.runner.MigrationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import dev.retort.cli.fanout.FanOutOptions;
@@ -45,30 +43,19 @@ public final class DowngradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (TenantRun.requested(spec, fanOut, schema)) {
-            if (sql) throw new CommandLine.ParameterException(spec.commandLine(), "--sql works on one schema, not with --tenants");
-            return TenantRun.run(spec, fanOut, lockTimeout.value(), (retort, shards, options, listener) -> retort.downgradeTenants(target, force, shards, options, listener));
-        }
-        Session session = Session.of(spec, schema);
-        if (sql) {
-            if (force) throw session.usage("--force applies to a run, not to --sql");
-            session.out().print(session.offline().downgradeSql(target, session.schema()).text());
-            return ExitCode.OK;
-        }
-        DowngradeResult result;
-        try {
-            result = session.online(lockTimeout.value(), retort -> retort.downgrade(target, session.schema(), force));
-        } catch (MigrationException e) {
-            e.completed().forEach(step -> print(session, e.schema(), step));
-            session.out().flush();
-            throw e;
-        }
-        for (AppliedStep step : result.steps()) print(session, result.schema(), step);
-        if (result.nothingToDo()) session.out().println(result.schema() + " is already at " + Printing.heads(result.headsAfter()));
-        return ExitCode.OK;
+        return MigrationRun.<DowngradeResult>of(spec, schema, fanOut, lockTimeout)
+                .tenants((retort, shards, options, listener) -> retort.downgradeTenants(target, force, shards, options, listener))
+                .sql(sql, force, (retort, s) -> retort.downgradeSql(target, s))
+                .completed(DowngradeCommand::step)
+                .run((retort, s) -> retort.downgrade(target, s, force), DowngradeCommand::print);
     }
 
-    private static void print(Session session, String schema, AppliedStep step) {
+    private static void print(Session session, DowngradeResult result) {
+        for (AppliedStep step : result.steps()) step(session, result.schema(), step);
+        if (result.nothingToDo()) session.out().println(result.schema() + " is already at " + Printing.heads(result.headsAfter()));
+    }
+
+    private static void step(Session session, String schema, AppliedStep step) {
         PrintWriter err = session.err();
         for (String warning : step.warnings()) err.println("warning: " + schema + ": " + step.revision().id() + ": " + warning);
         err.flush();

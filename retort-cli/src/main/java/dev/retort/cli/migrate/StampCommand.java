@@ -1,6 +1,5 @@
 package dev.retort.cli.migrate;
 
-import dev.retort.cli.ExitCode;
 import dev.retort.cli.config.SchemaOption;
 import dev.retort.runner.StampResult;
 import picocli.CommandLine;
@@ -32,14 +31,14 @@ public final class StampCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (TenantRun.requested(spec, fanOut, schema)) {
-            return TenantRun.run(spec, fanOut, lockTimeout.value(), (retort, shards, options, listener) -> retort.stampTenants(target, shards, options, listener));
-        }
-        Session session = Session.of(spec, schema);
-        StampResult result = session.online(lockTimeout.value(), retort -> retort.stamp(target, session.schema()));
+        return MigrationRun.<StampResult>of(spec, schema, fanOut, lockTimeout)
+                .tenants((retort, shards, options, listener) -> retort.stampTenants(target, shards, options, listener))
+                .run((retort, s) -> retort.stamp(target, s), StampCommand::print);
+    }
+
+    private static void print(Session session, StampResult result) {
         if (result.schemaCreated()) session.out().println("created schema " + result.schema());
         session.out().println("stamped " + result.schema() + ": " + Printing.heads(result.headsAfter())
                 + " (was " + Printing.heads(result.headsBefore()) + ")");
-        return ExitCode.OK;
     }
 }

@@ -1,10 +1,8 @@
 package dev.retort.cli.migrate;
 
-import dev.retort.cli.ExitCode;
 import dev.retort.cli.config.SchemaOption;
 import dev.retort.runner.AppliedStep;
 import dev.retort.runner.EditedRevision;
-import dev.retort.runner.MigrationException;
 import dev.retort.runner.UpgradeResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code retort upgrade [TARGET]}: apply the pending revisions to a schema, or print their SQL. */
@@ -46,32 +43,23 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (TenantRun.requested(spec, fanOut, schema)) {
-            if (sql) throw new CommandLine.ParameterException(spec.commandLine(), "--sql works on one schema, not with --tenants");
-            return TenantRun.run(spec, fanOut, lockTimeout.value(), (retort, shards, options, listener) -> retort.upgradeTenants(target, force, shards, options, listener));
-        }
-        Session session = Session.of(spec, schema);
-        if (sql) {
-            if (force) throw session.usage("--force applies to a run, not to --sql");
-            session.out().print(session.offline().upgradeSql(target, session.schema()).text());
-            return ExitCode.OK;
-        }
-        PrintWriter out = session.out();
-        UpgradeResult result;
-        try {
-            result = session.online(lockTimeout.value(), retort -> retort.upgrade(target, session.schema(), force));
-        } catch (MigrationException e) {
-            // What was applied before the failure stays applied: say so before the error.
-            e.completed().forEach(step -> out.println(Printing.step("upgraded", e.schema(), step)));
-            out.flush();
-            throw e;
-        }
+        return MigrationRun.<UpgradeResult>of(spec, schema, fanOut, lockTimeout)
+                .tenants((retort, shards, options, listener) -> retort.upgradeTenants(target, force, shards, options, listener))
+                .sql(sql, force, (retort, s) -> retort.upgradeSql(target, s))
+                .completed(UpgradeCommand::step)
+                .run((retort, s) -> retort.upgrade(target, s, force), UpgradeCommand::print);
+    }
+
+    private static void print(Session session, UpgradeResult result) {
         for (EditedRevision edited : result.accepted()) {
             session.err().println("warning: " + result.schema() + ": accepted the edited file of applied revision " + edited.describe());
         }
-        if (result.schemaCreated()) out.println("created schema " + result.schema());
-        for (AppliedStep step : result.steps()) out.println(Printing.step("upgraded", result.schema(), step));
-        if (result.nothingToDo()) out.println(result.schema() + " is up to date at " + Printing.heads(result.headsAfter()));
-        return ExitCode.OK;
+        if (result.schemaCreated()) session.out().println("created schema " + result.schema());
+        for (AppliedStep step : result.steps()) step(session, result.schema(), step);
+        if (result.nothingToDo()) session.out().println(result.schema() + " is up to date at " + Printing.heads(result.headsAfter()));
+    }
+
+    private static void step(Session session, String schema, AppliedStep step) {
+        session.out().println(Printing.step("upgraded", schema, step));
     }
 }
