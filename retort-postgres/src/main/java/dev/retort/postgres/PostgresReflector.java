@@ -32,12 +32,17 @@ import java.util.Set;
 /**
  * Reads schemas from the PostgreSQL catalogs in bulk: one query per kind of object (tables, columns,
  * constraints, indexes, enum types, sequences), each for all requested schemas at once, plus two to set
- * and restore {@code search_path}. The count does not grow with the number of schemas or tables.
+ * and restore the session's settings. The count does not grow with the number of schemas or tables.
  *
  * <p>Catalog text (defaults, checks, index expressions) is printed with an empty {@code search_path}, so
  * that every name outside {@code pg_catalog} comes out qualified whatever the session's setting, and
  * then references into the table's own schema are made unqualified: the text of a reflected tenant does
  * not name the tenant, and compares equal to the schema-agnostic model.
+ *
+ * <p>JIT compilation is switched off for the same span: on a catalog of a thousand tenants the columns
+ * and indexes queries of a 200-schema batch cost enough for the planner to compile them, and compiling
+ * took longer than running them (1.8 s and 1.0 s of JIT against 1.2 and 1.9 s of execution, on
+ * PostgreSQL 15 with its default settings).
  */
 public final class PostgresReflector {
     /** The number of statements one {@link #reflect} call runs, whatever it reads. */
@@ -53,12 +58,17 @@ public final class PostgresReflector {
     public Map<String, MetaData> reflect(Collection<String> schemas) throws SQLException {
         List<String> wanted = List.copyOf(new LinkedHashSet<>(schemas));
         String savedPath;
-        // OFFSET 0 keeps the subquery, and so the read of the old value, ahead of the change.
+        String savedJit;
+        // OFFSET 0 keeps the subquery, and so the read of the old values, ahead of the change. A server
+        // without JIT (before PostgreSQL 11) has no such setting: current_setting(..., true) gives null.
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT old.path, pg_catalog.set_config('search_path', '', false) "
-                     + "FROM (SELECT pg_catalog.current_setting('search_path') AS path OFFSET 0) old")) {
+             ResultSet rs = st.executeQuery("SELECT old.path, old.jit, pg_catalog.set_config('search_path', '', false), "
+                     + "CASE WHEN old.jit IS NOT NULL THEN pg_catalog.set_config('jit', 'off', false) END "
+                     + "FROM (SELECT pg_catalog.current_setting('search_path') AS path, "
+                     + "pg_catalog.current_setting('jit', true) AS jit OFFSET 0) old")) {
             rs.next();
             savedPath = rs.getString(1);
+            savedJit = rs.getString(2);
         }
         Throwable failure = null;
         try {
@@ -67,8 +77,11 @@ public final class PostgresReflector {
             failure = e;
             throw e;
         } finally {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, false)")) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, false), "
+                    + "CASE WHEN ?::text IS NOT NULL THEN pg_catalog.set_config('jit', ?, false) END")) {
                 ps.setString(1, savedPath);
+                ps.setString(2, savedJit);
+                ps.setString(3, savedJit);
                 ps.executeQuery().close();
             } catch (SQLException e) {
                 // In a failed transaction the reset fails too; the rollback restores the setting anyway.
@@ -160,7 +173,7 @@ public final class PostgresReflector {
                        pg_catalog.format_type(b.oid, a.atttypmod) AS base_format,
                        pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true) AS default_expr,
                        CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
-                       pg_catalog.col_description(a.attrelid, a.attnum) AS description,
+                       ds.description,
                        sd.seq AS owned_sequence,
                        (sd.seq IS NOT NULL AND sd.deptype = 'a' AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) =
                            'nextval(' || pg_catalog.quote_literal(sd.seq::pg_catalog.regclass::text) || '::regclass)') AS is_serial,
@@ -172,6 +185,9 @@ public final class PostgresReflector {
                 JOIN pg_catalog.pg_type b ON b.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END
                 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
                 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+                -- Joined rather than col_description() per column: a fifth less time for 200 tenants' columns.
+                LEFT JOIN pg_catalog.pg_description ds
+                       ON ds.objoid = a.attrelid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum
                 LEFT JOIN LATERAL (SELECT dep.objid AS seq, dep.deptype, ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax,
                                   ps.seqcache, ps.seqtypid
                            FROM pg_catalog.pg_depend dep
@@ -376,14 +392,20 @@ public final class PostgresReflector {
                        ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
                              FROM pg_catalog.generate_series(1, i.indnatts) k ORDER BY k) AS defs,
                        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
-                       ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END
+                       -- The per-key lookups below are scalar subqueries on the catalogs' oid indexes: as joins,
+                       -- the planner hashed all of pg_collation and pg_opclass once per index (most of a second
+                       -- for the 8000 indexes of 200 tenants).
+                       ARRAY(SELECT (SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END
+                                     FROM pg_catalog.pg_opclass oc WHERE oc.oid = k.opc)
                              FROM pg_catalog.unnest(i.indclass::pg_catalog.oid[]) WITH ORDINALITY k(opc, ord)
-                             LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opc ORDER BY k.ord) AS opclasses,
-                       -- Key collations are read for column keys only: an expression's own collation is not known here.
-                       ARRAY(SELECT CASE WHEN k.coll <> 0 AND a.attnum IS NOT NULL AND k.coll <> a.attcollation THEN co.collname::text END
+                             ORDER BY k.ord) AS opclasses,
+                       -- Key collations are read for column keys only: an expression's own collation is not known
+                       -- here (no attribute, so the comparison is null and so is the result).
+                       ARRAY(SELECT CASE WHEN k.coll <> 0 AND k.coll <> (SELECT a.attcollation FROM pg_catalog.pg_attribute a
+                                                                         WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.ord - 1])
+                                         THEN (SELECT co.collname::text FROM pg_catalog.pg_collation co WHERE co.oid = k.coll) END
                              FROM pg_catalog.unnest(i.indcollation::pg_catalog.oid[]) WITH ORDINALITY k(coll, ord)
-                             LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.ord - 1]
-                             LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.coll ORDER BY k.ord) AS collations,
+                             ORDER BY k.ord) AS collations,
                        ic.reloptions::text[] AS storage,
                        -- NULLS NOT DISTINCT came with PostgreSQL 15: read through jsonb so older servers give null.
                        (pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean AS nulls_not_distinct

@@ -130,6 +130,22 @@ class ReflectionTest {
         }
     }
 
+    /** JIT is off while the catalogs are read (it cost more than the queries), then as the session had it. */
+    @MatrixTest
+    void theSessionJitSettingIsLeftAsItWas(TestDatabase db) throws SQLException {
+        String s = db.createSchema("jit");
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String setting : List.of("on", "off")) {
+                st.execute("SET jit = " + setting);
+                Pg.DIALECT.reflect(c, List.of(s));
+                try (var rs = st.executeQuery("SHOW jit")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo(setting);
+                }
+            }
+        }
+    }
+
     /** The number of statements does not depend on the number of schemas or tables. */
     @MatrixTest
     void theQueryCountIsFixed(TestDatabase db) throws SQLException {
