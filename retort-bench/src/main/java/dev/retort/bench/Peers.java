@@ -156,7 +156,7 @@ final class Peers {
 
         /** The peer takes the user apart from the URL; the driver's default is the system user's name. */
         private static String user(Database db) {
-            String user = db.user() != null ? db.user() : parameter(db.url(), "user");
+            String user = db.user() != null ? db.user() : db.urlParameter("user");
             return user != null ? user : System.getProperty("user.name");
         }
     }
@@ -231,20 +231,10 @@ final class Peers {
     static String sqlAlchemyUrl(Database db) {
         Matcher m = Pattern.compile("jdbc:postgresql://([^/?]*)/([^?]*)").matcher(db.url());
         if (!m.lookingAt()) throw new IllegalArgumentException("expected jdbc:postgresql://host[:port]/database: " + db.safeUrl());
-        String user = db.user() != null ? db.user() : parameter(db.url(), "user");
-        String password = db.password() != null ? db.password() : parameter(db.url(), "password");
+        String user = db.user() != null ? db.user() : db.urlParameter("user");
+        String password = db.password() != null ? db.password() : db.urlParameter("password");
         String credentials = user == null ? "" : user + (password == null ? "" : ":" + password) + "@";
         return "postgresql://" + credentials + m.group(1) + "/" + m.group(2);
-    }
-
-    private static String parameter(String url, String name) {
-        int q = url.indexOf('?');
-        if (q < 0) return null;
-        for (String pair : url.substring(q + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(name)) return pair.substring(eq + 1);
-        }
-        return null;
     }
 
     /** Copies file by file, as new files: a copy of a read-only tree made with its modes could not be built in. */

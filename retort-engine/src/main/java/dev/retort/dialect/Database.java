@@ -41,6 +41,20 @@ public record Database(String url, String user, String password) {
         return new Database(url, newUser, newPassword);
     }
 
+    /**
+     * The value of a query parameter of the URL ({@code ?user=app&...}), its name compared without
+     * case; null when absent. Not decoded: JDBC drivers take these values as written.
+     */
+    public String urlParameter(String name) {
+        int q = url.indexOf('?');
+        if (q < 0) return null;
+        for (String pair : url.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(name)) return pair.substring(eq + 1);
+        }
+        return null;
+    }
+
     /** The URL with any password in it replaced by {@code ***}: the form to show. */
     public String safeUrl() {
         return redact(url);

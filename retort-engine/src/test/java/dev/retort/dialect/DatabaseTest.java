@@ -10,6 +10,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DatabaseTest {
 
     @Test
+    void urlParametersAreReadByNameWhateverTheirCase() {
+        Database db = Database.of("jdbc:postgresql://h/app?ssl=true&USER=owner&password=");
+        assertThat(db.urlParameter("user")).isEqualTo("owner");
+        assertThat(db.urlParameter("password")).isEmpty();
+        assertThat(db.urlParameter("sslmode")).isNull();
+        assertThat(Database.of("jdbc:postgresql://h/app").urlParameter("user")).isNull();
+    }
+
+    @Test
     void passwordsInQueryStringsAreHidden() {
         Database db = Database.of("jdbc:postgresql://db:5432/app?user=app&password=s3cr3t&ssl=true");
         assertThat(db.toString()).doesNotContain("s3cr3t").contains("password=***").contains("ssl=true");

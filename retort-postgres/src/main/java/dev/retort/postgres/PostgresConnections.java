@@ -48,7 +48,7 @@ public final class PostgresConnections {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String server = server(database.url());
         String db = databaseName(database.url());
-        String user = database.user() != null ? database.user() : parameter(database.url(), "user");
+        String user = database.user() != null ? database.user() : database.urlParameter("user");
         String reason = firstLine(e.getMessage());
         String message;
         if (state.equals("28P01") || state.equals("28000")) {
@@ -77,7 +77,7 @@ public final class PostgresConnections {
     static String databaseName(String url) {
         Matcher m = URL.matcher(url);
         if (m.lookingAt() && m.group(2) != null && !m.group(2).isEmpty()) return m.group(2);
-        String user = parameter(url, "user");
+        String user = Database.of(url).urlParameter("user");
         return user != null ? user : "(default)";
     }
 
@@ -92,15 +92,5 @@ public final class PostgresConnections {
             kept.append(kept.length() == 0 ? "" : "&").append(pair);
         }
         return url.substring(0, q) + (kept.length() == 0 ? "" : "?" + kept);
-    }
-
-    private static String parameter(String url, String name) {
-        int q = url.indexOf('?');
-        if (q < 0) return null;
-        for (String pair : url.substring(q + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(name)) return pair.substring(eq + 1);
-        }
-        return null;
     }
 }
