@@ -191,7 +191,8 @@ public final class Runner {
      */
     private boolean empty(Connection c, String schema) throws SQLException {
         MetaData found = dialect.reflect(c, List.of(schema)).get(schema);
-        return found == null || (table.ownTables().containsAll(found.tables().keySet()) && found.sequences().isEmpty()
+        return found == null || (found.tables().values().stream().allMatch(t -> table.ownTables().contains(t.name()))
+                && found.sequences().isEmpty()
                 && found.enums().isEmpty());
     }
 

@@ -66,6 +66,22 @@ class CreateTenantTest {
     }
 
     @Test
+    void anEmptySchemaWhoseFirstUpgradeFailedCanStillBeCreatedAndItsFailureIsForgotten(@TempDir Path dir) {
+        Project p = new Project(db, dir);
+        p.initial();
+        String handed = db.createSchema("handed");
+        db.execute("CREATE TABLE \"" + handed + "\".test (x int)");
+        assertThatThrownBy(() -> p.retort().upgrade("head", handed)).isInstanceOf(MigrationException.class);
+        db.execute("DROP TABLE \"" + handed + "\".test");
+        assertThat(p.tables(handed)).as("only the record of the failure").containsExactly("retort_version_failure");
+
+        p.retort().createTenant(handed, CreateMethod.REPLAY);
+
+        assertThat(p.tables(handed)).containsExactly("child", "retort_version", "retort_version_failure", "test");
+        assertThat(p.retort().current(handed).lastFailure()).isNull();
+    }
+
+    @Test
     void aFailureLeavesNothingBehind(@TempDir Path dir) {
         Project p = new Project(db, dir);
         p.initial();
