@@ -1,7 +1,11 @@
 package dev.retort.runner;
 
+import dev.retort.dialect.Database;
 import dev.retort.dialect.DatabaseException;
 import dev.retort.postgres.PostgresDialect;
+import dev.retort.revision.Revision;
+import dev.retort.tenants.Shard;
+import dev.retort.tenants.TenantSpec;
 import dev.retort.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +40,16 @@ class HostileInputTest {
                     + name.replace("'", "''") + "' ORDER BY 1")).containsExactly("retort_version");
             db.execute("DROP SCHEMA \"" + name.replace("\"", "\"\"") + "\" CASCADE");
         }
+        // A failure recorded in a hostile schema, with a hostile error text, and read back in bulk.
+        Revision broken = p.create("broken", List.of(Project.sql("SELECT 1/0 AS \"'); DROP TABLE public.retort_sentinel; --\"")));
+        for (String name : names) {
+            assertThatThrownBy(() -> p.retort().upgrade("head", name)).isInstanceOf(MigrationException.class);
+        }
+        Shard all = Shard.of(Database.of(db.jdbcUrl()), new TenantSpec.Listed(names));
+        assertThat(p.retort().currentTenants(List.of(all)).values().iterator().next())
+                .allSatisfy(v -> assertThat(v.lastFailure().revision()).isEqualTo(broken.id()))
+                .allSatisfy(v -> assertThat(v.lastFailure().error()).contains("division by zero", "DROP TABLE public.retort_sentinel"));
+        for (String name : names) db.execute("DROP SCHEMA \"" + name.replace("\"", "\"\"") + "\" CASCADE");
         assertThat(p.schemaExists("public")).isTrue();
         assertThat(p.tables("public")).contains("retort_sentinel");
         assertThat(p.strings("SELECT count(*) FROM \"" + bystander + "\".kept")).containsExactly("1");
