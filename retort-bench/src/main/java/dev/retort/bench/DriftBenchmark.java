@@ -9,8 +9,6 @@ import dev.retort.engine.Autogenerate;
 import dev.retort.fanout.FanOut;
 import dev.retort.fanout.FanOutListener;
 import dev.retort.fanout.FanOutReport;
-import dev.retort.operations.Operation;
-import dev.retort.operations.SchemaOps;
 import dev.retort.postgres.PostgresDialect;
 import dev.retort.revision.MigrationsDirectory;
 import dev.retort.runner.CheckResult;
@@ -19,10 +17,8 @@ import dev.retort.version.VersionTable;
 import dev.retort.tenants.Shard;
 import dev.retort.tenants.TenantSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +73,7 @@ public final class DriftBenchmark {
         List<Double> one = new ArrayList<>();
         System.out.println("load average at start: " + Machine.loadAverage());
         try (ScratchDatabase db = ScratchDatabase.create(dialect, Database.of(url), "retort_bench_drift_" + ProcessHandle.current().pid())) {
-            Path revisions = workloadRevision(tables, dialect);
+            Path revisions = WorkloadDdl.of(tables, dialect).writeRevisions(1);
             Retort retort = Retort.configure().dataSource(new DatabaseDataSource(dialect, db.database()))
                     .migrations(revisions).model(() -> model).load();
             Shard shard = Shard.of(db.database(), new TenantSpec.Listed(names));
@@ -147,16 +143,6 @@ public final class DriftBenchmark {
     }
 
     private static final String VERSION_TABLE = "retort_version";
-
-    /** The workload written once as a revision, its schema creation left to the runner. */
-    static Path workloadRevision(int tables, PostgresDialect dialect) throws java.io.IOException {
-        Path dir = Files.createTempDirectory("retort-bench-drift");
-        dir.toFile().deleteOnExit();
-        List<Operation> ops = WorkloadDdl.of(tables, dialect).operations().stream()
-                .filter(op -> !(op instanceof SchemaOps.CreateSchema)).toList();
-        MigrationsDirectory.load(dir).create("workload", ops, Instant.parse("2026-01-01T00:00:00Z"));
-        return dir;
-    }
 
     private static void requireClean(CheckResult r) {
         if (!r.clean()) throw new IllegalStateException("tenant " + r.schema() + " is not clean: " + r.problems());

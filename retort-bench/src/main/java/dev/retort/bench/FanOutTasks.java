@@ -1,18 +1,11 @@
 package dev.retort.bench;
 
-import dev.retort.operations.Operation;
-import dev.retort.operations.SchemaOps;
 import dev.retort.postgres.PostgresDialect;
 import dev.retort.revision.MigrationsDirectory;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runner.TenantMigrations;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import dev.retort.fanout.TenantResult;
 import dev.retort.fanout.TenantTask;
@@ -21,7 +14,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The per-tenant tasks the fan-out benchmark can time, by name ({@code --tasks NAME}). {@code statements}
@@ -73,20 +65,7 @@ public final class FanOutTasks {
      * rendering and recording included.
      */
     static TenantTask retort(Workload workload) {
-        RevisionGraph graph;
-        try {
-            Path dir = Files.createTempDirectory("retort-bench-revision");
-            dir.toFile().deleteOnExit();
-            List<Operation> ops = workload.ddl().operations().stream().filter(op -> !(op instanceof SchemaOps.CreateSchema)).toList();
-            MigrationsDirectory.load(dir).create("workload", ops, Instant.parse("2026-01-01T00:00:00Z"));
-            graph = MigrationsDirectory.load(dir).graph();
-            // Registered after the directory, so deleted before it: a directory with files in it is not deleted.
-            try (Stream<Path> files = Files.list(dir)) {
-                files.forEach(f -> f.toFile().deleteOnExit());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RevisionGraph graph = MigrationsDirectory.load(workload.ddl().writeRevisions(1)).graph();
         // The very task `retort upgrade --tenants` runs for each tenant.
         return new TenantMigrations(new PostgresDialect(), "retort_version", Duration.ofMinutes(1), graph).upgrade("head", false);
     }

@@ -3,15 +3,10 @@ package dev.retort.bench;
 import dev.retort.Retort;
 import dev.retort.dialect.Database;
 import dev.retort.dialect.DatabaseDataSource;
-import dev.retort.operations.Operation;
-import dev.retort.operations.SchemaOps;
 import dev.retort.postgres.PostgresDialect;
-import dev.retort.revision.MigrationsDirectory;
 import dev.retort.runner.CreateMethod;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,15 +43,7 @@ public final class TenantCreateBenchmark {
         PostgresDialect dialect = new PostgresDialect();
         Database server = Database.of(url);
 
-        // The revisions: the workload's operations without the schema's creation (the runner creates it).
-        List<Operation> ops = WorkloadDdl.of(tables, dialect).operations().stream()
-                .filter(op -> !(op instanceof SchemaOps.CreateSchema)).toList();
-        Path dir = Files.createTempDirectory("retort-bench-create");
-        int per = (ops.size() + revisions - 1) / revisions;
-        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        for (int r = 0; r * per < ops.size(); r++) {
-            MigrationsDirectory.load(dir).create("part " + r, ops.subList(r * per, Math.min(ops.size(), (r + 1) * per)), t0.plusSeconds(60L * r));
-        }
+        Path dir = WorkloadDdl.of(tables, dialect).writeRevisions(revisions);
 
         WorkloadDdl ddl = WorkloadDdl.of(tables, dialect);
         Map<String, List<Double>> seconds = new LinkedHashMap<>();

@@ -44,7 +44,7 @@ public final class Runner {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.dataSource = Objects.requireNonNull(dataSource, "data source");
         this.table = new VersionTable(dialect, versionTable);
-        this.failures = new FailureTable(dialect, versionTable);
+        this.failures = table.failures();
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lock timeout");
     }
 

@@ -31,7 +31,7 @@ record SchemaState(String schema, boolean schemaExists, boolean tracked, List<Ap
     static SchemaState read(Connection connection, Dialect dialect, VersionTable table, String schema) throws SQLException {
         if (!dialect.schemaExists(connection, schema)) return new SchemaState(schema, false, false, List.of(), null);
         Set<String> own = table.ownTablesIn(connection, schema);
-        FailureTable failures = new FailureTable(dialect, table.name());
+        FailureTable failures = table.failures();
         LastFailure failure = own.contains(failures.name()) ? failures.read(connection, schema) : null;
         if (!own.contains(table.name())) return new SchemaState(schema, true, false, List.of(), failure);
         return new SchemaState(schema, true, true, table.read(connection, schema), failure);

@@ -54,7 +54,7 @@ public final class TenantSurvey {
     public TenantSurvey(Dialect dialect, String versionTable, RevisionGraph graph) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.table = new VersionTable(dialect, versionTable);
-        this.failures = new FailureTable(dialect, versionTable);
+        this.failures = table.failures();
         this.graph = Objects.requireNonNull(graph, "revision graph");
     }
 
@@ -118,10 +118,11 @@ public final class TenantSurvey {
         Map<String, List<AppliedRevision>> rows = new HashMap<>();
         Map<String, LastFailure> failed = new HashMap<>();
         for (List<String> batch : batches(present, VERSION_BATCH)) {
-            List<String> withTable = withTable(connection, batch, table.name());
+            Map<String, List<String>> own = ownTables(connection, batch);
+            List<String> withTable = own.getOrDefault(table.name(), List.of());
             tracked.addAll(withTable);
             rows.putAll(rows(connection, withTable));
-            failed.putAll(failures(connection, withTable(connection, batch, failures.name())));
+            failed.putAll(failures(connection, own.getOrDefault(failures.name(), List.of())));
         }
         Map<String, SchemaState> out = new LinkedHashMap<>();
         for (String t : tenants) {
@@ -130,16 +131,20 @@ public final class TenantSurvey {
         return out;
     }
 
-    /** Which of the schemas have a table of this name: one query, the names as parameters. */
-    private static List<String> withTable(Connection connection, List<String> schemas, String tableName) throws SQLException {
-        String sql = "SELECT table_schema FROM information_schema.tables WHERE table_name = ? AND table_schema IN ("
+    /**
+     * Which of the schemas have the version table and which the failure table, by table name: one
+     * query, the names as parameters.
+     */
+    private Map<String, List<String>> ownTables(Connection connection, List<String> schemas) throws SQLException {
+        String sql = "SELECT table_name, table_schema FROM information_schema.tables WHERE table_name IN (?, ?) AND table_schema IN ("
                 + String.join(", ", schemas.stream().map(s -> "?").toList()) + ")";
-        List<String> out = new ArrayList<>();
+        Map<String, List<String>> out = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, tableName);
-            for (int i = 0; i < schemas.size(); i++) ps.setString(i + 2, schemas.get(i));
+            ps.setString(1, table.name());
+            ps.setString(2, failures.name());
+            for (int i = 0; i < schemas.size(); i++) ps.setString(i + 3, schemas.get(i));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getString(1));
+                while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
             }
         }
         return out;

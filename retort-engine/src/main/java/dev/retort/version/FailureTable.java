@@ -3,7 +3,6 @@ package dev.retort.version;
 import dev.retort.MetaData;
 import dev.retort.Table;
 import dev.retort.dialect.Dialect;
-import dev.retort.operations.TableOps;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -43,6 +42,7 @@ public final class FailureTable {
     private final Dialect dialect;
     private final String name;
 
+    /** Usually reached as {@link VersionTable#failures()}. */
     public FailureTable(Dialect dialect, String versionTable) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.name = nameFor(versionTable);
@@ -82,17 +82,12 @@ public final class FailureTable {
      * transaction of its own on {@code connection} (which must not be in a transaction).
      */
     public void record(Connection connection, String schema, LastFailure failure) throws SQLException {
-        List<String> create = dialect.render(new TableOps.CreateTable(definition()), schema);
-        String prefix = "CREATE TABLE ";
-        if (create.size() != 1 || !create.get(0).startsWith(prefix)) {
-            throw new IllegalStateException("the " + dialect.name() + " dialect creates tables in an unexpected form: " + create);
-        }
         String insert = "INSERT INTO " + dialect.qualify(schema, name) + " (" + columns(OPERATION, REVISION, FAILED_AT, ERROR)
                 + ") VALUES (?, ?, CURRENT_TIMESTAMP, ?)";
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement(); PreparedStatement ps = connection.prepareStatement(insert)) {
-            st.execute(prefix + "IF NOT EXISTS " + create.get(0).substring(prefix.length()));
+            st.execute(VersionTable.createIfNotExists(dialect, definition(), schema));
             st.execute(clear(schema));
             ps.setString(1, failure.operation());
             ps.setString(2, failure.revision());

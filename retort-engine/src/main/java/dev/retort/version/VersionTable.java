@@ -45,10 +45,17 @@ public final class VersionTable {
 
     private final Dialect dialect;
     private final String name;
+    private final FailureTable failures;
 
     public VersionTable(Dialect dialect, String name) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.name = Objects.requireNonNull(name, "name");
+        this.failures = new FailureTable(dialect, name);
+    }
+
+    /** Its companion, which remembers the last failed run in a schema. */
+    public FailureTable failures() {
+        return failures;
     }
 
     public String name() {
@@ -76,12 +83,20 @@ public final class VersionTable {
      * first. The table has no indexes or comments, so its creation is the one {@code CREATE TABLE}.
      */
     public List<String> createIfNotExists(String schema) {
-        List<String> create = create(schema);
+        return List.of(createIfNotExists(dialect, definition(), schema));
+    }
+
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS} for one of Retort's own tables, which have no indexes or
+     * comments, so their creation is the one {@code CREATE TABLE}.
+     */
+    static String createIfNotExists(Dialect dialect, Table table, String schema) {
+        List<String> create = dialect.render(new TableOps.CreateTable(table), schema);
         String prefix = "CREATE TABLE ";
         if (create.size() != 1 || !create.get(0).startsWith(prefix)) {
-            throw new IllegalStateException("the " + dialect.name() + " dialect creates the version table in an unexpected form: " + create);
+            throw new IllegalStateException("the " + dialect.name() + " dialect creates " + table.name() + " in an unexpected form: " + create);
         }
-        return List.of(prefix + "IF NOT EXISTS " + create.get(0).substring(prefix.length()));
+        return prefix + "IF NOT EXISTS " + create.get(0).substring(prefix.length());
     }
 
     /** Records a revision as applied, as a head; {@code executionMillis} null for a stamp. */
