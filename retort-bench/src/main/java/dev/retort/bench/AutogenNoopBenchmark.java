@@ -1,9 +1,9 @@
 package dev.retort.bench;
 
 import dev.retort.compare.Diff;
-import dev.retort.dialect.Database;
-import dev.retort.dialect.Dialect;
-import dev.retort.dialect.Dialects;
+import dev.retort.api.Database;
+import dev.retort.spi.Dialect;
+import dev.retort.spi.Dialects;
 
 import java.io.IOException;
 import java.nio.file.Path;

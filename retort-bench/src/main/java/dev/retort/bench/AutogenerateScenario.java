@@ -2,8 +2,8 @@ package dev.retort.bench;
 
 import dev.retort.MetaData;
 import dev.retort.compare.Diff;
-import dev.retort.dialect.Dialect;
-import dev.retort.engine.Autogenerate;
+import dev.retort.spi.Dialect;
+import dev.retort.internal.autogenerate.Autogenerate;
 import dev.retort.operations.Operation;
 
 import java.sql.Connection;

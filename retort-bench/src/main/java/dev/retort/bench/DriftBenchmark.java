@@ -1,21 +1,21 @@
 package dev.retort.bench;
 
+import dev.retort.api.FanOutOptions;
 import dev.retort.MetaData;
-import dev.retort.Retort;
+import dev.retort.api.Retort;
 import dev.retort.compare.Diff;
-import dev.retort.dialect.Database;
-import dev.retort.dialect.DatabaseDataSource;
-import dev.retort.engine.Autogenerate;
-import dev.retort.fanout.FanOut;
-import dev.retort.fanout.FanOutListener;
-import dev.retort.fanout.FanOutReport;
+import dev.retort.api.Database;
+import dev.retort.api.DatabaseDataSource;
+import dev.retort.internal.autogenerate.Autogenerate;
+import dev.retort.api.FanOutListener;
+import dev.retort.api.FanOutReport;
 import dev.retort.postgres.PostgresDialect;
-import dev.retort.revision.MigrationsDirectory;
-import dev.retort.runner.CheckResult;
-import dev.retort.runner.TenantSurvey;
-import dev.retort.version.VersionTable;
-import dev.retort.tenants.Shard;
-import dev.retort.tenants.TenantSpec;
+import dev.retort.internal.revision.MigrationsDirectory;
+import dev.retort.api.CheckResult;
+import dev.retort.internal.runner.TenantSurvey;
+import dev.retort.internal.version.VersionTable;
+import dev.retort.api.Shard;
+import dev.retort.api.TenantSpec;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -78,7 +78,7 @@ public final class DriftBenchmark {
                     .migrations(revisions).model(() -> model).load();
             Shard shard = Shard.of(db.database(), new TenantSpec.Listed(names));
             long b0 = System.nanoTime();
-            FanOutReport built = retort.upgradeTenants("head", false, List.of(shard), FanOut.Options.defaults().withJobs(2), FanOutListener.none());
+            FanOutReport built = retort.upgradeTenants("head", false, List.of(shard), FanOutOptions.defaults().withJobs(2), FanOutListener.none());
             if (!built.succeeded()) throw new IllegalStateException("building the tenants failed: " + built.summary());
             System.err.printf(Locale.ROOT, "built %d tenants in %.1f s%n", tenants, (System.nanoTime() - b0) / 1e9);
             List<QueryFloor.Query> queries = record(dialect, db.database(), revisions, names, model);

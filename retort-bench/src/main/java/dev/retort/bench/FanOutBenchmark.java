@@ -1,12 +1,13 @@
 package dev.retort.bench;
 
-import dev.retort.dialect.Database;
-import dev.retort.fanout.FanOut;
-import dev.retort.fanout.FanOutReport;
-import dev.retort.fanout.TenantTask;
+import dev.retort.api.FanOutOptions;
+import dev.retort.api.Database;
+import dev.retort.internal.fanout.FanOut;
+import dev.retort.api.FanOutReport;
+import dev.retort.internal.fanout.TenantTask;
 import dev.retort.postgres.PostgresDialect;
-import dev.retort.tenants.Shard;
-import dev.retort.tenants.TenantSpec;
+import dev.retort.api.Shard;
+import dev.retort.api.TenantSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -180,7 +181,7 @@ public final class FanOutBenchmark {
     private static double fanOut(Database database, List<String> tenants, int connections, TenantTask task) {
         Shard shard = Shard.of(database, new TenantSpec.Listed(tenants));
         long t0 = System.nanoTime();
-        FanOutReport report = new FanOut(FanOut.Options.defaults().withJobs(connections)).run(List.of(shard), task);
+        FanOutReport report = new FanOut(FanOutOptions.defaults().withJobs(connections)).run(List.of(shard), task);
         double s = (System.nanoTime() - t0) / 1e9;
         if (!report.succeeded()) {
             throw new IllegalStateException("the fan-out failed: " + report.summary() + "; first: " + report.failures().get(0).error());

@@ -1,13 +1,14 @@
 package dev.retort.bench;
 
-import dev.retort.dialect.Database;
-import dev.retort.fanout.FanOut;
-import dev.retort.fanout.FanOutReport;
-import dev.retort.fanout.TenantResult;
-import dev.retort.fanout.TenantTask;
+import dev.retort.api.FanOutOptions;
+import dev.retort.api.Database;
+import dev.retort.internal.fanout.FanOut;
+import dev.retort.api.FanOutReport;
+import dev.retort.internal.fanout.TenantResult;
+import dev.retort.internal.fanout.TenantTask;
 import dev.retort.postgres.PostgresDialect;
-import dev.retort.tenants.Shard;
-import dev.retort.tenants.TenantSpec;
+import dev.retort.api.Shard;
+import dev.retort.api.TenantSpec;
 
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class FanOutMemory {
                 List<String> tenants = IntStream.range(0, t).mapToObj(i -> String.format("tenant_%07d", i)).toList();
                 HeapProbe probe = new HeapProbe();
                 long t0 = System.nanoTime();
-                FanOutReport report = new FanOut(FanOut.Options.defaults().withJobs(connections), probe)
+                FanOutReport report = new FanOut(FanOutOptions.defaults().withJobs(connections), probe)
                         .run(List.of(Shard.of(db.database(), new TenantSpec.Listed(tenants))), task);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 if (!report.succeeded()) {

@@ -1,14 +1,14 @@
 package dev.retort.bench;
 
 import dev.retort.postgres.PostgresDialect;
-import dev.retort.revision.MigrationsDirectory;
-import dev.retort.revision.RevisionGraph;
-import dev.retort.runner.TenantMigrations;
+import dev.retort.internal.revision.MigrationsDirectory;
+import dev.retort.internal.revision.RevisionGraph;
+import dev.retort.internal.runner.TenantMigrations;
 
 import java.time.Duration;
 
-import dev.retort.fanout.TenantResult;
-import dev.retort.fanout.TenantTask;
+import dev.retort.internal.fanout.TenantResult;
+import dev.retort.internal.fanout.TenantTask;
 
 import java.sql.Statement;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.function.Function;
 /**
  * The per-tenant tasks the fan-out benchmark can time, by name ({@code --tasks NAME}). {@code statements}
  * runs the workload's statements in one transaction per tenant, as the floor does and rendered
- * before the clock starts as the floor's are, but through {@link dev.retort.fanout.FanOut}: its time
+ * before the clock starts as the floor's are, but through {@link dev.retort.internal.fanout.FanOut}: its time
  * over the floor's is the harness's own overhead (pools, threads, outcomes). The migration runner
  * plugs in here as {@code retort}: a task that brings the tenant to head from the workload's
  * revision, rendering included, as a user's run would.

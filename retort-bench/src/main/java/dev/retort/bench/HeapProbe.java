@@ -1,8 +1,8 @@
 package dev.retort.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import dev.retort.fanout.FanOutListener;
-import dev.retort.fanout.FanOutReport;
+import dev.retort.api.FanOutListener;
+import dev.retort.api.FanOutReport;
 
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;

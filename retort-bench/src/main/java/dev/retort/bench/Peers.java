@@ -1,6 +1,6 @@
 package dev.retort.bench;
 
-import dev.retort.dialect.Database;
+import dev.retort.api.Database;
 
 import java.io.BufferedReader;
 import java.io.File;

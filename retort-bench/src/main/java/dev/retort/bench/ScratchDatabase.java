@@ -1,7 +1,7 @@
 package dev.retort.bench;
 
-import dev.retort.dialect.Database;
-import dev.retort.dialect.Dialect;
+import dev.retort.api.Database;
+import dev.retort.spi.Dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;

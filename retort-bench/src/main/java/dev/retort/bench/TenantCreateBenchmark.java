@@ -1,10 +1,10 @@
 package dev.retort.bench;
 
-import dev.retort.Retort;
-import dev.retort.dialect.Database;
-import dev.retort.dialect.DatabaseDataSource;
+import dev.retort.api.Retort;
+import dev.retort.api.Database;
+import dev.retort.api.DatabaseDataSource;
 import dev.retort.postgres.PostgresDialect;
-import dev.retort.runner.CreateMethod;
+import dev.retort.api.CreateMethod;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package dev.retort.bench;
 import dev.retort.MetaData;
 import dev.retort.compare.CompareOptions;
 import dev.retort.compare.Differ;
-import dev.retort.dialect.Dialect;
+import dev.retort.spi.Dialect;
 import dev.retort.operations.Operation;
 import dev.retort.operations.SchemaOps;
-import dev.retort.revision.MigrationsDirectory;
+import dev.retort.internal.revision.MigrationsDirectory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.retort.bench;
 
-import dev.retort.dialect.Database;
-import dev.retort.dialect.Dialect;
-import dev.retort.dialect.Dialects;
+import dev.retort.api.Database;
+import dev.retort.spi.Dialect;
+import dev.retort.spi.Dialects;
 import dev.retort.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 

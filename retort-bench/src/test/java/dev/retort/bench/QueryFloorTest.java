@@ -2,7 +2,6 @@ package dev.retort.bench;
 
 import dev.retort.MetaData;
 import dev.retort.postgres.PostgresDialect;
-import dev.retort.postgres.PostgresReflector;
 import dev.retort.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ class QueryFloorTest {
             assertThat(reflected.get(schema).tables()).hasSize(1);
 
             List<QueryFloor.Query> queries = recorder.queries();
-            assertThat(queries).hasSize(PostgresReflector.QUERIES);
+            assertThat(queries).hasSize(PostgresDialect.REFLECTION_QUERIES);
             assertThat(queries).filteredOn(q -> q.sql().contains("pg_attribute")).isNotEmpty()
                     .allSatisfy(q -> assertThat(q.bindings()).isNotEmpty());
 

@@ -1,15 +1,16 @@
 package dev.retort.bench;
 
+import dev.retort.api.FanOutOptions;
 import dev.retort.MetaData;
 import dev.retort.compare.CompareOptions;
 import dev.retort.compare.Differ;
-import dev.retort.dialect.Database;
-import dev.retort.fanout.FanOut;
-import dev.retort.fanout.FanOutReport;
-import dev.retort.fanout.TenantStatus;
+import dev.retort.api.Database;
+import dev.retort.internal.fanout.FanOut;
+import dev.retort.api.FanOutReport;
+import dev.retort.api.TenantStatus;
 import dev.retort.postgres.PostgresDialect;
-import dev.retort.tenants.Shard;
-import dev.retort.tenants.TenantSpec;
+import dev.retort.api.Shard;
+import dev.retort.api.TenantSpec;
 import dev.retort.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -39,17 +40,17 @@ class WorkloadDdlTest {
         WorkloadDdl ddl = WorkloadDdl.of(3, DIALECT);
         double seconds = FloorLoop.run(DIALECT, database, List.of(ddl.statements("floor_a"), ddl.statements("floor_b")), 2);
         assertThat(seconds).isPositive();
-        FanOutReport report = new FanOut(FanOut.Options.defaults().withJobs(2))
+        FanOutReport report = new FanOut(FanOutOptions.defaults().withJobs(2))
                 .run(List.of(Shard.of(database, TenantSpec.parse("task_a,task_b"))), FanOutTasks.named("statements", new FanOutTasks.Workload(ddl, java.util.Map.of())));
         assertThat(report.count(TenantStatus.UPGRADED)).isEqualTo(2);
-        FanOutReport runner = new FanOut(FanOut.Options.defaults().withJobs(2))
+        FanOutReport runner = new FanOut(FanOutOptions.defaults().withJobs(2))
                 .run(List.of(Shard.of(database, TenantSpec.parse("retort_a,retort_b"))), FanOutTasks.named("retort", new FanOutTasks.Workload(ddl, java.util.Map.of())));
         assertThat(runner.count(TenantStatus.UPGRADED)).as(runner.summary()).isEqualTo(2);
 
         List<String> tenants = List.of("floor_a", "floor_b", "task_a", "task_b", "retort_a", "retort_b");
         try (Connection c = DIALECT.connect(database)) {
             // The runner's version table is the one thing the retort task adds, and belongs to no model.
-            Map<String, dev.retort.compare.Diff> diffs = dev.retort.engine.Autogenerate.with(DIALECT)
+            Map<String, dev.retort.compare.Diff> diffs = dev.retort.internal.autogenerate.Autogenerate.with(DIALECT)
                     .ignoringTables(List.of("retort_version")).autogenerateEach(c, WorkloadModel.of(3), tenants);
             for (String t : tenants) assertThat(diffs.get(t).operations()).as(t).isEmpty();
             assertThat(DIALECT.reflect(c, List.of("retort_a")).get("retort_a").tables()).hasSize(4);

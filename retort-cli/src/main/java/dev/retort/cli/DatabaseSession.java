@@ -4,11 +4,11 @@ import dev.retort.cli.config.ConfigException;
 import dev.retort.cli.config.Key;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.StateDirectory;
-import dev.retort.dialect.Database;
-import dev.retort.dialect.DatabaseDataSource;
-import dev.retort.dialect.Dialect;
-import dev.retort.dialect.Dialects;
-import dev.retort.postgres.EmbeddedServer;
+import dev.retort.api.Database;
+import dev.retort.api.DatabaseDataSource;
+import dev.retort.spi.Dialect;
+import dev.retort.spi.Dialects;
+import dev.retort.embedded.EmbeddedServer;
 import dev.retort.postgres.PostgresDialect;
 
 import javax.sql.DataSource;
@@ -49,7 +49,7 @@ public final class DatabaseSession implements AutoCloseable {
      * connection is opened yet, so an unreachable server is reported by the first {@link #connect()}.
      *
      * @throws ConfigException when no dialect takes the configured URL, naming where it came from
-     * @throws dev.retort.dialect.DatabaseException when the embedded server does not start
+     * @throws dev.retort.api.DatabaseException when the embedded server does not start
      */
     public static DatabaseSession open(Settings settings) {
         Dialect dialect = dialect(settings);
@@ -103,7 +103,7 @@ public final class DatabaseSession implements AutoCloseable {
     /**
      * A new connection; the caller closes it.
      *
-     * @throws dev.retort.dialect.DatabaseException when the database cannot be reached, in one line
+     * @throws dev.retort.api.DatabaseException when the database cannot be reached, in one line
      */
     public Connection connect() {
         return dialect.connect(database);

@@ -19,7 +19,7 @@ import dev.retort.cli.migrate.CurrentCommand;
 import dev.retort.cli.migrate.DowngradeCommand;
 import dev.retort.cli.migrate.StampCommand;
 import dev.retort.cli.migrate.UpgradeCommand;
-import dev.retort.dialect.Dialects;
+import dev.retort.spi.Dialects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,8 +2,8 @@ package dev.retort.cli;
 
 import dev.retort.MetaData;
 import dev.retort.ModelProvider;
-import dev.retort.Retort;
-import dev.retort.RetortConfiguration;
+import dev.retort.api.Retort;
+import dev.retort.api.RetortConfiguration;
 import dev.retort.cli.config.LoadedModel;
 import dev.retort.cli.config.ModelLoader;
 import dev.retort.cli.config.Settings;

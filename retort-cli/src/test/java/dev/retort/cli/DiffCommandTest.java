@@ -177,8 +177,8 @@ class DiffCommandTest {
 
         CliRun debug = run("diff", "--url", url, "--from-schema", a, "--to-schema", odd, "--debug");
         assertThat(debug.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(debug.errLines().get(0)).startsWith("dev.retort.dialect.DatabaseException: schemas ");
-        assertThat(debug.err()).contains("\tat dev.retort.engine.Autogenerate.reflect(");
+        assertThat(debug.errLines().get(0)).startsWith("dev.retort.api.DatabaseException: schemas ");
+        assertThat(debug.err()).contains("\tat dev.retort.internal.autogenerate.Autogenerate.reflect(");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.retort.revision;
 
+import dev.retort.internal.revision.Checksums;
+import dev.retort.internal.revision.Hints;
+import dev.retort.internal.revision.RevisionIds;
 import dev.retort.operations.Operation;
 
 import java.nio.file.Path;
@@ -9,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One revision: a step in the migration history, stored as one YAML file.
@@ -29,17 +31,13 @@ import java.util.regex.Pattern;
 public record Revision(String id, List<String> downRevisions, String message, Instant created,
                        List<Operation> upgrade, List<Operation> downgrade, Path path, String checksum) {
 
-    /** Ids are words: no {@code +} or {@code -}, which relative targets ({@code ab12+1}) use. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
-    /** Words that targets use and so cannot be ids. */
-    static final Set<String> RESERVED = Set.of("head", "heads", "base");
 
     public Revision {
-        checkId(id, "revision id");
+        RevisionIds.check(id, "revision id");
         downRevisions = List.copyOf(downRevisions);
         Set<String> seen = new HashSet<>();
         for (String down : downRevisions) {
-            checkId(down, "down_revision of " + id);
+            RevisionIds.check(down, "down_revision of " + id);
             if (down.equals(id)) throw new IllegalArgumentException("revision " + id + " names itself as its down_revision");
             if (!seen.add(down)) throw new IllegalArgumentException("revision " + id + " names down_revision " + down + " twice");
         }
@@ -54,12 +52,6 @@ public record Revision(String id, List<String> downRevisions, String message, In
         checksum = computed;
     }
 
-    static void checkId(String id, String what) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException(what + " '" + id + "' is not a word of 1 to 64 letters, digits or underscores");
-        }
-        if (RESERVED.contains(id)) throw new IllegalArgumentException(what + " '" + id + "' is a reserved word");
-    }
 
     public static Revision of(String id, List<String> downRevisions, String message, Instant created,
                               List<Operation> upgrade, List<Operation> downgrade) {

@@ -1,7 +1,7 @@
 package dev.retort.postgres;
 
-import dev.retort.dialect.Database;
-import dev.retort.dialect.DatabaseException;
+import dev.retort.api.Database;
+import dev.retort.api.DatabaseException;
 import org.postgresql.Driver;
 
 import java.sql.Connection;
@@ -10,10 +10,10 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.retort.dialect.ErrorMessages.firstLine;
+import static dev.retort.internal.jdbc.ErrorMessages.firstLine;
 
 /** Opening PostgreSQL connections, with failures said in one line and without the password. */
-public final class PostgresConnections {
+final class PostgresConnections {
     private static final Pattern URL = Pattern.compile("jdbc:postgresql:(?://([^/?]*))?/?([^?]*)");
     private static final Driver DRIVER = new Driver();
 

@@ -2,8 +2,8 @@ package dev.retort.postgres;
 
 import dev.retort.MetaData;
 import dev.retort.compare.Normaliser;
-import dev.retort.dialect.Database;
-import dev.retort.dialect.Dialect;
+import dev.retort.api.Database;
+import dev.retort.spi.Dialect;
 import dev.retort.operations.Operation;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +22,9 @@ import java.util.Map;
 
 /** PostgreSQL (10 and later; tested on 15 and 17). */
 public final class PostgresDialect implements Dialect {
+    /** How many queries {@link #reflect} sends, whatever the number of schemas and tables. */
+    public static final int REFLECTION_QUERIES = PostgresReflector.QUERIES;
+
     private static final PostgresRenderer RENDERER = new PostgresRenderer();
     private static final PostgresNormaliser NORMALISER = new PostgresNormaliser();
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * out equal. A pure function of its arguments; the rules are listed in {@code docs/postgres.md} and in
  * {@link ExpressionCanon}.
  */
-public final class PostgresNormaliser implements Normaliser {
+final class PostgresNormaliser implements Normaliser {
     private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "on", "1");
     private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "off", "0");
     private static final Pattern TIME_WITH_PRECISION =

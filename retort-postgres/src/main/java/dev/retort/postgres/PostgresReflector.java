@@ -44,7 +44,7 @@ import java.util.Set;
  * took longer than running them (1.8 s and 1.0 s of JIT against 1.2 and 1.9 s of execution, on
  * PostgreSQL 15 with its default settings).
  */
-public final class PostgresReflector {
+final class PostgresReflector {
     /** The number of statements one {@link #reflect} call runs, whatever it reads. */
     public static final int QUERIES = 8;
 

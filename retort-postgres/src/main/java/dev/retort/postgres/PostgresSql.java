@@ -4,7 +4,7 @@ package dev.retort.postgres;
  * Turning names and text into PostgreSQL tokens. {@link #quote} is the one quoting routine for
  * identifiers: everything that names an object goes through it.
  */
-public final class PostgresSql {
+final class PostgresSql {
     private PostgresSql() {
     }
 

@@ -2,7 +2,7 @@ package dev.retort.postgres;
 
 import dev.retort.MetaData;
 import dev.retort.compare.Diff;
-import dev.retort.dialect.DatabaseException;
+import dev.retort.api.DatabaseException;
 import dev.retort.testkit.MatrixTest;
 import dev.retort.testkit.TestDatabase;
 

@@ -1,8 +1,8 @@
 package dev.retort.postgres;
 
-import dev.retort.dialect.Database;
-import dev.retort.dialect.DatabaseException;
-import dev.retort.dialect.Dialects;
+import dev.retort.api.Database;
+import dev.retort.api.DatabaseException;
+import dev.retort.spi.Dialects;
 import dev.retort.testkit.MatrixTest;
 import dev.retort.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,15 @@
 package dev.retort.postgres;
 
 import dev.retort.MetaData;
-import dev.retort.Retort;
-import dev.retort.authoring.RevisionResult;
-import dev.retort.authoring.SchemaNotUpToDateException;
+import dev.retort.api.Retort;
+import dev.retort.api.RevisionResult;
+import dev.retort.api.SchemaNotUpToDateException;
 import dev.retort.operations.Operation;
 import dev.retort.operations.TableOps;
-import dev.retort.revision.MigrationsDirectory;
+import dev.retort.internal.revision.MigrationsDirectory;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionException;
-import dev.retort.revision.RevisionReader;
+import dev.retort.internal.revision.RevisionReader;
 import dev.retort.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

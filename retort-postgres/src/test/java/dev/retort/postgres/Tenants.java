@@ -6,7 +6,7 @@ import dev.retort.SqlType;
 import dev.retort.Table;
 import dev.retort.compare.Diff;
 import dev.retort.compare.Normaliser;
-import dev.retort.engine.Autogenerate;
+import dev.retort.internal.autogenerate.Autogenerate;
 import dev.retort.operations.Operation;
 import dev.retort.testkit.TestDatabase;
 

@@ -1,6 +1,6 @@
 package dev.retort.cli.authoring;
 
-import dev.retort.authoring.RevisionInfo;
+import dev.retort.api.RevisionInfo;
 import dev.retort.cli.Main;
 import dev.retort.cli.RetortFactory;
 import dev.retort.cli.config.SchemaOption;

@@ -1,6 +1,6 @@
 package dev.retort.cli.authoring;
 
-import dev.retort.authoring.RevisionInfo;
+import dev.retort.api.RevisionInfo;
 import dev.retort.cli.config.Settings;
 import dev.retort.operations.Operation;
 import dev.retort.revision.Revision;

@@ -1,9 +1,8 @@
 package dev.retort.cli.authoring;
 
-import dev.retort.Retort;
-import dev.retort.RetortConfiguration;
-import dev.retort.authoring.RevisionAuthor;
-import dev.retort.authoring.RevisionResult;
+import dev.retort.api.Retort;
+import dev.retort.api.RetortConfiguration;
+import dev.retort.api.RevisionResult;
 import dev.retort.cli.DatabaseSession;
 import dev.retort.cli.Main;
 import dev.retort.cli.RetortFactory;
@@ -69,7 +68,7 @@ public final class RevisionCommand implements Runnable {
             }
             // What can fail without the database fails first: the revision files, the heads, the model
             // (built with Maven if needed). The configuration's model is loaded once and kept.
-            RevisionAuthor.requireOneHead(offline.migrations().graph());
+            offline.head();
             offline.model(settings.schema());
             try (DatabaseSession session = DatabaseSession.open(settings)) {
                 Retort online = configuration.dataSource(session.dataSource()).dialect(session.dialect()).load();

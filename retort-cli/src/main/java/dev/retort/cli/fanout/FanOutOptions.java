@@ -1,8 +1,7 @@
 package dev.retort.cli.fanout;
 
-import dev.retort.fanout.FanOut;
-import dev.retort.fanout.Jobs;
-import dev.retort.tenants.TenantSpec;
+import dev.retort.api.Jobs;
+import dev.retort.api.TenantSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -56,14 +55,14 @@ public final class FanOutOptions {
     }
 
     /** The fan-out's options; a bad {@code --jobs} is a usage error of {@code command}. */
-    public FanOut.Options options(CommandLine.Model.CommandSpec command) {
+    public dev.retort.api.FanOutOptions options(CommandLine.Model.CommandSpec command) {
         int n = jobs == null ? Jobs.byDefault() : jobs;
         try {
             Jobs.check(n);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(command.commandLine(), JOBS_OPTION + ": " + e.getMessage());
         }
-        return FanOut.Options.defaults().withJobs(n).withFailFast(failFast);
+        return dev.retort.api.FanOutOptions.defaults().withJobs(n).withFailFast(failFast);
     }
 
     /** The {@code --report} file, or null. */

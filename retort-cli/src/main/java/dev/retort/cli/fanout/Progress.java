@@ -1,6 +1,6 @@
 package dev.retort.cli.fanout;
 
-import dev.retort.fanout.FanOutListener;
+import dev.retort.api.FanOutListener;
 
 import java.io.PrintWriter;
 import java.util.function.LongSupplier;

@@ -2,7 +2,7 @@ package dev.retort.cli.migrate;
 
 import dev.retort.cli.ExitCode;
 import dev.retort.cli.config.SchemaOption;
-import dev.retort.runner.CheckResult;
+import dev.retort.api.CheckResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import dev.retort.cli.Main;

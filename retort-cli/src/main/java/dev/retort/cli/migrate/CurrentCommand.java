@@ -2,7 +2,7 @@ package dev.retort.cli.migrate;
 
 import dev.retort.cli.ExitCode;
 import dev.retort.cli.config.SchemaOption;
-import dev.retort.runner.CurrentResult;
+import dev.retort.api.CurrentResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import dev.retort.cli.Main;

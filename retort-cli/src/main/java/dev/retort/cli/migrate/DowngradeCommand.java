@@ -1,8 +1,8 @@
 package dev.retort.cli.migrate;
 
 import dev.retort.cli.config.SchemaOption;
-import dev.retort.runner.AppliedStep;
-import dev.retort.runner.DowngradeResult;
+import dev.retort.api.AppliedStep;
+import dev.retort.api.DowngradeResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import dev.retort.cli.fanout.FanOutOptions;

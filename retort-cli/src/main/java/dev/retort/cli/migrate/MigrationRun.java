@@ -1,12 +1,12 @@
 package dev.retort.cli.migrate;
 
-import dev.retort.Retort;
+import dev.retort.api.Retort;
 import dev.retort.cli.ExitCode;
 import dev.retort.cli.config.SchemaOption;
 import dev.retort.cli.fanout.FanOutOptions;
-import dev.retort.runner.AppliedStep;
-import dev.retort.runner.MigrationException;
-import dev.retort.runner.SqlScript;
+import dev.retort.api.AppliedStep;
+import dev.retort.api.MigrationException;
+import dev.retort.api.SqlScript;
 import picocli.CommandLine;
 
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.retort.cli.migrate;
 
 import dev.retort.revision.Revision;
-import dev.retort.runner.AppliedStep;
+import dev.retort.api.AppliedStep;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.retort.cli.migrate;
 
-import dev.retort.Retort;
+import dev.retort.api.Retort;
 import dev.retort.cli.DatabaseSession;
 import dev.retort.cli.Main;
 import dev.retort.cli.RetortFactory;

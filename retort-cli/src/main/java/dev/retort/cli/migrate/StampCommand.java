@@ -1,7 +1,7 @@
 package dev.retort.cli.migrate;
 
 import dev.retort.cli.config.SchemaOption;
-import dev.retort.runner.StampResult;
+import dev.retort.api.StampResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import dev.retort.cli.fanout.FanOutOptions;

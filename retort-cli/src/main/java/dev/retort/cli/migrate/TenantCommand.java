@@ -2,8 +2,8 @@ package dev.retort.cli.migrate;
 
 import dev.retort.cli.ExitCode;
 import dev.retort.cli.Main;
-import dev.retort.runner.CreateMethod;
-import dev.retort.runner.CreateResult;
+import dev.retort.api.CreateMethod;
+import dev.retort.api.CreateResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

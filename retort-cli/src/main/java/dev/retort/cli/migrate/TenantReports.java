@@ -1,9 +1,9 @@
 package dev.retort.cli.migrate;
 
-import dev.retort.runner.CheckResult;
-import dev.retort.runner.TenantSurvey.TenantVersion;
-import dev.retort.tenants.TenantNames;
-import dev.retort.version.LastFailure;
+import dev.retort.api.CheckResult;
+import dev.retort.api.TenantVersion;
+import dev.retort.api.TenantNames;
+import dev.retort.api.LastFailure;
 
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;

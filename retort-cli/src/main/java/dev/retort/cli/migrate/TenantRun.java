@@ -1,6 +1,6 @@
 package dev.retort.cli.migrate;
 
-import dev.retort.Retort;
+import dev.retort.api.Retort;
 import dev.retort.cli.DatabaseSession;
 import dev.retort.cli.ExitCode;
 import dev.retort.cli.Main;
@@ -10,12 +10,11 @@ import dev.retort.cli.config.Settings;
 import dev.retort.cli.fanout.FanOutOptions;
 import dev.retort.cli.fanout.Progress;
 import dev.retort.cli.fanout.TenantShards;
-import dev.retort.fanout.FanOut;
-import dev.retort.fanout.FanOutListener;
-import dev.retort.fanout.FanOutReport;
-import dev.retort.fanout.JsonReportWriter;
-import dev.retort.tenants.Shard;
-import dev.retort.tenants.TenantSpec;
+import dev.retort.api.FanOutListener;
+import dev.retort.api.FanOutReport;
+import dev.retort.api.ReportWriter;
+import dev.retort.api.Shard;
+import dev.retort.api.TenantSpec;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -33,7 +32,7 @@ final class TenantRun {
     /** One verb over the shards. */
     @FunctionalInterface
     interface Verb {
-        FanOutReport run(Retort retort, List<Shard> shards, FanOut.Options options, FanOutListener listener);
+        FanOutReport run(Retort retort, List<Shard> shards, dev.retort.api.FanOutOptions options, FanOutListener listener);
     }
 
     private TenantRun() {
@@ -63,13 +62,13 @@ final class TenantRun {
 
     static int run(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, Duration lockTimeout, Verb verb) {
         TenantSpec tenants = fanOut.tenants(spec);
-        FanOut.Options options = fanOut.options(spec);
+        dev.retort.api.FanOutOptions options = fanOut.options(spec);
         Settings settings = Main.settings(spec, null);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FanOutReport report;
         try (DatabaseSession db = DatabaseSession.open(settings);
-             JsonReportWriter json = fanOut.report() == null ? null : JsonReportWriter.create(settings.workingDirectory().resolve(fanOut.report()))) {
+             ReportWriter json = fanOut.report() == null ? null : ReportWriter.json(settings.workingDirectory().resolve(fanOut.report()))) {
             Retort retort = RetortFactory.online(settings, db, err::println, lockTimeout);
             List<Shard> shards = TenantShards.of(db.database(), settings.tenants(), tenants);
             FanOutListener progress = Progress.forProcess(out, err);

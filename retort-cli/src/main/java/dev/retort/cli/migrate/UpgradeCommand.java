@@ -1,9 +1,9 @@
 package dev.retort.cli.migrate;
 
 import dev.retort.cli.config.SchemaOption;
-import dev.retort.runner.AppliedStep;
-import dev.retort.runner.EditedRevision;
-import dev.retort.runner.UpgradeResult;
+import dev.retort.api.AppliedStep;
+import dev.retort.api.EditedRevision;
+import dev.retort.api.UpgradeResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import dev.retort.cli.fanout.FanOutOptions;

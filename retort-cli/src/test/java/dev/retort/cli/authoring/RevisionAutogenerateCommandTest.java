@@ -1,13 +1,13 @@
 package dev.retort.cli.authoring;
 
-import dev.retort.Retort;
+import dev.retort.api.Retort;
 import dev.retort.cli.CliRun;
 import dev.retort.cli.ExitCode;
 import dev.retort.cli.config.JavaSources;
 import dev.retort.operations.Operation;
 import dev.retort.postgres.PostgresDialect;
 import dev.retort.revision.Revision;
-import dev.retort.revision.RevisionReader;
+import dev.retort.internal.revision.RevisionReader;
 import dev.retort.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

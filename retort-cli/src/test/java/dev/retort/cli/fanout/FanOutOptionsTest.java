@@ -1,8 +1,7 @@
 package dev.retort.cli.fanout;
 
-import dev.retort.fanout.FanOut;
-import dev.retort.fanout.Jobs;
-import dev.retort.tenants.TenantSpec;
+import dev.retort.api.Jobs;
+import dev.retort.api.TenantSpec;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +36,7 @@ class FanOutOptionsTest {
     void theOptionsBecomeASpecAndFanOutOptions() {
         Many m = parse("--tenants", "tenant_*", "--jobs", "8", "--report", "out.json", "--fail-fast");
         assertThat(m.fanOut.tenants(m.spec)).isEqualTo(TenantSpec.Pattern.of("tenant_*"));
-        FanOut.Options options = m.fanOut.options(m.spec);
+        dev.retort.api.FanOutOptions options = m.fanOut.options(m.spec);
         assertThat(options.jobs()).isEqualTo(8);
         assertThat(options.failFast()).isTrue();
         assertThat(m.fanOut.report()).isEqualTo(Path.of("out.json"));

@@ -1,9 +1,9 @@
 package dev.retort.cli.fanout;
 
-import dev.retort.fanout.FanOutListener;
-import dev.retort.fanout.FanOutReport;
-import dev.retort.fanout.TenantOutcome;
-import dev.retort.fanout.TenantStatus;
+import dev.retort.api.FanOutListener;
+import dev.retort.api.FanOutReport;
+import dev.retort.api.TenantOutcome;
+import dev.retort.api.TenantStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

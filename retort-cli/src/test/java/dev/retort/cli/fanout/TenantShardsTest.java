@@ -3,9 +3,9 @@ package dev.retort.cli.fanout;
 import dev.retort.cli.config.ConfigException;
 import dev.retort.cli.config.TenantSet;
 import dev.retort.cli.config.TenantSettings;
-import dev.retort.dialect.Database;
-import dev.retort.tenants.Shard;
-import dev.retort.tenants.TenantSpec;
+import dev.retort.api.Database;
+import dev.retort.api.Shard;
+import dev.retort.api.TenantSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

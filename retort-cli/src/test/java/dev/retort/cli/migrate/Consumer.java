@@ -5,7 +5,7 @@ import dev.retort.cli.CliRun;
 import dev.retort.cli.config.JavaSources;
 import dev.retort.operations.Operation;
 import dev.retort.operations.TableOps;
-import dev.retort.revision.MigrationsDirectory;
+import dev.retort.internal.revision.MigrationsDirectory;
 import dev.retort.revision.Revision;
 import dev.retort.testkit.TestDatabase;
 

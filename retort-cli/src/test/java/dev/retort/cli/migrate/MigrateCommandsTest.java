@@ -4,7 +4,7 @@ import dev.retort.cli.CliRun;
 import dev.retort.cli.ExitCode;
 import dev.retort.operations.Sql;
 import dev.retort.postgres.PostgresDialect;
-import dev.retort.revision.MigrationsDirectory;
+import dev.retort.internal.revision.MigrationsDirectory;
 import dev.retort.revision.Revision;
 import dev.retort.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;

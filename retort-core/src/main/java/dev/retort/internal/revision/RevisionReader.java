@@ -1,0 +1,587 @@
+package dev.retort.internal.revision;
+
+import dev.retort.revision.Revision;
+import dev.retort.revision.RevisionFormatException;
+import dev.retort.CheckConstraint;
+import dev.retort.Column;
+import dev.retort.Constraint;
+import dev.retort.ForeignKey;
+import dev.retort.Identity;
+import dev.retort.Index;
+import dev.retort.PrimaryKey;
+import dev.retort.Sequence;
+import dev.retort.SqlType;
+import dev.retort.Table;
+import dev.retort.Types;
+import dev.retort.UniqueConstraint;
+import dev.retort.operations.Change;
+import dev.retort.operations.ColumnOps;
+import dev.retort.operations.ConstraintOps;
+import dev.retort.operations.EnumOps;
+import dev.retort.operations.IndexOps;
+import dev.retort.operations.Operation;
+import dev.retort.operations.SchemaOps;
+import dev.retort.operations.SequenceOps;
+import dev.retort.operations.Sql;
+import dev.retort.operations.TableOps;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Reads revision files. It walks SnakeYAML's node tree rather than loading plain Java objects so that
+ * every complaint names the file and line: malformed YAML, an unknown operation or key, a missing or
+ * ill-typed value, a bad type spelling, a value the model rejects. Reading is strict: a key Retort
+ * does not know is an error, because a misspelt optional key would otherwise be silently ignored.
+ */
+public final class RevisionReader {
+    private static final Set<String> TOP = Set.of("revision", "down_revision", "message", "created", "upgrade", "downgrade");
+
+    private final Path file;
+
+    private RevisionReader(Path file) {
+        this.file = file;
+    }
+
+    /** Reads one revision file (UTF-8). */
+    public static Revision read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new RevisionFormatException(file, 0, "not UTF-8 text");
+        } catch (IOException e) {
+            throw new RevisionFormatException(file, 0, "cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, file);
+    }
+
+    /**
+     * Reads revision text.
+     *
+     * @param source where the text came from, for messages and {@link Revision#path()}; may be null
+     */
+    public static Revision parse(String text, Path source) {
+        return new RevisionReader(source).revision(compose(text, source));
+    }
+
+    private static Node compose(String text, Path source) {
+        try {
+            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            if (root == null) throw new RevisionFormatException(source, 0, "empty file: a revision needs at least its 'revision' key");
+            return root;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            // "but found another document" needs its context ("expected a single document ...").
+            if (problem != null && problem.startsWith("but ") && e.getContext() != null) problem = e.getContext() + ", " + problem;
+            throw new RevisionFormatException(source, mark == null ? 0 : mark.getLine() + 1,
+                    "malformed YAML: " + oneLine(problem), e);
+        } catch (ReaderException e) {
+            throw new RevisionFormatException(source, lineOfCodePoint(text, e.getPosition()),
+                    "malformed YAML: character U+" + String.format("%04X", e.getCodePoint())
+                            + " is not allowed in YAML; write it as an escape in a double-quoted string", e);
+        } catch (YAMLException e) {
+            throw new RevisionFormatException(source, 0, "malformed YAML: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    private static int lineOfCodePoint(String text, int codePointIndex) {
+        int line = 1;
+        int seen = 0;
+        for (int i = 0; i < text.length() && seen < codePointIndex; seen++) {
+            int c = text.codePointAt(i);
+            if (c == '\n') line++;
+            i += Character.charCount(c);
+        }
+        return line;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    // --- the revision ---
+
+    private Revision revision(Node root) {
+        Fields f = new Fields(root, "revision", TOP);
+        Node idNode = f.need("revision");
+        String id = text(idNode, "revision");
+        check(idNode, () -> {
+            RevisionIds.check(id, "revision id");
+            return null;
+        });
+        Node downNode = f.need("down_revision");
+        List<String> downs = new ArrayList<>();
+        if (downNode instanceof SequenceNode) downs.addAll(strings(downNode, "down_revision"));
+        else if (!isNull(downNode)) downs.add(text(downNode, "down_revision"));
+        String message = text(f.need("message"), "message");
+        Node createdNode = f.need("created");
+        Instant created = instant(createdNode);
+        List<Operation> upgrade = operations(f.need("upgrade"), "upgrade");
+        List<Operation> downgrade = operations(f.need("downgrade"), "downgrade");
+        return check(downNode, () -> new Revision(id, downs, message, created, upgrade, downgrade, file, null));
+    }
+
+    private Instant instant(Node n) {
+        String s = text(n, "created");
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw fail(n, "'created' must be a time like 2026-11-25T12:00:00Z, not '" + s + "'");
+            }
+        }
+    }
+
+    private List<Operation> operations(Node n, String section) {
+        if (isNull(n)) return List.of();
+        if (!(n instanceof SequenceNode seq)) throw fail(n, "'" + section + "' must be a list of operations, not " + kind(n));
+        List<Operation> ops = new ArrayList<>();
+        for (Node item : seq.getValue()) ops.add(operation(item));
+        return ops;
+    }
+
+    private Operation operation(Node item) {
+        if (!(item instanceof MappingNode m)) {
+            throw fail(item, "an operation is written '- name: {...}', not " + kind(item)
+                    + (item instanceof ScalarNode s ? " '" + s.getValue() + "'" : ""));
+        }
+        if (m.getValue().size() != 1) {
+            throw fail(item, "an operation is a mapping with one key, the operation's name; this one has "
+                    + m.getValue().size() + " (" + String.join(", ", m.getValue().stream()
+                    .map(t -> t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?").toList()) + ")");
+        }
+        NodeTuple t = m.getValue().get(0);
+        String name = text(t.getKeyNode(), "operation name");
+        Node body = t.getValueNode();
+        if (!OperationNames.all().contains(name)) {
+            String guess = OperationNames.closest(name);
+            throw fail(t.getKeyNode(), "unknown operation '" + name + "'" + (guess == null ? "" : " (did you mean '" + guess + "'?)"));
+        }
+        return switch (name) {
+            case "create_schema" -> new SchemaOps.CreateSchema(schemaOnly(body, name));
+            case "drop_schema" -> new SchemaOps.DropSchema(schemaOnly(body, name));
+            case "create_table" -> new TableOps.CreateTable(table(body, name));
+            case "drop_table" -> new TableOps.DropTable(table(body, name));
+            case "rename_table" -> {
+                Fields f = new Fields(body, name, Set.of("schema", "from", "to"));
+                yield check(body, () -> new TableOps.RenameTable(f.optText("schema"), f.text("from"), f.text("to")));
+            }
+            case "set_table_comment" -> {
+                Fields f = new Fields(body, name, Set.of("table", "schema", "comment"));
+                yield new TableOps.SetTableComment(f.optText("schema"), f.text("table"),
+                        change(f.need("comment"), "comment", n -> text(n, "comment")));
+            }
+            case "add_column" -> {
+                Fields f = new Fields(body, name, Set.of("table", "schema", "column"));
+                yield new ColumnOps.AddColumn(f.optText("schema"), f.text("table"), column(f.need("column")));
+            }
+            case "drop_column" -> {
+                Fields f = new Fields(body, name, Set.of("table", "schema", "column"));
+                yield new ColumnOps.DropColumn(f.optText("schema"), f.text("table"), column(f.need("column")));
+            }
+            case "rename_column" -> {
+                Fields f = new Fields(body, name, Set.of("table", "schema", "from", "to"));
+                yield new ColumnOps.RenameColumn(f.optText("schema"), f.text("table"), f.text("from"), f.text("to"));
+            }
+            case "alter_column" -> alterColumn(body);
+            case "create_index" -> indexOp(body, name, true);
+            case "drop_index" -> indexOp(body, name, false);
+            case "add_constraint" -> constraintOp(body, name, true);
+            case "drop_constraint" -> constraintOp(body, name, false);
+            case "create_enum" -> new EnumOps.CreateEnum(enumDefinition(body, name));
+            case "drop_enum" -> new EnumOps.DropEnum(enumDefinition(body, name));
+            case "add_enum_value" -> {
+                Fields f = new Fields(body, name, Set.of("enum", "schema", "value", "before"));
+                yield new EnumOps.AddEnumValue(f.optText("schema"), f.text("enum"), f.text("value"), f.optText("before"));
+            }
+            case "remove_enum_value" -> {
+                Fields f = new Fields(body, name, Set.of("enum", "schema", "value", "before"));
+                yield new EnumOps.RemoveEnumValue(f.optText("schema"), f.text("enum"), f.text("value"), f.optText("before"));
+            }
+            case "create_sequence" -> new SequenceOps.CreateSequence(sequence(body, name));
+            case "drop_sequence" -> new SequenceOps.DropSequence(sequence(body, name));
+            case "alter_sequence" -> alterSequence(body);
+            case "sql" -> sql(body);
+            default -> throw new IllegalStateException("operation " + name + " has a name but no reader");
+        };
+    }
+
+    private String schemaOnly(Node body, String what) {
+        if (isNull(body)) return null;
+        return new Fields(body, what, Set.of("schema")).optText("schema");
+    }
+
+    private Operation sql(Node body) {
+        if (body instanceof ScalarNode) return new Sql(text(body, "sql"), null);
+        Fields f = new Fields(body, "sql", Set.of("sql", "reverse"));
+        return new Sql(f.text("sql"), f.optText("reverse"));
+    }
+
+    // --- tables ---
+
+    private Table table(Node body, String what) {
+        Fields f = new Fields(body, what, Set.of("name", "schema", "columns", "primary_key", "uniques",
+                "foreign_keys", "checks", "indexes", "comment"));
+        String name = f.text("name");
+        List<Column> columns = list(f.need("columns"), "columns", this::column);
+        Node pkNode = f.get("primary_key");
+        PrimaryKey pk = pkNode == null || isNull(pkNode) ? null : primaryKey(pkNode);
+        List<UniqueConstraint> uniques = list(f.get("uniques"), "uniques", this::unique);
+        List<ForeignKey> fks = list(f.get("foreign_keys"), "foreign_keys", this::foreignKey);
+        List<CheckConstraint> checks = list(f.get("checks"), "checks", this::checkConstraint);
+        List<Index> indexes = list(f.get("indexes"), "indexes", n -> index(new Fields(n, "index", INDEX_KEYS), n));
+        return check(body, () -> new Table(f.optText("schema"), name, columns, pk, uniques, fks, checks, indexes,
+                f.optText("comment"), null));
+    }
+
+    private Column column(Node n) {
+        Fields f = new Fields(n, "column", Set.of("name", "type", "nullable", "default", "identity", "autoincrement",
+                "computed", "collation", "comment"));
+        String name = f.text("name");
+        SqlType type = type(f.need("type"));
+        Node identityNode = f.get("identity");
+        Identity identity = identityNode == null || isNull(identityNode) ? null : identity(identityNode);
+        return check(n, () -> new Column(name, type, f.bool("nullable", true), f.optText("default"), f.optText("comment"),
+                identity, f.bool("autoincrement", false), f.optText("computed"), f.optText("collation"), null));
+    }
+
+    private SqlType type(Node n) {
+        if (n instanceof MappingNode) {
+            Fields f = new Fields(n, "enum type", Set.of("enum", "schema", "labels", "array"));
+            String name = f.text("enum");
+            List<String> labels = strings(f.need("labels"), "labels");
+            SqlType.Enum e = check(n, () -> new SqlType.Enum(f.optText("schema"), name, labels));
+            return f.bool("array", false) ? new SqlType.Array(e) : e;
+        }
+        String spelling = text(n, "type");
+        String base = spelling.strip().replaceAll("\\[]$", "");
+        if (base.startsWith("enum:")) {
+            String enumName = base.substring("enum:".length());
+            throw fail(n, "enum type " + enumName + " needs its labels: write {enum: " + enumName + ", labels: [...]}");
+        }
+        return check(n, () -> Types.parse(spelling));
+    }
+
+    private Identity identity(Node n) {
+        Fields f = new Fields(n, "identity", Set.of("always", "start", "increment"));
+        return new Identity(f.bool("always", false), f.optLong("start"), f.optLong("increment"));
+    }
+
+    private PrimaryKey primaryKey(Node n) {
+        Fields f = new Fields(n, "primary_key", Set.of("name", "columns"));
+        return check(n, () -> new PrimaryKey(f.text("name"), strings(f.need("columns"), "columns")));
+    }
+
+    private UniqueConstraint unique(Node n) {
+        Fields f = new Fields(n, "unique", Set.of("name", "columns"));
+        return check(n, () -> new UniqueConstraint(f.text("name"), strings(f.need("columns"), "columns")));
+    }
+
+    private CheckConstraint checkConstraint(Node n) {
+        Fields f = new Fields(n, "check", Set.of("name", "expression"));
+        return check(n, () -> new CheckConstraint(f.text("name"), f.text("expression")));
+    }
+
+    private ForeignKey foreignKey(Node n) {
+        Fields f = new Fields(n, "foreign_key", Set.of("name", "columns", "referred_schema", "referred_table",
+                "referred_columns", "on_delete", "on_update", "deferrable", "initially_deferred"));
+        String name = f.text("name");
+        List<String> columns = strings(f.need("columns"), "columns");
+        List<String> referred = strings(f.need("referred_columns"), "referred_columns");
+        ForeignKey.Action onDelete = action(f, "on_delete");
+        ForeignKey.Action onUpdate = action(f, "on_update");
+        return check(n, () -> new ForeignKey(name, columns, f.optText("referred_schema"), f.text("referred_table"),
+                referred, onDelete, onUpdate, f.bool("deferrable", false), f.bool("initially_deferred", false)));
+    }
+
+    private ForeignKey.Action action(Fields f, String key) {
+        String s = f.optText(key);
+        if (s == null) return ForeignKey.Action.NO_ACTION;
+        try {
+            return ForeignKey.Action.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw fail(f.get(key), "'" + key + "' must be one of no action, restrict, cascade, set null, set default; not '" + s + "'");
+        }
+    }
+
+    private static final Set<String> INDEX_KEYS = Set.of("name", "columns", "unique", "using", "include", "where");
+    private static final Set<String> INDEX_OP_KEYS = Set.of("name", "table", "schema", "columns", "unique", "using",
+            "include", "where");
+
+    private Index index(Fields f, Node n) {
+        String name = f.text("name");
+        List<Index.Element> elements = list(f.need("columns"), "columns", this::indexElement);
+        List<String> include = strings(f.get("include"), "include");
+        return check(n, () -> new Index(name, elements, f.bool("unique", false), f.optText("where"), f.optText("using"), include));
+    }
+
+    private Index.Element indexElement(Node n) {
+        if (n instanceof ScalarNode) {
+            String column = text(n, "index column");
+            return check(n, () -> Index.Element.column(column));
+        }
+        Fields f = new Fields(n, "index element", Set.of("column", "expression", "descending"));
+        return check(n, () -> new Index.Element(f.optText("column"), f.optText("expression"), f.bool("descending", false)));
+    }
+
+    private Operation indexOp(Node body, String what, boolean create) {
+        Fields f = new Fields(body, what, INDEX_OP_KEYS);
+        Index index = index(f, body);
+        return create ? new IndexOps.CreateIndex(f.optText("schema"), f.text("table"), index)
+                : new IndexOps.DropIndex(f.optText("schema"), f.text("table"), index);
+    }
+
+    private Operation constraintOp(Node body, String what, boolean add) {
+        Set<String> kinds = Set.of("primary_key", "unique", "foreign_key", "check");
+        Fields f = new Fields(body, what, Set.of("table", "schema", "primary_key", "unique", "foreign_key", "check"));
+        List<String> given = kinds.stream().filter(k -> f.get(k) != null).sorted().toList();
+        if (given.size() != 1) {
+            throw fail(body, what + " needs exactly one of primary_key, unique, foreign_key, check"
+                    + (given.isEmpty() ? "" : "; found " + String.join(", ", given)));
+        }
+        Node c = f.get(given.get(0));
+        Constraint constraint = switch (given.get(0)) {
+            case "primary_key" -> primaryKey(c);
+            case "unique" -> unique(c);
+            case "foreign_key" -> foreignKey(c);
+            default -> checkConstraint(c);
+        };
+        return add ? new ConstraintOps.AddConstraint(f.optText("schema"), f.text("table"), constraint)
+                : new ConstraintOps.DropConstraint(f.optText("schema"), f.text("table"), constraint);
+    }
+
+    // --- alterations ---
+
+    private Operation alterColumn(Node body) {
+        Fields f = new Fields(body, "alter_column", Set.of("table", "schema", "column", "type", "nullable", "default",
+                "identity", "autoincrement", "comment", "collation", "using"));
+        return new ColumnOps.AlterColumn(f.optText("schema"), f.text("table"), f.text("column"),
+                change(f.get("type"), "type", this::type, false),
+                change(f.get("nullable"), "nullable", n -> bool(n, "nullable"), false),
+                change(f.get("default"), "default", n -> text(n, "default")),
+                change(f.get("identity"), "identity", this::identity),
+                change(f.get("comment"), "comment", n -> text(n, "comment")),
+                change(f.get("collation"), "collation", n -> text(n, "collation")),
+                f.optText("using"),
+                change(f.get("autoincrement"), "autoincrement", n -> bool(n, "autoincrement"), false));
+    }
+
+    /** {@code {from: A, to: B}}; null when the key is absent (that attribute does not change). */
+    private <T> Change<T> change(Node n, String what, Function<Node, T> read) {
+        return change(n, what, read, true);
+    }
+
+    /** @param nulls whether either side may be null (a default may come or go; a type cannot) */
+    private <T> Change<T> change(Node n, String what, Function<Node, T> read, boolean nulls) {
+        if (n == null) return null;
+        if (!(n instanceof MappingNode)) throw fail(n, "'" + what + "' must be a change written {from: ..., to: ...}, not " + kind(n));
+        Fields f = new Fields(n, what + " change", Set.of("from", "to"));
+        Node from = f.need("from");
+        Node to = f.need("to");
+        for (Node side : List.of(from, to)) {
+            if (!nulls && isNull(side)) throw fail(side, "a " + what + " change needs a value on both sides");
+        }
+        return new Change<>(isNull(from) ? null : read.apply(from), isNull(to) ? null : read.apply(to));
+    }
+
+    private SqlType.Enum enumDefinition(Node body, String what) {
+        Fields f = new Fields(body, what, Set.of("name", "schema", "labels"));
+        String name = f.text("name");
+        List<String> labels = strings(f.need("labels"), "labels");
+        return check(body, () -> new SqlType.Enum(f.optText("schema"), name, labels));
+    }
+
+    private static final Set<String> SEQUENCE_KEYS = Set.of("name", "schema", "type", "start", "increment",
+            "min_value", "max_value", "cache", "cycle");
+
+    private Sequence sequence(Node body, String what) {
+        Fields f = new Fields(body, what, SEQUENCE_KEYS);
+        Map<String, Node> attributes = new LinkedHashMap<>();
+        for (String key : SEQUENCE_KEYS) attributes.put(key, f.get(key));
+        return sequenceFrom(body, attributes);
+    }
+
+    /** Each attribute is either a plain value, the same before and after, or a {@code {from, to}} change. */
+    private Operation alterSequence(Node body) {
+        Fields f = new Fields(body, "alter_sequence", SEQUENCE_KEYS);
+        Map<String, Node> from = new LinkedHashMap<>();
+        Map<String, Node> to = new LinkedHashMap<>();
+        for (String key : SEQUENCE_KEYS) {
+            Node v = f.get(key);
+            if (v instanceof MappingNode) {
+                Fields c = new Fields(v, key + " change", Set.of("from", "to"));
+                from.put(key, c.need("from"));
+                to.put(key, c.need("to"));
+            } else {
+                from.put(key, v);
+                to.put(key, v);
+            }
+        }
+        return new SequenceOps.AlterSequence(new Change<>(sequenceFrom(body, from), sequenceFrom(body, to)));
+    }
+
+    private Sequence sequenceFrom(Node at, Map<String, Node> a) {
+        Node nameNode = a.get("name");
+        if (nameNode == null) throw fail(at, "sequence: missing key 'name'");
+        String name = text(nameNode, "name");
+        String schema = optText(a.get("schema"), "schema");
+        String typeText = optText(a.get("type"), "type");
+        SqlType type = typeText == null ? Types.BIGINT : check(a.get("type"), () -> Types.parse(typeText));
+        Long start = optLong(a.get("start"), "start");
+        Long increment = optLong(a.get("increment"), "increment");
+        Long min = optLong(a.get("min_value"), "min_value");
+        Long max = optLong(a.get("max_value"), "max_value");
+        Long cache = optLong(a.get("cache"), "cache");
+        boolean cycle = a.get("cycle") != null && !isNull(a.get("cycle")) && bool(a.get("cycle"), "cycle");
+        return check(at, () -> new Sequence(schema, name, type, start, increment, min, max, cache, cycle));
+    }
+
+    // --- scalars and lists ---
+
+    private static boolean isNull(Node n) {
+        return n instanceof ScalarNode s && Tag.NULL.equals(s.getTag());
+    }
+
+    private String text(Node n, String what) {
+        if (!(n instanceof ScalarNode s)) throw fail(n, "'" + what + "' must be a text value, not " + kind(n));
+        if (isNull(n)) throw fail(n, "'" + what + "' has no value");
+        return s.getValue();
+    }
+
+    private String optText(Node n, String what) {
+        return n == null || isNull(n) ? null : text(n, what);
+    }
+
+    private Long optLong(Node n, String what) {
+        if (n == null || isNull(n)) return null;
+        String s = text(n, what);
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            throw fail(n, "'" + what + "' must be a whole number, not '" + s + "'");
+        }
+    }
+
+    private boolean bool(Node n, String what) {
+        String s = text(n, what);
+        if (s.equalsIgnoreCase("true")) return true;
+        if (s.equalsIgnoreCase("false")) return false;
+        throw fail(n, "'" + what + "' must be true or false, not '" + s + "'");
+    }
+
+    private List<String> strings(Node n, String what) {
+        return list(n, what, item -> text(item, what + " item"));
+    }
+
+    /** The items of a list; an absent or null list is empty. */
+    private <T> List<T> list(Node n, String what, Function<Node, T> read) {
+        if (n == null || isNull(n)) return List.of();
+        if (!(n instanceof SequenceNode seq)) throw fail(n, "'" + what + "' must be a list, not " + kind(n));
+        List<T> out = new ArrayList<>();
+        for (Node item : seq.getValue()) out.add(read.apply(item));
+        return out;
+    }
+
+    private static String kind(Node n) {
+        if (n instanceof MappingNode) return "a mapping";
+        if (n instanceof SequenceNode) return "a list";
+        return isNull(n) ? "null" : "a text value";
+    }
+
+    /** Runs a model constructor, turning its complaint into one about this place in the file. */
+    private <T> T check(Node at, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw fail(at, e.getMessage());
+        }
+    }
+
+    private RevisionFormatException fail(Node at, String problem) {
+        return new RevisionFormatException(file, at == null ? 0 : at.getStartMark().getLine() + 1, problem);
+    }
+
+    /** The keys of one mapping, checked against the ones its context allows. */
+    private final class Fields {
+        private final Node node;
+        private final String what;
+        private final Map<String, Node> values = new LinkedHashMap<>();
+
+        Fields(Node node, String what, Set<String> allowed) {
+            this.node = node;
+            this.what = what;
+            if (!(node instanceof MappingNode m)) {
+                throw fail(node, what + " must be a mapping of keys to values, not " + kind(node));
+            }
+            for (NodeTuple t : m.getValue()) {
+                String key = RevisionReader.this.text(t.getKeyNode(), "key");
+                if (!allowed.contains(key)) {
+                    String[] sorted = allowed.toArray(String[]::new);
+                    Arrays.sort(sorted);
+                    throw fail(t.getKeyNode(), "unknown key '" + key + "' in " + what + " (known: " + String.join(", ", sorted) + ")");
+                }
+                if (values.put(key, t.getValueNode()) != null) throw fail(t.getKeyNode(), "key '" + key + "' given twice in " + what);
+            }
+        }
+
+        Node get(String key) {
+            return values.get(key);
+        }
+
+        Node need(String key) {
+            Node n = values.get(key);
+            if (n == null) throw fail(node, what + ": missing key '" + key + "'");
+            return n;
+        }
+
+        String text(String key) {
+            Node n = need(key);
+            if (isNull(n)) throw fail(n, what + ": '" + key + "' has no value");
+            return RevisionReader.this.text(n, key);
+        }
+
+        String optText(String key) {
+            return RevisionReader.this.optText(values.get(key), key);
+        }
+
+        Long optLong(String key) {
+            return RevisionReader.this.optLong(values.get(key), key);
+        }
+
+        boolean bool(String key, boolean absent) {
+            Node n = values.get(key);
+            return n == null || isNull(n) ? absent : RevisionReader.this.bool(n, key);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.retort.api;
+
+import dev.retort.revision.Revision;
+
+import java.util.List;
+
+/**
+ * The revisions a schema is at.
+ *
+ * @param schema       the schema
+ * @param schemaExists whether the schema exists
+ * @param tracked      whether it has a version table (false: never upgraded or stamped)
+ * @param heads        the applied heads; empty at base
+ * @param lastFailure  the last run that failed on the schema, when no run has committed anything there
+ *                     since; null otherwise
+ */
+public record CurrentResult(String schema, boolean schemaExists, boolean tracked, List<Head> heads, LastFailure lastFailure) {
+    public CurrentResult {
+        heads = List.copyOf(heads);
+    }
+
+    /**
+     * One applied head.
+     *
+     * @param id        the revision's id
+     * @param revision  the revision, or null when its file is not in the migrations directory
+     * @param graphHead whether it is also a head of the revision graph (nothing is pending after it)
+     * @param row       its row in the version table
+     */
+    public record Head(String id, Revision revision, boolean graphHead, AppliedRevision row) {
+    }
+
+    public List<String> ids() {
+        return heads.stream().map(Head::id).toList();
+    }
+}

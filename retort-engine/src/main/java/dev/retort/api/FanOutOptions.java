@@ -1,0 +1,33 @@
+package dev.retort.api;
+
+/**
+ * How a fan-out over many tenants runs ({@link Retort#upgradeTenants} and the other verbs over tenants).
+ *
+ * @param jobs              tenants worked on at once per shard; the pool size
+ * @param failFast          stop at the first failure
+ * @param maxFailuresListed how many failures the report keeps (all go to the listener)
+ */
+public record FanOutOptions(int jobs, boolean failFast, int maxFailuresListed) {
+    public static final int DEFAULT_FAILURES_LISTED = 100;
+
+    public FanOutOptions {
+        Jobs.check(jobs);
+        if (maxFailuresListed < 0) throw new IllegalArgumentException("maxFailuresListed is negative");
+    }
+
+    public static FanOutOptions defaults() {
+        return new FanOutOptions(Jobs.byDefault(), false, DEFAULT_FAILURES_LISTED);
+    }
+
+    public FanOutOptions withJobs(int newJobs) {
+        return new FanOutOptions(newJobs, failFast, maxFailuresListed);
+    }
+
+    public FanOutOptions withFailFast(boolean newFailFast) {
+        return new FanOutOptions(jobs, newFailFast, maxFailuresListed);
+    }
+
+    public FanOutOptions withMaxFailuresListed(int max) {
+        return new FanOutOptions(jobs, failFast, max);
+    }
+}

@@ -1,0 +1,435 @@
+package dev.retort.api;
+
+import dev.retort.Identifiers;
+import dev.retort.MetaData;
+import dev.retort.ModelProvider;
+import dev.retort.internal.authoring.AppliedRevisions;
+import dev.retort.internal.authoring.RevisionAuthor;
+import dev.retort.internal.authoring.VersionTableHeads;
+import dev.retort.compare.Diff;
+import dev.retort.internal.jdbc.Connections;
+import dev.retort.internal.jdbc.ErrorMessages;
+import dev.retort.spi.Dialect;
+import dev.retort.internal.autogenerate.Autogenerate;
+import dev.retort.internal.revision.MigrationsDirectory;
+import dev.retort.revision.Revision;
+import dev.retort.internal.version.VersionTable;
+import dev.retort.internal.runner.OfflineScripts;
+import dev.retort.internal.runner.Runner;
+import dev.retort.internal.runner.TenantMigrations;
+import dev.retort.internal.runner.TenantSurvey;
+import dev.retort.internal.fanout.ShardPools;
+import dev.retort.internal.revision.RevisionGraph;
+import dev.retort.internal.tenants.ShardTenants;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import dev.retort.internal.fanout.FanOut;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one entry point of Retort's Java API: the Alembic verbs (revision, upgrade, downgrade, current,
+ * history, heads, stamp, merge, show, check) over a {@link RetortConfiguration}, with results returned
+ * as values. The command line is a thin layer over this class.
+ *
+ * <p>Every method that works on a schema takes it as an argument; null means the configuration's
+ * default schema.
+ */
+public final class Retort {
+    private final RetortConfiguration configuration;
+
+    Retort(RetortConfiguration configuration) {
+        this.configuration = Objects.requireNonNull(configuration);
+    }
+
+    /** Starts a configuration with the defaults: {@code migrations/}, table {@value RetortConfiguration#DEFAULT_VERSION_TABLE}. */
+    public static RetortConfiguration configure() {
+        return new RetortConfiguration();
+    }
+
+    public RetortConfiguration configuration() {
+        return configuration;
+    }
+
+    // --- applying revisions ---
+
+    /** {@link #upgrade(String, String, boolean)} without force. */
+    public UpgradeResult upgrade(String target, String schema) {
+        return upgrade(target, schema, false);
+    }
+
+    /**
+     * Brings a schema to {@code target} ({@code head}, {@code heads}, an id or prefix, {@code +1}, ...;
+     * null is {@code head}): creates the schema and its version table when missing, takes the schema's
+     * lock, and applies each pending revision in a transaction of its own with its version-table row.
+     *
+     * @param force accept applied revisions whose files were edited since, recording their new checksums
+     * @throws dev.retort.api.RunnerException    when the lock is not granted within the lock timeout, or
+     *                                              an applied revision's file was edited (unless forced) or deleted
+     * @throws dev.retort.api.MigrationException when a revision fails: it is rolled back, and the
+     *                                              schema stays at the revision before
+     * @throws dev.retort.revision.RevisionException for a target the graph cannot resolve (several heads
+     *                                              for {@code head}: merge them)
+     */
+    public UpgradeResult upgrade(String target, String schema, boolean force) {
+        String s = schema(schema);
+        return runner().upgrade(migrations().graph(), target == null ? "head" : target, s, force);
+    }
+
+    /** {@link #downgrade(String, String, boolean)} without force. */
+    public DowngradeResult downgrade(String target, String schema) {
+        return downgrade(target, schema, false);
+    }
+
+    /**
+     * Takes a schema down to {@code target} ({@code base}, an id, {@code -1}, ...), undoing each
+     * revision in a transaction of its own. Each step's warnings say what the downgrade destroys and
+     * what it cannot bring back.
+     */
+    public DowngradeResult downgrade(String target, String schema, boolean force) {
+        String s = schema(schema);
+        return runner().downgrade(migrations().graph(), Objects.requireNonNull(target, "target"), s, force);
+    }
+
+    /** Records that a schema is at {@code target} without running any revision. */
+    public StampResult stamp(String target, String schema) {
+        String s = schema(schema);
+        return runner().stamp(migrations().graph(), Objects.requireNonNull(target, "target"), s);
+    }
+
+    /** The revisions a schema is at. */
+    public CurrentResult current(String schema) {
+        String s = schema(schema);
+        return runner().current(migrations().graph(), s);
+    }
+
+    /**
+     * Whether a schema is at the head of the revision graph, its applied revision files unchanged, and
+     * matches the model ({@link #compare}).
+     */
+    public CheckResult check(String schema) {
+        String s = schema(schema);
+        if (configuration.model() == null) throw new IllegalStateException("no model configured: give one with model(...)");
+        return runner().check(migrations().graph(), s, () -> compare(s));
+    }
+
+    /**
+     * Creates a new tenant schema and brings it to head in one transaction: by replaying every
+     * revision, or from the model with every revision recorded as applied (see {@link CreateMethod}).
+     * Refuses a schema that exists and is not empty.
+     *
+     * @param method null for {@link CreateMethod#AUTO}
+     */
+    public CreateResult createTenant(String schema, CreateMethod method) {
+        String s = schema(schema);
+        CreateMethod how = method == null ? CreateMethod.AUTO : method;
+        Runner.ModelOperations ops = configuration.model() == null ? null
+                : c -> autogenerate().withMissingSchemasEmpty(true).autogenerate(c, model(s), s).operations();
+        return runner().create(migrations().graph(), s, how, ops);
+    }
+
+    /**
+     * The SQL of an upgrade, without a database: {@code TARGET} from base, or {@code FROM:TARGET}.
+     * From base it also creates the schema and the version table unless they exist.
+     */
+    public SqlScript upgradeSql(String range, String schema) {
+        String s = schema(schema);
+        return offline().upgrade(migrations().graph(), range == null ? "head" : range, s);
+    }
+
+    /** The SQL of a downgrade, without a database: {@code TARGET} from the graph's heads, or {@code FROM:TARGET}. */
+    public SqlScript downgradeSql(String range, String schema) {
+        String s = schema(schema);
+        return offline().downgrade(migrations().graph(), Objects.requireNonNull(range, "target"), s);
+    }
+
+    private Runner runner() {
+        if (configuration.dataSource() == null) {
+            throw new IllegalStateException("no database: configure a data source (dataSource(...))");
+        }
+        return new Runner(dialect(), configuration.dataSource(), configuration.versionTable(), configuration.lockTimeout());
+    }
+
+    private OfflineScripts offline() {
+        return new OfflineScripts(dialect(), configuration.versionTable());
+    }
+
+    // --- many tenants: the same verbs on every tenant of every shard ---
+
+    /**
+     * Brings every tenant of the shards to {@code target} (null is {@code head}), up to
+     * {@code options.jobs()} tenants of each shard at once, each exactly as {@link #upgrade} does it: the
+     * schema's lock, one transaction per revision. A failing tenant fails alone (unless fail-fast); the
+     * report counts upgraded, unchanged and failed tenants, and the listener sees each outcome.
+     *
+     * @throws dev.retort.revision.RevisionException for a target the graph cannot resolve, before any tenant runs
+     * @throws DatabaseException when a shard cannot be reached or its tenants read, before any tenant runs
+     */
+    public FanOutReport upgradeTenants(String target, boolean force, List<Shard> shards, FanOutOptions options,
+                                       FanOutListener listener) {
+        String t = target == null ? "head" : target;
+        TenantMigrations tenants = tenantMigrations();
+        return new FanOut(options, listener).run(shards, tenants.upgrade(t, force));
+    }
+
+    /** Takes every tenant of the shards down to {@code target}, as {@link #downgrade} does for one. */
+    public FanOutReport downgradeTenants(String target, boolean force, List<Shard> shards, FanOutOptions options,
+                                         FanOutListener listener) {
+        Objects.requireNonNull(target, "target");
+        return new FanOut(options, listener).run(shards, tenantMigrations().downgrade(target, force));
+    }
+
+    /** Records {@code target} in every tenant's version table, as {@link #stamp} does for one. */
+    public FanOutReport stampTenants(String target, List<Shard> shards, FanOutOptions options, FanOutListener listener) {
+        Objects.requireNonNull(target, "target");
+        return new FanOut(options, listener).run(shards, tenantMigrations().stamp(target));
+    }
+
+    /**
+     * Every tenant's version-table state, by shard name, read in bulk: a fixed
+     * number of queries per few hundred tenants, one connection per shard.
+     */
+    public Map<String, List<TenantVersion>> currentTenants(List<Shard> shards) {
+        RevisionGraph graph = migrations().graph();
+        return survey(shards, (pools, shard, c, tenants) ->
+                new TenantSurvey(pools.dialect(shard), configuration.versionTable(), graph).current(c, tenants));
+    }
+
+    /**
+     * Every tenant checked as {@link #check} checks one schema, by shard name: pending revisions read
+     * from the version tables in bulk, and drift against the model read with the dialect's bulk
+     * reflection, a few hundred tenants per reflection.
+     *
+     * @throws IllegalStateException when no model is configured
+     */
+    public Map<String, List<CheckResult>> checkTenants(List<Shard> shards) {
+        ModelProvider provider = configuration.model();
+        if (provider == null) throw new IllegalStateException("no model configured: give one with model(...)");
+        MetaData model = provider.metadata();
+        if (model == null) throw new IllegalStateException("the model provider returned no MetaData");
+        RevisionGraph graph = migrations().graph();
+        return survey(shards, (pools, shard, c, tenants) -> {
+            Dialect d = pools.dialect(shard);
+            Autogenerate autogenerate = Autogenerate.with(d).ignoringTables(VersionTable.ownTables(configuration.versionTable()));
+            return new TenantSurvey(d, configuration.versionTable(), graph).check(c, tenants, model, autogenerate);
+        });
+    }
+
+    @FunctionalInterface
+    private interface SurveyWork<T> {
+        List<T> run(ShardPools pools, Shard shard, Connection connection, List<String> tenants) throws SQLException;
+    }
+
+    /** Runs {@code work} on each shard's tenants in turn, on one connection per shard. */
+    private static <T> Map<String, List<T>> survey(List<Shard> shards, SurveyWork<T> work) {
+        Map<String, List<T>> out = new LinkedHashMap<>();
+        try (ShardPools pools = ShardPools.open(shards, 1)) {
+            for (ShardTenants st : pools.resolveTenants()) {
+                try (Connection c = pools.dataSource(st.shard()).getConnection()) {
+                    out.put(st.shard().name(), work.run(pools, st.shard(), c, st.tenants()));
+                } catch (SQLException e) {
+                    throw new DatabaseException("shard " + st.shard().name() + ": " + ErrorMessages.firstLine(e.getMessage()), e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The graph is read once for the whole fan-out: every tenant sees the same revisions. */
+    private TenantMigrations tenantMigrations() {
+        return new TenantMigrations(dialect(), configuration.versionTable(), configuration.lockTimeout(), migrations().graph());
+    }
+
+    // --- what every verb needs ---
+
+    /**
+     * The dialect: configured, or the data source's.
+     *
+     * @throws IllegalStateException when there is neither
+     */
+    private Dialect dialect() {
+        Dialect dialect = configuration.dialect();
+        if (dialect == null) {
+            throw new IllegalStateException("no database dialect: configure a data source (dataSource(...)) or a dialect (dialect(...))");
+        }
+        return dialect;
+    }
+
+    /**
+     * The migrations directory as it is now (read on every call: a snapshot).
+     *
+     * @throws dev.retort.revision.RevisionFormatException for a file that cannot be read, naming file and line
+     * @throws dev.retort.revision.RevisionException       when the directory is missing or the revisions form no graph
+     */
+    private MigrationsDirectory migrations() {
+        return MigrationsDirectory.load(configuration.migrations());
+    }
+
+    /**
+     * The schema a call works on: the one given, else the configured default.
+     *
+     * @throws IllegalArgumentException when neither is given, or the name is not a valid identifier
+     */
+    public String schema(String schema) {
+        String s = schema != null ? schema : configuration.defaultSchema();
+        if (s == null) throw new IllegalArgumentException("no schema given, and no default schema configured");
+        return Identifiers.check("schema", s);
+    }
+
+    /**
+     * The model bound to a schema: the provider's MetaData cloned onto it ({@link MetaData#withSchema}),
+     * whether the provider gives it unbound or bound to some other tenant.
+     *
+     * @throws IllegalStateException when no model is configured
+     */
+    public MetaData model(String schema) {
+        ModelProvider provider = configuration.model();
+        if (provider == null) throw new IllegalStateException("no model configured: give one with model(...)");
+        MetaData model = provider.metadata();
+        if (model == null) throw new IllegalStateException("the model provider returned no MetaData");
+        return model.withSchema(schema(schema));
+    }
+
+    /**
+     * What makes a live schema match the model: the operations, bound to the schema
+     * ({@code diff.rebind(schema, null)} makes them schema-agnostic). The version table is no part of
+     * any model and is left out. An empty diff means the schema matches.
+     *
+     * @throws DatabaseException when the schema does not exist or cannot be read
+     */
+    public Diff compare(String schema) {
+        String s = schema(schema);
+        MetaData model = model(s);
+        try (Connection c = connect()) {
+            return autogenerate().autogenerate(c, model, s);
+        } catch (SQLException e) {
+            throw closing(e);
+        }
+    }
+
+    /** Reflect-and-compare as this configuration does it: through the dialect, the version table ignored. */
+    private Autogenerate autogenerate() {
+        return Autogenerate.with(dialect()).ignoringTables(VersionTable.ownTables(configuration.versionTable()));
+    }
+
+    /**
+     * A new connection from the data source, which the caller closes.
+     *
+     * @throws IllegalStateException when no data source is configured
+     * @throws DatabaseException     when it gives no connection
+     */
+    private Connection connect() {
+        if (configuration.dataSource() == null) {
+            throw new IllegalStateException("no database: configure a data source (dataSource(...))");
+        }
+        return Connections.open(configuration.dataSource());
+    }
+
+    static DatabaseException closing(SQLException e) {
+        return new DatabaseException("cannot close the connection: " + ErrorMessages.firstLine(e.getMessage()), e);
+    }
+
+    @Override
+    public String toString() {
+        return "Retort[" + configuration + "]";
+    }
+
+    // ---- authoring: revision, merge, history, heads, show ----
+
+    /**
+     * Writes a new revision after the single head: empty, to fill by hand, or with {@code autogenerate}
+     * the operations that bring {@code schema} to the model (schema-agnostic unless {@code pinSchema}).
+     * Autogenerate refuses a schema with pending revisions, and writes nothing when there is no
+     * difference.
+     *
+     * @param schema the schema to compare with; null for the configured default
+     */
+    public RevisionResult revision(String message, boolean autogenerate, String schema, boolean pinSchema) {
+        return author().revision(message, autogenerate, comparison(schema), pinSchema);
+    }
+
+    /**
+     * The head a new revision would follow, or null when there is no revision yet: what
+     * {@link #revision} checks first, without the database.
+     *
+     * @throws dev.retort.revision.RevisionException when there are several heads (merge them first), or
+     *                                               the directory does not load
+     */
+    public String head() {
+        RevisionGraph graph = migrations().graph();
+        RevisionAuthor.requireOneHead(graph);
+        return graph.heads().isEmpty() ? null : graph.heads().get(0);
+    }
+
+    /** An empty revision after the single head, to fill by hand. */
+    public RevisionResult revision(String message) {
+        return revision(message, false, null, false);
+    }
+
+    /** Writes a merge revision following the given revisions (ids or unique prefixes), or every head when none is given. */
+    public Revision merge(String message, List<String> revisions) {
+        return author().merge(message, revisions);
+    }
+
+    /** Every revision, newest first. */
+    public List<RevisionInfo> history() {
+        return author().history();
+    }
+
+    /** The revisions nothing follows. */
+    public List<RevisionInfo> heads() {
+        return author().heads();
+    }
+
+    /** One revision, by id, unique prefix, {@code head}, or a step from one ({@code head-1}). */
+    public RevisionInfo show(String revision) {
+        return author().show(revision);
+    }
+
+    private RevisionAuthor author() {
+        return new RevisionAuthor(configuration.migrations(), appliedRevisions());
+    }
+
+    /** What autogenerate compares with: this configuration's schema, model and database, resolved when asked. */
+    private RevisionAuthor.Comparison comparison(String schema) {
+        return new RevisionAuthor.Comparison() {
+            @Override
+            public String schema() {
+                return Retort.this.schema(schema);
+            }
+
+            @Override
+            public MetaData model(String boundTo) {
+                return Retort.this.model(boundTo);
+            }
+
+            @Override
+            public Connection connect() {
+                return Retort.this.connect();
+            }
+
+            @Override
+            public Dialect dialect() {
+                return Retort.this.dialect();
+            }
+
+            @Override
+            public Autogenerate autogenerate() {
+                return Retort.this.autogenerate();
+            }
+
+            @Override
+            public String versionTable() {
+                return configuration.versionTable();
+            }
+        };
+    }
+
+    /** The applied heads autogenerate checks against: the version table's. */
+    private AppliedRevisions appliedRevisions() {
+        return new VersionTableHeads();
+    }
+}

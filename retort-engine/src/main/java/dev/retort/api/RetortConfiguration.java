@@ -1,0 +1,130 @@
+package dev.retort.api;
+
+import dev.retort.Identifiers;
+import dev.retort.ModelProvider;
+import dev.retort.spi.Dialect;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a {@link Retort} works with: an immutable value. Each fluent method returns a changed copy, so
+ * one base configuration can be shared and specialised freely.
+ *
+ * <pre>{@code
+ * Retort retort = Retort.configure()
+ *     .dataSource(ds)
+ *     .migrations(Path.of("migrations"))
+ *     .model(Models::metadata)
+ *     .load();
+ * }</pre>
+ */
+public final class RetortConfiguration {
+    public static final String DEFAULT_VERSION_TABLE = "retort_version";
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(1);
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final Path migrations;
+    private final ModelProvider model;
+    private final String versionTable;
+    private final String defaultSchema;
+    private final Duration lockTimeout;
+
+    RetortConfiguration() {
+        this(null, null, Path.of("migrations"), null, DEFAULT_VERSION_TABLE, null, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    private RetortConfiguration(DataSource dataSource, Dialect dialect, Path migrations, ModelProvider model,
+                                String versionTable, String defaultSchema, Duration lockTimeout) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.migrations = Objects.requireNonNull(migrations, "migrations directory");
+        this.model = model;
+        this.versionTable = Identifiers.check("version table", versionTable);
+        this.defaultSchema = defaultSchema == null ? null : Identifiers.check("schema", defaultSchema);
+        this.lockTimeout = Objects.requireNonNull(lockTimeout, "lock timeout");
+    }
+
+    /** The database; null for offline work (writing revisions by hand, rendering SQL). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public RetortConfiguration dataSource(DataSource newDataSource) {
+        return new RetortConfiguration(newDataSource, dialect, migrations, model, versionTable, defaultSchema, lockTimeout);
+    }
+
+    /** The dialect; null means: chosen from the data source's JDBC URL when loaded. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public RetortConfiguration dialect(Dialect newDialect) {
+        return new RetortConfiguration(dataSource, newDialect, migrations, model, versionTable, defaultSchema, lockTimeout);
+    }
+
+    public Path migrations() {
+        return migrations;
+    }
+
+    public RetortConfiguration migrations(Path directory) {
+        return new RetortConfiguration(dataSource, dialect, directory, model, versionTable, defaultSchema, lockTimeout);
+    }
+
+    /** The model that autogenerate and check compare with; null when only applying revisions. */
+    public ModelProvider model() {
+        return model;
+    }
+
+    public RetortConfiguration model(ModelProvider provider) {
+        return new RetortConfiguration(dataSource, dialect, migrations, provider, versionTable, defaultSchema, lockTimeout);
+    }
+
+    public String versionTable() {
+        return versionTable;
+    }
+
+    public RetortConfiguration versionTable(String name) {
+        return new RetortConfiguration(dataSource, dialect, migrations, model, name, defaultSchema, lockTimeout);
+    }
+
+    /** The schema a call works on when it names none; null for none. */
+    public String defaultSchema() {
+        return defaultSchema;
+    }
+
+    public RetortConfiguration defaultSchema(String schema) {
+        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, schema, lockTimeout);
+    }
+
+    /** How long a runner waits for another runner's lock on the same schema. */
+    public Duration lockTimeout() {
+        return lockTimeout;
+    }
+
+    public RetortConfiguration lockTimeout(Duration timeout) {
+        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, defaultSchema, timeout);
+    }
+
+    /**
+     * Checks the configuration and returns the facade over it. Without a dialect, the data source's
+     * (which is asked for a connection to read its JDBC URL) picks one.
+     *
+     * @throws IllegalArgumentException when no dialect takes the data source's URL
+     * @throws dev.retort.api.DatabaseException when the data source cannot give a connection
+     */
+    public Retort load() {
+        if (dialect == null && dataSource != null) return dialect(DataSources.dialectOf(dataSource)).load();
+        return new Retort(this);
+    }
+
+    @Override
+    public String toString() {
+        return "RetortConfiguration(migrations=" + migrations + ", versionTable=" + versionTable
+                + ", defaultSchema=" + defaultSchema + ", lockTimeout=" + lockTimeout
+                + ", dialect=" + (dialect == null ? "auto" : dialect.name()) + ")";
+    }
+}

@@ -1,0 +1,98 @@
+package dev.retort.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Which tenant schemas of one database a command works on: an explicit list, a name pattern matched
+ * against the catalog, or a SQL query that returns schema names. The fan-out turns a spec
+ * into names on a live database.
+ *
+ * <p>The command-line form ({@code --tenants SPEC}), read by {@link #parse}:
+ * <ul>
+ *   <li>{@code a,b,c} or {@code list:a,b,c}: these schemas, in this order (spaces around names dropped);</li>
+ *   <li>{@code pattern:tenant_*}, or any bare spec holding {@code *} or {@code ?}: the existing schemas whose
+ *       whole name matches, {@code *} standing for any run of characters and {@code ?} for one;</li>
+ *   <li>{@code query:SELECT ...}: the names in the first column of the query's rows.</li>
+ * </ul>
+ */
+public sealed interface TenantSpec {
+    String LIST_PREFIX = "list:";
+    String PATTERN_PREFIX = "pattern:";
+    String QUERY_PREFIX = "query:";
+
+    /** For people: {@code list [a, b]}, {@code pattern tenant_*}, {@code query SELECT ...}. */
+    String describe();
+
+    /** These schemas; duplicates are dropped, the first occurrence keeps its place. */
+    record Listed(List<String> schemas) implements TenantSpec {
+        public Listed {
+            if (schemas.isEmpty()) throw new IllegalArgumentException("the tenant list is empty");
+            schemas = List.copyOf(new LinkedHashSet<>(schemas));
+        }
+
+        @Override
+        public String describe() {
+            return "list " + schemas.stream().map(TenantNames::display).toList();
+        }
+    }
+
+    /** The existing schemas whose names match a {@link SchemaPattern}. */
+    record Pattern(SchemaPattern pattern) implements TenantSpec {
+        public static Pattern of(String glob) {
+            return new Pattern(SchemaPattern.of(glob));
+        }
+
+        @Override
+        public String describe() {
+            return "pattern " + pattern.glob();
+        }
+    }
+
+    /**
+     * The names a query returns, run as the operator wrote it: it is configuration, like the URL, not
+     * input from tenants. It runs in a read-only transaction that is rolled back.
+     */
+    record Query(String sql) implements TenantSpec {
+        public Query {
+            if (sql == null || sql.isBlank()) throw new IllegalArgumentException("the tenant query is empty");
+            sql = sql.strip();
+        }
+
+        @Override
+        public String describe() {
+            return "query " + sql;
+        }
+    }
+
+    /**
+     * Reads the command-line form described on this interface.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the spec
+     */
+    static TenantSpec parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("the tenant spec is empty: give a,b,c, pattern:GLOB or query:SQL");
+        }
+        String text = spec.strip();
+        if (text.startsWith(QUERY_PREFIX)) return new Query(text.substring(QUERY_PREFIX.length()));
+        if (text.startsWith(PATTERN_PREFIX)) return Pattern.of(text.substring(PATTERN_PREFIX.length()).strip());
+        if (text.startsWith(LIST_PREFIX)) return list(text.substring(LIST_PREFIX.length()));
+        if (SchemaPattern.isPattern(text)) return Pattern.of(text);
+        return list(text);
+    }
+
+    private static Listed list(String text) {
+        List<String> names = new ArrayList<>();
+        String[] parts = text.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String name = parts[i].strip();
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("the tenant list '" + TenantNames.display(text) + "' has an empty name at position " + (i + 1));
+            }
+            names.add(name);
+        }
+        return new Listed(names);
+    }
+}

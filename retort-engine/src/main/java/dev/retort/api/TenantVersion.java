@@ -1,0 +1,17 @@
+package dev.retort.api;
+
+import java.util.List;
+
+/**
+ * One tenant as its version table describes it ({@link Retort#currentTenants}).
+ *
+ * @param heads  the recorded heads; empty at base
+ * @param atHead whether it is at every head of the revision graph (and at no revision the graph lacks)
+ * @param lastFailure the last run that failed on the tenant, unless a run has committed there since; null otherwise
+ */
+public record TenantVersion(String tenant, boolean schemaExists, boolean tracked, List<String> heads, boolean atHead,
+                            LastFailure lastFailure) {
+    public TenantVersion {
+        heads = List.copyOf(heads);
+    }
+}

@@ -1,0 +1,355 @@
+package dev.retort.internal.runner;
+
+import dev.retort.api.AppliedStep;
+import dev.retort.api.CheckResult;
+import dev.retort.api.CreateMethod;
+import dev.retort.api.CreateResult;
+import dev.retort.api.CurrentResult;
+import dev.retort.api.DowngradeResult;
+import dev.retort.api.EditedRevision;
+import dev.retort.api.MigrationException;
+import dev.retort.api.RunnerException;
+import dev.retort.api.StampResult;
+import dev.retort.api.UpgradeResult;
+import dev.retort.MetaData;
+import dev.retort.compare.Diff;
+import dev.retort.internal.jdbc.Connections;
+import dev.retort.api.DatabaseException;
+import dev.retort.spi.Dialect;
+import dev.retort.operations.Operation;
+import dev.retort.operations.SchemaOps;
+import dev.retort.revision.Revision;
+import dev.retort.internal.revision.RevisionGraph;
+import dev.retort.internal.version.FailureTable;
+import dev.retort.api.LastFailure;
+import dev.retort.internal.version.VersionTable;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+import static dev.retort.internal.jdbc.ErrorMessages.firstLine;
+
+/**
+ * Applies revisions to one schema: upgrade, downgrade and stamp. Each run takes the schema's lock
+ * (so a second runner waits, then finds nothing left to do), reads the version table, refuses to
+ * work from applied revisions whose files were edited or deleted, and applies each revision in a
+ * transaction of its own together with its version-table update: a failure rolls that revision back
+ * and leaves the schema at the one before.
+ */
+public final class Runner {
+    private final Dialect dialect;
+    private final DataSource dataSource;
+    private final VersionTable table;
+    private final FailureTable failures;
+    private final Duration lockTimeout;
+
+    public Runner(Dialect dialect, DataSource dataSource, String versionTable, Duration lockTimeout) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+        this.table = new VersionTable(dialect, versionTable);
+        this.failures = table.failures();
+        this.lockTimeout = Objects.requireNonNull(lockTimeout, "lock timeout");
+    }
+
+    /**
+     * Brings the schema to {@code target}, creating the schema and its version table when missing.
+     *
+     * @param force accept applied revisions whose files were edited, recording their new checksums
+     * @throws RunnerException     when the lock times out, or an applied revision's file was edited
+     *                             (without force) or is missing
+     * @throws MigrationException  when a revision fails (rolled back; earlier ones stay applied)
+     */
+    public UpgradeResult upgrade(RevisionGraph graph, String target, String schema, boolean force) {
+        return locked(schema, (c, state) -> {
+            List<EditedRevision> accepted = verify(graph, state, force);
+            List<String> before = state.knownHeads(graph);
+            List<Revision> path = graph.upgradePathTo(before, graph.resolve(target, before));
+            List<String> prelude = new ArrayList<>(bootstrap(state));
+            for (EditedRevision e : accepted) prelude.add(table.updateChecksum(schema, e.revision().id(), e.revision().checksum()));
+            if (state.lastFailure() != null) prelude.add(failures.clear(schema));
+            AppliedSet applied = new AppliedSet(graph, table, schema, state.appliedIds());
+            StepTransaction tx = new StepTransaction(dialect, c, schema);
+            List<AppliedStep> steps = new ArrayList<>();
+            if (path.isEmpty() && !prelude.isEmpty()) run(tx, UPGRADE, null, prelude, List.of(), ms -> List.of(), steps, applied);
+            for (Revision r : path) {
+                List<RenderedOp> ops = RenderedOp.upgrade(dialect, r, schema);
+                long ms = run(tx, UPGRADE, r, prelude, RenderedOp.statements(ops), millis -> applied.upgrade(r, millis), steps, applied);
+                steps.add(new AppliedStep(r, ms, RenderedOp.warnings(ops)));
+                prelude = List.of();
+            }
+            return new UpgradeResult(schema, !state.schemaExists(), before, applied.heads(), steps, accepted);
+        });
+    }
+
+    /**
+     * Takes the schema down to {@code target}, undoing each revision in its own transaction.
+     *
+     * @param force accept applied revisions whose files were edited
+     */
+    public DowngradeResult downgrade(RevisionGraph graph, String target, String schema, boolean force) {
+        return locked(schema, (c, state) -> {
+            List<EditedRevision> accepted = verify(graph, state, force);
+            List<String> before = state.knownHeads(graph);
+            List<Revision> path = graph.downgradePathTo(before, graph.resolve(target, before));
+            List<String> prelude = new ArrayList<>();
+            for (EditedRevision e : accepted) prelude.add(table.updateChecksum(schema, e.revision().id(), e.revision().checksum()));
+            if (state.lastFailure() != null) prelude.add(failures.clear(schema));
+            AppliedSet applied = new AppliedSet(graph, table, schema, state.appliedIds());
+            StepTransaction tx = new StepTransaction(dialect, c, schema);
+            List<AppliedStep> steps = new ArrayList<>();
+            if (path.isEmpty() && !prelude.isEmpty()) run(tx, DOWNGRADE, null, prelude, List.of(), ms -> List.of(), steps, applied);
+            for (Revision r : path) {
+                List<RenderedOp> ops = RenderedOp.downgrade(dialect, r, schema);
+                long ms = run(tx, DOWNGRADE, r, prelude, RenderedOp.statements(ops), millis -> applied.downgrade(r), steps, applied);
+                steps.add(new AppliedStep(r, ms, RenderedOp.warnings(ops)));
+                prelude = List.of();
+            }
+            return new DowngradeResult(schema, before, applied.heads(), steps);
+        });
+    }
+
+    /**
+     * Records that the schema is at {@code target} without running anything: rows for the revisions
+     * the target has and the schema lacks are added (with the files' checksums, no execution time),
+     * rows for the others, unknown ones included, removed. Creates the schema and its version table
+     * when missing.
+     */
+    public StampResult stamp(RevisionGraph graph, String target, String schema) {
+        return locked(schema, (c, state) -> {
+            List<String> before = state.recordedHeads();
+            Set<String> targetHeads = graph.resolve(target, state.knownHeads(graph));
+            Set<String> wanted = graph.ancestors(targetHeads);
+            List<String> heads = graph.headsOf(wanted);
+            List<String> statements = new ArrayList<>(bootstrap(state));
+            Set<String> had = Set.copyOf(state.appliedIds());
+            for (String id : state.appliedIds()) if (!wanted.contains(id)) statements.add(table.delete(schema, id));
+            for (Revision r : graph.history()) {
+                if (wanted.contains(r.id()) && !had.contains(r.id())) statements.add(table.insert(schema, r.id(), r.checksum(), null));
+            }
+            List<String> others = graph.history().stream().map(Revision::id).filter(wanted::contains).filter(id -> !heads.contains(id)).toList();
+            add(statements, table.setHead(schema, others, false));
+            add(statements, table.setHead(schema, heads, true));
+            AppliedSet now = new AppliedSet(graph, table, schema, state.knownHeads(graph));
+            if (state.lastFailure() != null) statements.add(failures.clear(schema));
+            run(new StepTransaction(dialect, c, schema), STAMP, null, statements, List.of(), ms -> List.of(), List.of(), now);
+            return new StampResult(schema, !state.schemaExists(), before, heads);
+        });
+    }
+
+    /** The operations that create a model's objects in the (empty or missing) schema, read on the locked connection. */
+    @FunctionalInterface
+    public interface ModelOperations {
+        List<Operation> of(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Creates a new tenant schema and brings it to the head of the graph in ONE transaction, so that a
+     * failure or a killed process leaves no half-built tenant. A schema that exists is accepted only
+     * when it holds nothing (no tables, sequences, types, version table).
+     *
+     * @param model the model's operations, used by {@link CreateMethod#MODEL}; null when there is no model
+     * @throws RunnerException    when the schema exists and is not empty, or MODEL is asked for without a model
+     * @throws MigrationException when a statement fails (everything is rolled back: the schema stays as it was)
+     */
+    public CreateResult create(RevisionGraph graph, String schema, CreateMethod method, ModelOperations model) {
+        CreateMethod how = method.resolved();
+        if (how == CreateMethod.MODEL && model == null) {
+            throw new RunnerException("tenant " + schema + ": creating from the model needs a model: configure one, or use --method replay");
+        }
+        List<String> heads = graph.heads();
+        if (heads.size() > 1) {
+            throw new RunnerException("tenant " + schema + ": the revision graph has " + heads.size() + " heads ("
+                    + String.join(", ", heads) + "): merge them first");
+        }
+        return locked(schema, (c, state) -> {
+            if (state.schemaExists() && (state.tracked() || !empty(c, schema))) {
+                throw new RunnerException("tenant " + schema + " already exists and is not empty: refusing to create it");
+            }
+            List<String> prelude = new ArrayList<>(bootstrap(state));
+            if (state.lastFailure() != null) prelude.add(failures.clear(schema));
+            List<String> body = new ArrayList<>();
+            AppliedSet applied = new AppliedSet(graph, table, schema, List.of());
+            List<String> record = new ArrayList<>();
+            List<Revision> path = graph.upgradePathTo(List.of(), heads);
+            if (how == CreateMethod.REPLAY) {
+                for (Revision r : path) {
+                    body.addAll(RenderedOp.statements(RenderedOp.upgrade(dialect, r, schema)));
+                    record.addAll(applied.upgrade(r, null));
+                }
+            } else {
+                for (Operation op : model.of(c)) body.addAll(dialect.render(op, schema));
+                for (Revision r : path) record.addAll(applied.upgrade(r, null));
+            }
+            long start = System.nanoTime();
+            run(new StepTransaction(dialect, c, schema), null, null, prelude, body, ms -> record, List.of(),
+                    new AppliedSet(graph, table, schema, List.of()), "creating it (" + how.name().toLowerCase(java.util.Locale.ROOT) + ") failed");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new CreateResult(schema, how, applied.heads(), body.size(), millis);
+        });
+    }
+
+    /**
+     * Whether a schema that exists holds no object Retort reflects, its own failure table aside: a
+     * failed first upgrade may have left one there, with nothing else.
+     */
+    private boolean empty(Connection c, String schema) throws SQLException {
+        MetaData found = dialect.reflect(c, List.of(schema)).get(schema);
+        return found == null || (found.tables().values().stream().allMatch(t -> table.ownTables().contains(t.name()))
+                && found.sequences().isEmpty()
+                && found.enums().isEmpty());
+    }
+
+    /** The schema's applied heads, read without the lock. */
+    public CurrentResult current(RevisionGraph graph, String schema) {
+        try (Connection c = Connections.open(dataSource)) {
+            SchemaState state = SchemaState.read(c, dialect, table, schema);
+            List<String> graphHeads = graph.heads();
+            List<CurrentResult.Head> heads = state.rows().stream().filter(r -> r.head())
+                    .map(r -> new CurrentResult.Head(r.revision(), graph.contains(r.revision()) ? graph.get(r.revision()) : null,
+                            graphHeads.contains(r.revision()), r))
+                    .toList();
+            return new CurrentResult(schema, state.schemaExists(), state.tracked(), heads, state.lastFailure());
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the version table of schema " + schema + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Whether the schema is at every head of the graph, its applied files unchanged, and (when it is
+     * at head) the schema matches the model. Read without the lock.
+     *
+     * @param drift compares the schema with the model; called only when the schema exists and no
+     *              revision is pending
+     */
+    public CheckResult check(RevisionGraph graph, String schema, Supplier<Diff> drift) {
+        SchemaState state = state(schema);
+        List<String> unknown = state.unknown(graph);
+        List<String> heads = state.knownHeads(graph);
+        List<Revision> pending = graph.upgradePathTo(heads, graph.heads());
+        Diff diff = state.schemaExists() && pending.isEmpty() && unknown.isEmpty() ? drift.get() : null;
+        return new CheckResult(schema, state.schemaExists(), state.recordedHeads(), pending, state.edited(graph), unknown, diff);
+    }
+
+    /** The state of the schema, read without the lock. */
+    SchemaState state(String schema) {
+        try (Connection c = Connections.open(dataSource)) {
+            return SchemaState.read(c, dialect, table, schema);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the version table of schema " + schema + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    // --- the pieces ---
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection, SchemaState state) throws SQLException;
+    }
+
+    /** Runs {@code work} on one connection holding the schema's lock, with the state read under it. */
+    private <T> T locked(String schema, Work<T> work) {
+        try (Connection c = Connections.open(dataSource)) {
+            try (SchemaLock lock = SchemaLock.take(dialect, c, schema, table.name(), lockTimeout)) {
+                return work.run(c, SchemaState.read(c, dialect, table, schema));
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("schema " + schema + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Refuses applied revisions without a file, and edited ones unless forced; returns the edited ones accepted. */
+    private static List<EditedRevision> verify(RevisionGraph graph, SchemaState state, boolean force) {
+        List<String> unknown = state.unknown(graph);
+        if (!unknown.isEmpty()) {
+            throw new RunnerException("schema " + state.schema() + " is at revision" + (unknown.size() == 1 ? " " : "s ")
+                    + String.join(", ", unknown) + ", which " + (unknown.size() == 1 ? "is" : "are")
+                    + " not in the migrations directory (was a file deleted?)");
+        }
+        List<EditedRevision> edited = state.edited(graph);
+        if (!edited.isEmpty() && !force) {
+            throw new RunnerException("schema " + state.schema() + ": applied revision" + (edited.size() == 1 ? " " : "s ")
+                    + String.join(", ", edited.stream().map(EditedRevision::describe).toList())
+                    + (edited.size() == 1 ? " was" : " were") + " edited after being applied (checksum changed): "
+                    + "restore " + (edited.size() == 1 ? "it" : "them") + ", or accept the edit with --force");
+        }
+        return edited;
+    }
+
+    /** Creating the schema and the version table where they are missing. */
+    private List<String> bootstrap(SchemaState state) {
+        List<String> out = new ArrayList<>();
+        if (!state.schemaExists()) out.addAll(dialect.render(new SchemaOps.CreateSchema(null), state.schema()));
+        if (!state.tracked()) out.addAll(table.create(state.schema()));
+        return out;
+    }
+
+    /**
+     * Runs one transaction; a failure becomes a {@link MigrationException} saying where the schema
+     * stays: at the heads of {@code applied} as they were before this step. The failure is recorded in
+     * the schema's failure table ({@link FailureTable}) when {@code operation} is given.
+     */
+    private long run(StepTransaction tx, String operation, Revision r, List<String> prelude, List<String> body,
+                     LongFunction<List<String>> record, List<AppliedStep> done, AppliedSet applied) {
+        return run(tx, operation, r, prelude, body, record, done, applied,
+                r == null ? "preparing the version table failed" : "revision " + r + " failed");
+    }
+
+    private long run(StepTransaction tx, String operation, Revision r, List<String> prelude, List<String> body,
+                     LongFunction<List<String>> record, List<AppliedStep> done, AppliedSet applied, String what) {
+        String schema = tx.schema();
+        String at = describeHeads(applied.heads());
+        try {
+            return tx.run(prelude, body, record);
+        } catch (StepTransaction.Failed f) {
+            String statement = f.statement == null ? "on commit" : Statements.abbreviate(f.statement);
+            MigrationException failure;
+            if (OUT_OF_SHARED_MEMORY.equals(f.sqlException().getSQLState())) {
+                failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at
+                        + "): it takes more locks than one transaction may hold: raise max_locks_per_transaction on the server, "
+                        + "or split the revision", schema, r, f.statement, done, f.getCause());
+            } else {
+                failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at + "): "
+                        + statement + ": " + firstLine(f.getMessage()), schema, r, f.statement, done, f.getCause());
+            }
+            if (operation != null) recordFailure(tx, operation, r, failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * Remembers the failure in the schema, if the schema is still there after the rollback (a tenant
+     * whose creation failed is gone, and is not created again just to hold the record). Recording is
+     * best effort: the connection may be what failed; the migration's own error is what is thrown.
+     */
+    private void recordFailure(StepTransaction tx, String operation, Revision r, MigrationException failure) {
+        try {
+            if (!dialect.schemaExists(tx.connection(), tx.schema())) return;
+            failures.record(tx.connection(), tx.schema(), new LastFailure(operation, r == null ? null : r.id(), null, failure.getMessage()));
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static final String UPGRADE = "upgrade";
+    private static final String DOWNGRADE = "downgrade";
+    private static final String STAMP = "stamp";
+
+    /** PostgreSQL's "out of shared memory", which a transaction taking too many locks gets. */
+    private static final String OUT_OF_SHARED_MEMORY = "53200";
+
+    private static String describeHeads(List<String> heads) {
+        return heads.isEmpty() ? "base" : String.join(", ", heads);
+    }
+
+    private static void add(List<String> out, String statement) {
+        if (statement != null) out.add(statement);
+    }
+}

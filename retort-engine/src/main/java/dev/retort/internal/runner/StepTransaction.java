@@ -1,0 +1,101 @@
+package dev.retort.internal.runner;
+
+import dev.retort.spi.Dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * Runs one step of a run in one transaction: the dialect's schema setting, what must come first
+ * (creating the schema and version table on a first run), the revision's statements (timed), then
+ * the version-table statements that record it. Any failure rolls the whole transaction back.
+ */
+final class StepTransaction {
+    /** A statement failed; the transaction was rolled back. */
+    static final class Failed extends Exception {
+        final String statement;
+
+        Failed(String statement, SQLException cause) {
+            super(cause.getMessage(), cause);
+            this.statement = statement;
+        }
+
+        SQLException sqlException() {
+            return (SQLException) getCause();
+        }
+    }
+
+    private final Dialect dialect;
+    private final Connection connection;
+    private final String schema;
+
+    StepTransaction(Dialect dialect, Connection connection, String schema) {
+        this.dialect = dialect;
+        this.connection = connection;
+        this.schema = schema;
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /**
+     * @param prelude statements to run first, untimed
+     * @param body    the revision's statements
+     * @param record  the version-table statements, given the body's time in milliseconds
+     * @return the body's time in milliseconds
+     */
+    long run(List<String> prelude, List<String> body, LongFunction<List<String>> record) throws Failed {
+        String current = null;
+        try {
+            connection.setAutoCommit(false);
+            try (Statement st = connection.createStatement()) {
+                for (String sql : prelude) {
+                    current = sql;
+                    st.execute(sql);
+                }
+                for (String sql : dialect.useSchema(schema)) {
+                    current = sql;
+                    st.execute(sql);
+                }
+                long start = System.nanoTime();
+                for (String sql : body) {
+                    current = sql;
+                    st.execute(sql);
+                }
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                for (String sql : record.apply(millis)) {
+                    current = sql;
+                    st.execute(sql);
+                }
+                current = null;
+                connection.commit();
+                return millis;
+            }
+        } catch (SQLException e) {
+            rollback(e);
+            throw new Failed(current, e);
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // The connection is broken; closing it is all that is left, and the caller does that.
+            }
+        }
+    }
+
+    private void rollback(SQLException failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

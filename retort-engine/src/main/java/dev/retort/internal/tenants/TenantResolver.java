@@ -1,0 +1,93 @@
+package dev.retort.internal.tenants;
+
+import dev.retort.api.SchemaPattern;
+import dev.retort.api.Shard;
+import dev.retort.api.TenantNames;
+import dev.retort.api.TenantSpec;
+import dev.retort.api.DatabaseException;
+import dev.retort.spi.Dialect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static dev.retort.internal.jdbc.ErrorMessages.firstLine;
+
+/**
+ * Turns a {@link TenantSpec} into schema names on a live database. Every name is checked with
+ * {@link TenantNames#check}, so a name the database cannot hold stops the command here, before any
+ * tenant is touched.
+ */
+public final class TenantResolver {
+    private final Dialect dialect;
+
+    public TenantResolver(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * The tenants of one shard, in the spec's order (a list), the catalog's (a pattern) or the
+     * query's, without duplicates.
+     *
+     * @throws IllegalArgumentException for a name the database cannot hold, naming the shard
+     * @throws DatabaseException        when the catalog or the query cannot be read, naming the shard
+     */
+    public ShardTenants resolve(Connection connection, Shard shard) {
+        List<String> names;
+        try {
+            names = names(connection, shard.tenants());
+        } catch (SQLException e) {
+            throw new DatabaseException("shard " + shard.name() + ": cannot read its tenants (" + shard.tenants().describe()
+                    + "): " + firstLine(e.getMessage()), e);
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (String name : names) {
+            unique.add(TenantNames.check(dialect, "shard " + shard.name(), name));
+        }
+        return new ShardTenants(shard, new ArrayList<>(unique));
+    }
+
+    private List<String> names(Connection connection, TenantSpec spec) throws SQLException {
+        if (spec instanceof TenantSpec.Listed listed) return listed.schemas();
+        if (spec instanceof TenantSpec.Pattern pattern) return matching(connection, pattern.pattern());
+        return query(connection, ((TenantSpec.Query) spec).sql());
+    }
+
+    private List<String> matching(Connection connection, SchemaPattern pattern) throws SQLException {
+        var regex = pattern.regex();
+        return dialect.existingSchemas(connection).stream().filter(s -> regex.matcher(s).matches()).toList();
+    }
+
+    /**
+     * Runs the operator's query read-only and rolls it back, so that a query with side effects by
+     * mistake changes nothing; the connection's settings are restored afterwards.
+     */
+    private static List<String> query(Connection connection, String sql) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        boolean readOnly = connection.isReadOnly();
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            if (columns != 1) {
+                throw new SQLException("the tenant query must return one column of schema names; it returns " + columns);
+            }
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (name == null) throw new SQLException("the tenant query returned a null schema name (row " + (out.size() + 1) + ")");
+                out.add(name);
+            }
+            return out;
+        } finally {
+            connection.rollback();
+            connection.setReadOnly(readOnly);
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+}

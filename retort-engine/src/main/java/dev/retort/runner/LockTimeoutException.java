@@ -1,8 +1,0 @@
-package dev.retort.runner;
-
-/** Another runner held the schema's lock for longer than the lock timeout. */
-public final class LockTimeoutException extends RunnerException {
-    public LockTimeoutException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,0 +1,107 @@
+package dev.retort.spi;
+
+import dev.retort.api.Database;
+import dev.retort.api.DatabaseException;
+import dev.retort.MetaData;
+import dev.retort.compare.Normaliser;
+import dev.retort.operations.Operation;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything Retort needs to know about one kind of database, and the only place such knowledge
+ * lives: the model, the operations and the differ stay portable. Implementations are stateless and
+ * registered for {@link java.util.ServiceLoader} so that {@link Dialects} can pick one from a JDBC URL.
+ */
+public interface Dialect {
+
+    /** A short lower-case name, e.g. {@code postgresql}. */
+    String name();
+
+    /** True when this dialect talks to the database a JDBC URL points at. */
+    boolean acceptsUrl(String jdbcUrl);
+
+    /**
+     * The one routine that turns a name into SQL. Every identifier that reaches a statement goes
+     * through it, whatever its case or content.
+     *
+     * @throws IllegalArgumentException when the database cannot hold the name at all
+     */
+    String quote(String identifier);
+
+    /** {@code "schema"."name"}, or just {@code "name"} when schema is null. */
+    default String qualify(String schema, String name) {
+        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    /**
+     * Reads the given schemas into one MetaData each (keyed by schema name; a schema that does not
+     * exist maps to an empty MetaData). Implementations issue a fixed number of queries whatever the
+     * number of schemas and tables, so reflecting a thousand tenants costs about as much as one.
+     */
+    Map<String, MetaData> reflect(Connection connection, Collection<String> schemas) throws SQLException;
+
+    /**
+     * The statements that carry out one operation, in order. An operation that names no schema is bound
+     * to {@code targetSchema} first ({@code op.rebind(null, targetSchema)}); {@code ${schema}} in hand-written
+     * SQL becomes the quoted target schema.
+     *
+     * @param targetSchema the tenant schema, or null to leave unbound names unqualified
+     * @throws IllegalArgumentException naming the object when the operation cannot be expressed
+     */
+    List<String> render(Operation operation, String targetSchema);
+
+    /** How this database rewrites defaults and expressions, for comparison. */
+    Normaliser normaliser();
+
+    /** True when DDL takes part in transactions, so a failed revision leaves nothing behind. */
+    boolean transactionalDdl();
+
+    /**
+     * Statements run first in each revision's transaction so that names the revision leaves
+     * unqualified in expressions ({@code nextval('seq')}, a cast to an enum type, a function) resolve in
+     * the schema being migrated. They must last only until the transaction ends. None by default.
+     */
+    default List<String> useSchema(String schema) {
+        return List.of();
+    }
+
+    /** A statement creating the schema unless it exists, for scripts that cannot look first. */
+    default String createSchemaIfNotExists(String schema) {
+        return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
+    }
+
+    /** The names of the schemas a user could migrate: system schemas left out. */
+    List<String> existingSchemas(Connection connection) throws SQLException;
+
+    /**
+     * Whether one schema exists. The default lists them all; dialects override it with a lookup of the
+     * one name, since a runner asks once per tenant and a database may hold tens of thousands.
+     */
+    default boolean schemaExists(Connection connection, String schema) throws SQLException {
+        return existingSchemas(connection).contains(schema);
+    }
+
+    /**
+     * Waits up to {@code timeout} for the exclusive migration lock of one schema's version table, held
+     * by the connection's session until {@link #unlockSchema}. Two runners on one schema serialise;
+     * runners on different schemas do not wait for each other.
+     *
+     * @throws SQLException when the lock is not granted in time (SQLState {@code 55P03})
+     */
+    void lockSchema(Connection connection, String schema, String versionTable, Duration timeout) throws SQLException;
+
+    /** Releases what {@link #lockSchema} took; harmless when the lock is not held. */
+    void unlockSchema(Connection connection, String schema, String versionTable) throws SQLException;
+
+    /**
+     * Opens a connection, turning the driver's failures (unreachable server, wrong credentials, missing
+     * database) into a one-line {@link DatabaseException} that never shows a password.
+     */
+    Connection connect(Database database);
+}

@@ -1,0 +1,129 @@
+package dev.retort.internal.runner;
+
+import dev.retort.internal.version.VersionTable;
+import dev.retort.internal.autogenerate.Autogenerate;
+import dev.retort.api.CreateMethod;
+import dev.retort.api.CreateResult;
+import dev.retort.api.MigrationException;
+import dev.retort.api.RunnerException;
+import dev.retort.compare.Diff;
+import dev.retort.revision.Revision;
+import dev.retort.testkit.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** tenant create: a new schema at head in one transaction, by replay or from the model. */
+class CreateTenantTest {
+    private final TestDatabase db = TestDatabase.postgres();
+
+    @Test
+    void replayAndModelGiveTheSameSchema(@TempDir Path dir) throws SQLException {
+        Project p = new Project(db, dir);
+        Revision initial = p.initial();
+        Revision note = p.addNote();
+        p.model(Project.modelWithNote());
+        String replayed = p.newSchemaName("replayed");
+        String modelled = p.newSchemaName("modelled");
+
+        CreateResult a = p.retort().createTenant(replayed, CreateMethod.REPLAY);
+        CreateResult b = p.retort().createTenant(modelled, CreateMethod.MODEL);
+
+        assertThat(a.method()).isEqualTo(CreateMethod.REPLAY);
+        assertThat(b.method()).isEqualTo(CreateMethod.MODEL);
+        assertThat(a.heads()).containsExactly(note.id());
+        assertThat(b.heads()).containsExactly(note.id());
+        Autogenerate autogenerate = Autogenerate.with(p.retort().configuration().dialect())
+                .ignoringTables(VersionTable.ownTables(p.retort().configuration().versionTable()));
+        try (Connection c = db.connect(); Connection d = db.connect()) {
+            Diff there = autogenerate.diff(c, replayed, d, modelled);
+            Diff back = autogenerate.diff(d, modelled, c, replayed);
+            assertThat(there.describe()).isEmpty();
+            assertThat(back.describe()).isEmpty();
+        }
+        // One transaction: both rows have the same applied_at, so their order is not asserted.
+        assertThat(p.versions(replayed)).containsExactlyInAnyOrder(initial.id(), note.id() + " head");
+        assertThat(p.versions(modelled)).containsExactlyInAnyOrder(initial.id(), note.id() + " head");
+        assertThat(p.retort().check(replayed).clean()).isTrue();
+        assertThat(p.retort().check(modelled).clean()).isTrue();
+        assertThat(p.retort().current(modelled).heads()).singleElement().satisfies(h -> assertThat(h.graphHead()).isTrue());
+    }
+
+    @Test
+    void anExistingEmptySchemaIsAcceptedANonEmptyOneRefusedInOneLine(@TempDir Path dir) {
+        Project p = new Project(db, dir);
+        p.initial();
+        String empty = db.createSchema("empty");
+        assertThat(p.retort().createTenant(empty, null).heads()).hasSize(1);
+        assertThat(p.tables(empty)).containsExactly("child", "retort_version", "test");
+
+        assertThatThrownBy(() -> p.retort().createTenant(empty, CreateMethod.MODEL))
+                .isInstanceOf(RunnerException.class)
+                .hasMessage("tenant " + empty + " already exists and is not empty: refusing to create it");
+        String other = db.createSchema("other");
+        db.execute("CREATE TABLE \"" + other + "\".mine (id int)");
+        assertThatThrownBy(() -> p.retort().createTenant(other, CreateMethod.REPLAY))
+                .hasMessage("tenant " + other + " already exists and is not empty: refusing to create it");
+        assertThat(p.tables(other)).containsExactly("mine");
+    }
+
+    @Test
+    void anEmptySchemaWhoseFirstUpgradeFailedCanStillBeCreatedAndItsFailureIsForgotten(@TempDir Path dir) {
+        Project p = new Project(db, dir);
+        p.initial();
+        String handed = db.createSchema("handed");
+        db.execute("CREATE TABLE \"" + handed + "\".test (x int)");
+        assertThatThrownBy(() -> p.retort().upgrade("head", handed)).isInstanceOf(MigrationException.class);
+        db.execute("DROP TABLE \"" + handed + "\".test");
+        assertThat(p.tables(handed)).as("only the record of the failure").containsExactly("retort_version_failure");
+
+        p.retort().createTenant(handed, CreateMethod.REPLAY);
+
+        assertThat(p.tables(handed)).containsExactly("child", "retort_version", "retort_version_failure", "test");
+        assertThat(p.retort().current(handed).lastFailure()).isNull();
+    }
+
+    @Test
+    void aFailureLeavesNothingBehind(@TempDir Path dir) {
+        Project p = new Project(db, dir);
+        p.initial();
+        p.create("broken", java.util.List.of(Project.sql("SELECT no_such_function()")));
+        String tenant = p.newSchemaName("broken");
+
+        assertThatThrownBy(() -> p.retort().createTenant(tenant, CreateMethod.REPLAY))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("schema " + tenant + ": creating it (replay) failed and was rolled back")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThat(p.schemaExists(tenant)).as("the schema creation was rolled back too").isFalse();
+    }
+
+    @Test
+    void hostileNamesAreQuoted(@TempDir Path dir) {
+        Project p = new Project(db, dir);
+        p.initial();
+        for (String name : new String[] {"x\"; DROP SCHEMA public CASCADE; --", "it's;  ünïcødé", "Mixed Case"}) {
+            p.retort().createTenant(name, CreateMethod.MODEL);
+            assertThat(p.strings("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+                    + name.replace("'", "''") + "' ORDER BY 1")).containsExactly("child", "retort_version", "test");
+            db.execute("DROP SCHEMA \"" + name.replace("\"", "\"\"") + "\" CASCADE");
+        }
+        assertThat(p.schemaExists("public")).isTrue();
+        assertThatThrownBy(() -> p.retort().createTenant("t".repeat(64), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("63");
+    }
+
+    @Test
+    void theModelMethodNeedsAModel(@TempDir Path dir) {
+        Project p = new Project(db, dir);
+        p.initial();
+        var noModel = dev.retort.api.Retort.configure().dataSource(db.dataSource()).migrations(dir).load();
+        assertThatThrownBy(() -> noModel.createTenant("whatever", CreateMethod.MODEL))
+                .hasMessage("tenant whatever: creating from the model needs a model: configure one, or use --method replay");
+    }
+}
