@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.api.ConfigurationException;
 import dev.retort.cli.config.ConfigException;
 import dev.retort.cli.config.Key;
 import dev.retort.cli.config.Settings;
@@ -72,7 +73,7 @@ public final class DatabaseSession implements AutoCloseable {
         if (settings.embedded()) return new PostgresDialect();
         try {
             return Dialects.forUrl(settings.url());
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigurationException e) {
             throw ConfigException.at(settings.source(Key.URL), e.getMessage());
         }
     }

@@ -1,24 +1,22 @@
 package dev.retort.cli;
 
+import dev.retort.api.ConfigurationException;
+import dev.retort.Identifiers;
+import dev.retort.api.Database;
+import dev.retort.api.DatabaseDataSource;
+import dev.retort.api.Retort;
+import dev.retort.api.SchemaDiff;
+import dev.retort.api.SqlScript;
 import dev.retort.cli.config.Overrides;
 import dev.retort.cli.config.Settings;
-import dev.retort.Identifiers;
-import dev.retort.compare.Diff;
-import dev.retort.api.Database;
-import dev.retort.api.DatabaseException;
 import dev.retort.spi.Dialect;
 import dev.retort.spi.Dialects;
-import dev.retort.internal.autogenerate.Autogenerate;
-import dev.retort.operations.Operation;
-import dev.retort.internal.version.VersionTable;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -86,41 +84,26 @@ public final class DiffCommand implements Callable<Integer> {
             throw usage("schema A is in a " + dialect.name() + " database and B in a " + other.name()
                     + " one: both must be of one kind");
         }
-        Autogenerate autogenerate = Autogenerate.with(dialect).withDrops(!noDrops)
-                .ignoringTables(VersionTable.ownTables(versionTable));
-        Diff diff;
-        try (Connection a = dialect.connect(from)) {
-            if (from.equals(to)) {
-                diff = autogenerate.diff(a, fromSchema, a, toSchema);
-            } else {
-                try (Connection b = other.connect(to)) {
-                    diff = autogenerate.diff(a, fromSchema, b, toSchema);
-                }
-            }
-        } catch (SQLException e) {
-            // Only closing a connection gets here: the rest reports its failures itself.
-            throw new DatabaseException("cannot close the connection: " + e.getMessage(), e);
-        }
+        Retort retort = Retort.configure().dataSource(new DatabaseDataSource(dialect, from)).dialect(dialect)
+                .versionTable(versionTable).load();
+        SchemaDiff diff = retort.diff(fromSchema, from.equals(to) ? null : new DatabaseDataSource(other, to), toSchema, !noDrops);
         if (diff.isEmpty()) return ExitCode.OK;
-        print(diff, dialect);
+        print(diff);
         return ExitCode.DIFFERENCES;
     }
 
-    /**
-     * The operations as {@code Diff.describe()} gives them, or the SQL for schema A: every name
-     * qualified, and A as the search path first, since the expressions read from B name B's own types
-     * and sequences without a schema.
-     */
-    private void print(Diff diff, Dialect dialect) {
+    /** The operations, one per line, or the SQL for schema A, one block per operation. */
+    private void print(SchemaDiff diff) {
         PrintWriter out = spec.commandLine().getOut();
         if (!sql) {
             diff.describe().forEach(out::println);
         } else {
-            out.println("SET search_path TO " + dialect.quote(fromSchema) + ";");
-            for (Operation op : diff.operations()) {
-                out.println();
-                out.println("-- " + (op.destructive() ? "! " : "") + op.describe());
-                for (String statement : dialect.render(op, fromSchema)) out.println(statement + ";");
+            boolean first = true;
+            for (SqlScript.Block block : diff.sql().blocks()) {
+                if (!first) out.println();
+                first = false;
+                block.comments().forEach(c -> out.println("-- " + c));
+                block.statements().forEach(s -> out.println(s + ";"));
             }
         }
         out.flush();
@@ -140,7 +123,7 @@ public final class DiffCommand implements Callable<Integer> {
             Database database = Database.of(url);
             Dialects.forUrl(database.url());
             return database;
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigurationException e) {
             throw usage(option + ": " + e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.api.ConfigurationException;
 import dev.retort.Identifiers;
 import dev.retort.cli.authoring.HeadsCommand;
 import dev.retort.cli.authoring.HistoryCommand;
@@ -117,7 +118,7 @@ public final class Main implements Runnable {
         if (root.url != null) {
             try {
                 Dialects.forUrl(root.url);
-            } catch (IllegalArgumentException e) {
+            } catch (ConfigurationException e) {
                 throw new CommandLine.ParameterException(command.commandLine(), Overrides.URL_OPTION + ": " + e.getMessage());
             }
         }

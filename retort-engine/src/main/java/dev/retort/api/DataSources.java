@@ -25,7 +25,7 @@ final class DataSources {
             throw new DatabaseException("cannot read the data source's JDBC URL: " + firstLine(e.getMessage()), e);
         }
         if (url == null) {
-            throw new IllegalArgumentException("the data source's connections give no JDBC URL: configure the dialect (dialect(...))");
+            throw new ConfigurationException("the data source's connections give no JDBC URL: configure the dialect (dialect(...))");
         }
         return Dialects.forUrl(url);
     }

@@ -20,10 +20,10 @@ public record Database(String url, String user, String password) {
     private static final Pattern AUTHORITY_SECRET = Pattern.compile("(//[^/@:\\s]*):[^@/\\s]*@");
 
     public Database {
-        if (url == null || url.isBlank()) throw new IllegalArgumentException("database URL is empty");
+        if (url == null || url.isBlank()) throw new ConfigurationException("database URL is empty");
         url = url.strip();
         if (!url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("not a JDBC URL (it must start with jdbc:): " + redact(url));
+            throw new ConfigurationException("not a JDBC URL (it must start with jdbc:): " + redact(url));
         }
     }
 

@@ -12,7 +12,7 @@ public record FanOutOptions(int jobs, boolean failFast, int maxFailuresListed) {
 
     public FanOutOptions {
         Jobs.check(jobs);
-        if (maxFailuresListed < 0) throw new IllegalArgumentException("maxFailuresListed is negative");
+        if (maxFailuresListed < 0) throw new ConfigurationException("maxFailuresListed is negative");
     }
 
     public static FanOutOptions defaults() {

@@ -16,10 +16,10 @@ public final class Jobs {
         return Math.min(4, 2 * Runtime.getRuntime().availableProcessors());
     }
 
-    /** @throws IllegalArgumentException for a count below 1 or above {@link #MAX} */
+    /** @throws ConfigurationException for a count below 1 or above {@link #MAX} */
     public static int check(int jobs) {
         if (jobs < 1 || jobs > MAX) {
-            throw new IllegalArgumentException("jobs must be between 1 and " + MAX + ", not " + jobs);
+            throw new ConfigurationException("jobs must be between 1 and " + MAX + ", not " + jobs);
         }
         return jobs;
     }

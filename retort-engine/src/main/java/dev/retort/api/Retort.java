@@ -1,33 +1,35 @@
 package dev.retort.api;
 
-import dev.retort.Identifiers;
 import dev.retort.MetaData;
 import dev.retort.ModelProvider;
+import dev.retort.compare.Diff;
 import dev.retort.internal.authoring.AppliedRevisions;
 import dev.retort.internal.authoring.RevisionAuthor;
 import dev.retort.internal.authoring.VersionTableHeads;
-import dev.retort.compare.Diff;
+import dev.retort.internal.autogenerate.Autogenerate;
+import dev.retort.internal.fanout.FanOut;
+import dev.retort.internal.fanout.ShardPools;
 import dev.retort.internal.jdbc.Connections;
 import dev.retort.internal.jdbc.ErrorMessages;
-import dev.retort.spi.Dialect;
-import dev.retort.internal.autogenerate.Autogenerate;
 import dev.retort.internal.revision.MigrationsDirectory;
-import dev.retort.revision.Revision;
-import dev.retort.internal.version.VersionTable;
+import dev.retort.internal.revision.RevisionGraph;
 import dev.retort.internal.runner.OfflineScripts;
 import dev.retort.internal.runner.Runner;
 import dev.retort.internal.runner.TenantMigrations;
 import dev.retort.internal.runner.TenantSurvey;
-import dev.retort.internal.fanout.ShardPools;
-import dev.retort.internal.revision.RevisionGraph;
 import dev.retort.internal.tenants.ShardTenants;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import dev.retort.internal.fanout.FanOut;
+import dev.retort.internal.version.VersionTable;
+import dev.retort.operations.Operation;
+import dev.retort.revision.Revision;
+import dev.retort.spi.Dialect;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -112,7 +114,7 @@ public final class Retort {
      */
     public CheckResult check(String schema) {
         String s = schema(schema);
-        if (configuration.model() == null) throw new IllegalStateException("no model configured: give one with model(...)");
+        if (configuration.model() == null) throw new ConfigurationException("no model configured: give one with model(...)");
         return runner().check(migrations().graph(), s, () -> compare(s));
     }
 
@@ -148,7 +150,7 @@ public final class Retort {
 
     private Runner runner() {
         if (configuration.dataSource() == null) {
-            throw new IllegalStateException("no database: configure a data source (dataSource(...))");
+            throw new ConfigurationException("no database: configure a data source (dataSource(...))");
         }
         return new Runner(dialect(), configuration.dataSource(), configuration.versionTable(), configuration.lockTimeout());
     }
@@ -203,13 +205,13 @@ public final class Retort {
      * from the version tables in bulk, and drift against the model read with the dialect's bulk
      * reflection, a few hundred tenants per reflection.
      *
-     * @throws IllegalStateException when no model is configured
+     * @throws ConfigurationException when no model is configured
      */
     public Map<String, List<CheckResult>> checkTenants(List<Shard> shards) {
         ModelProvider provider = configuration.model();
-        if (provider == null) throw new IllegalStateException("no model configured: give one with model(...)");
+        if (provider == null) throw new ConfigurationException("no model configured: give one with model(...)");
         MetaData model = provider.metadata();
-        if (model == null) throw new IllegalStateException("the model provider returned no MetaData");
+        if (model == null) throw new ConfigurationException("the model provider returned no MetaData");
         RevisionGraph graph = migrations().graph();
         return survey(shards, (pools, shard, c, tenants) -> {
             Dialect d = pools.dialect(shard);
@@ -248,12 +250,12 @@ public final class Retort {
     /**
      * The dialect: configured, or the data source's.
      *
-     * @throws IllegalStateException when there is neither
+     * @throws ConfigurationException when there is neither
      */
     private Dialect dialect() {
         Dialect dialect = configuration.dialect();
         if (dialect == null) {
-            throw new IllegalStateException("no database dialect: configure a data source (dataSource(...)) or a dialect (dialect(...))");
+            throw new ConfigurationException("no database dialect: configure a data source (dataSource(...)) or a dialect (dialect(...))");
         }
         return dialect;
     }
@@ -271,25 +273,25 @@ public final class Retort {
     /**
      * The schema a call works on: the one given, else the configured default.
      *
-     * @throws IllegalArgumentException when neither is given, or the name is not a valid identifier
+     * @throws ConfigurationException when neither is given, or the name is not a valid identifier
      */
     public String schema(String schema) {
         String s = schema != null ? schema : configuration.defaultSchema();
-        if (s == null) throw new IllegalArgumentException("no schema given, and no default schema configured");
-        return Identifiers.check("schema", s);
+        if (s == null) throw new ConfigurationException("no schema given, and no default schema configured");
+        return RetortConfiguration.identifier("schema", s);
     }
 
     /**
      * The model bound to a schema: the provider's MetaData cloned onto it ({@link MetaData#withSchema}),
      * whether the provider gives it unbound or bound to some other tenant.
      *
-     * @throws IllegalStateException when no model is configured
+     * @throws ConfigurationException when no model is configured
      */
     public MetaData model(String schema) {
         ModelProvider provider = configuration.model();
-        if (provider == null) throw new IllegalStateException("no model configured: give one with model(...)");
+        if (provider == null) throw new ConfigurationException("no model configured: give one with model(...)");
         MetaData model = provider.metadata();
-        if (model == null) throw new IllegalStateException("the model provider returned no MetaData");
+        if (model == null) throw new ConfigurationException("the model provider returned no MetaData");
         return model.withSchema(schema(schema));
     }
 
@@ -310,6 +312,61 @@ public final class Retort {
         }
     }
 
+    /** {@link #diff(String, DataSource, String, boolean)} in this configuration's database, drops included. */
+    public SchemaDiff diff(String schema, String target) {
+        return diff(schema, null, target, true);
+    }
+
+    /**
+     * What makes live schema {@code schema} of this configuration's database match schema
+     * {@code target}, of the same database or of {@code other}: {@code target} is read, its objects
+     * retargeted onto {@code schema} (the clone-with-schema of the reflected model) and compared with
+     * {@code schema} as a model is. What {@code target} refers to in other schemas stays referred to,
+     * not created. Retort's version tables are left out. Nothing is changed.
+     *
+     * @param other the database of {@code target}, of the same kind; null for this configuration's
+     * @param drops whether to drop what only {@code schema} has
+     * @throws ConfigurationException when no database is configured, a schema name is invalid, or
+     *                                {@code other} is a database of another kind
+     * @throws DatabaseException      when a database cannot be reached, or a schema does not exist or cannot be read
+     */
+    public SchemaDiff diff(String schema, DataSource other, String target, boolean drops) {
+        String from = RetortConfiguration.identifier("schema", Objects.requireNonNull(schema, "schema"));
+        String to = RetortConfiguration.identifier("schema", Objects.requireNonNull(target, "target"));
+        Dialect dialect = dialect();
+        if (other != null) {
+            Dialect theirs = DataSources.dialectOf(other);
+            if (!theirs.name().equals(dialect.name())) {
+                throw new ConfigurationException("schema " + from + " is in a " + dialect.name() + " database and " + to
+                        + " in a " + theirs.name() + " one: both must be of one kind");
+            }
+        }
+        Autogenerate autogenerate = autogenerate().withDrops(drops);
+        Diff diff;
+        try (Connection a = connect()) {
+            if (other == null) {
+                diff = autogenerate.diff(a, from, a, to);
+            } else {
+                try (Connection b = Connections.open(other)) {
+                    diff = autogenerate.diff(a, from, b, to);
+                }
+            }
+        } catch (SQLException e) {
+            throw closing(e);
+        }
+        return new SchemaDiff(from, to, diff, diffScript(dialect, from, diff));
+    }
+
+    /** The SQL of a diff: the schema as the search path first, since the target's expressions name its objects unqualified. */
+    private static SqlScript diffScript(Dialect dialect, String schema, Diff diff) {
+        List<SqlScript.Block> blocks = new ArrayList<>();
+        blocks.add(new SqlScript.Block(List.of(), false, dialect.useSchemaInScript(schema)));
+        for (Operation op : diff.operations()) {
+            blocks.add(new SqlScript.Block(List.of((op.destructive() ? "! " : "") + op.describe()), false, dialect.render(op, schema)));
+        }
+        return new SqlScript(schema, List.of(), blocks);
+    }
+
     /** Reflect-and-compare as this configuration does it: through the dialect, the version table ignored. */
     private Autogenerate autogenerate() {
         return Autogenerate.with(dialect()).ignoringTables(VersionTable.ownTables(configuration.versionTable()));
@@ -318,12 +375,12 @@ public final class Retort {
     /**
      * A new connection from the data source, which the caller closes.
      *
-     * @throws IllegalStateException when no data source is configured
+     * @throws ConfigurationException when no data source is configured
      * @throws DatabaseException     when it gives no connection
      */
     private Connection connect() {
         if (configuration.dataSource() == null) {
-            throw new IllegalStateException("no database: configure a data source (dataSource(...))");
+            throw new ConfigurationException("no database: configure a data source (dataSource(...))");
         }
         return Connections.open(configuration.dataSource());
     }

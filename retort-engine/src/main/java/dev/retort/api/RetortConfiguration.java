@@ -43,9 +43,22 @@ public final class RetortConfiguration {
         this.dialect = dialect;
         this.migrations = Objects.requireNonNull(migrations, "migrations directory");
         this.model = model;
-        this.versionTable = Identifiers.check("version table", versionTable);
-        this.defaultSchema = defaultSchema == null ? null : Identifiers.check("schema", defaultSchema);
+        this.versionTable = identifier("version table", versionTable);
+        this.defaultSchema = defaultSchema == null ? null : identifier("schema", defaultSchema);
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lock timeout");
+    }
+
+    /**
+     * {@code name}, when it is a valid name of a schema or table.
+     *
+     * @throws ConfigurationException saying why not
+     */
+    static String identifier(String what, String name) {
+        try {
+            return Identifiers.check(what, name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
     }
 
     /** The database; null for offline work (writing revisions by hand, rendering SQL). */
@@ -113,7 +126,7 @@ public final class RetortConfiguration {
      * Checks the configuration and returns the facade over it. Without a dialect, the data source's
      * (which is asked for a connection to read its JDBC URL) picks one.
      *
-     * @throws IllegalArgumentException when no dialect takes the data source's URL
+     * @throws ConfigurationException when no dialect takes the data source's URL
      * @throws dev.retort.api.DatabaseException when the data source cannot give a connection
      */
     public Retort load() {

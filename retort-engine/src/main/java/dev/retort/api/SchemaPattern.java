@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public record SchemaPattern(String glob) {
 
     public SchemaPattern {
-        if (glob == null || glob.isBlank()) throw new IllegalArgumentException("the tenant pattern is empty");
+        if (glob == null || glob.isBlank()) throw new ConfigurationException("the tenant pattern is empty");
     }
 
     public static SchemaPattern of(String glob) {

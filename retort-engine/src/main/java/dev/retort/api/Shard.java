@@ -13,9 +13,9 @@ public record Shard(String name, Database database, TenantSpec tenants) {
     private static final Pattern USER_INFO = Pattern.compile("//[^/@?]*@");
 
     public Shard {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("a shard has no name");
-        if (database == null) throw new IllegalArgumentException("shard " + name + " has no database");
-        if (tenants == null) throw new IllegalArgumentException("shard " + name + " names no tenants");
+        if (name == null || name.isBlank()) throw new ConfigurationException("a shard has no name");
+        if (database == null) throw new ConfigurationException("shard " + name + " has no database");
+        if (tenants == null) throw new ConfigurationException("shard " + name + " names no tenants");
         name = Database.redact(name);
     }
 

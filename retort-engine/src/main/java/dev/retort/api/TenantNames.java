@@ -17,7 +17,7 @@ public final class TenantNames {
      * anything runs on any tenant.
      *
      * @param where the shard, for the message
-     * @throws IllegalArgumentException naming the shard and the name
+     * @throws ConfigurationException naming the shard and the name
      */
     public static String check(Dialect dialect, String where, String name) {
         try {
@@ -25,7 +25,7 @@ public final class TenantNames {
             dialect.quote(name);
             return name;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + display(e.getMessage()), e);
+            throw new ConfigurationException(where + ": " + display(e.getMessage()), e);
         }
     }
 

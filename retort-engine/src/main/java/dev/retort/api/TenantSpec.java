@@ -28,7 +28,7 @@ public sealed interface TenantSpec {
     /** These schemas; duplicates are dropped, the first occurrence keeps its place. */
     record Listed(List<String> schemas) implements TenantSpec {
         public Listed {
-            if (schemas.isEmpty()) throw new IllegalArgumentException("the tenant list is empty");
+            if (schemas.isEmpty()) throw new ConfigurationException("the tenant list is empty");
             schemas = List.copyOf(new LinkedHashSet<>(schemas));
         }
 
@@ -56,7 +56,7 @@ public sealed interface TenantSpec {
      */
     record Query(String sql) implements TenantSpec {
         public Query {
-            if (sql == null || sql.isBlank()) throw new IllegalArgumentException("the tenant query is empty");
+            if (sql == null || sql.isBlank()) throw new ConfigurationException("the tenant query is empty");
             sql = sql.strip();
         }
 
@@ -69,11 +69,11 @@ public sealed interface TenantSpec {
     /**
      * Reads the command-line form described on this interface.
      *
-     * @throws IllegalArgumentException saying what is wrong with the spec
+     * @throws ConfigurationException saying what is wrong with the spec
      */
     static TenantSpec parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("the tenant spec is empty: give a,b,c, pattern:GLOB or query:SQL");
+            throw new ConfigurationException("the tenant spec is empty: give a,b,c, pattern:GLOB or query:SQL");
         }
         String text = spec.strip();
         if (text.startsWith(QUERY_PREFIX)) return new Query(text.substring(QUERY_PREFIX.length()));
@@ -89,7 +89,7 @@ public sealed interface TenantSpec {
         for (int i = 0; i < parts.length; i++) {
             String name = parts[i].strip();
             if (name.isEmpty()) {
-                throw new IllegalArgumentException("the tenant list '" + TenantNames.display(text) + "' has an empty name at position " + (i + 1));
+                throw new ConfigurationException("the tenant list '" + TenantNames.display(text) + "' has an empty name at position " + (i + 1));
             }
             names.add(name);
         }

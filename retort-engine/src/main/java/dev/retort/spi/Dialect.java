@@ -1,5 +1,6 @@
 package dev.retort.spi;
 
+import dev.retort.Table;
 import dev.retort.api.Database;
 import dev.retort.api.DatabaseException;
 import dev.retort.MetaData;
@@ -71,10 +72,24 @@ public interface Dialect {
         return List.of();
     }
 
-    /** A statement creating the schema unless it exists, for scripts that cannot look first. */
-    default String createSchemaIfNotExists(String schema) {
-        return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
+    /**
+     * Statements that make the names a script leaves unqualified resolve in {@code schema} until the
+     * script ends, outside any transaction: the first lines of a diff's SQL, whose expressions were read
+     * from another schema and name its types and sequences without a schema. None by default.
+     */
+    default List<String> useSchemaInScript(String schema) {
+        return List.of();
     }
+
+    /** A statement creating the schema unless it exists, for scripts that cannot look first. */
+    String createSchemaIfNotExists(String schema);
+
+    /**
+     * A statement creating one of Retort's own tables (the version and failure tables: columns and a
+     * primary key, no indexes, no comments) in {@code schema} unless it exists, for scripts that cannot
+     * look first and for runners that race to create it.
+     */
+    String createTableIfNotExists(Table table, String schema);
 
     /** The names of the schemas a user could migrate: system schemas left out. */
     List<String> existingSchemas(Connection connection) throws SQLException;
@@ -92,9 +107,21 @@ public interface Dialect {
      * by the connection's session until {@link #unlockSchema}. Two runners on one schema serialise;
      * runners on different schemas do not wait for each other.
      *
-     * @throws SQLException when the lock is not granted in time (SQLState {@code 55P03})
+     * @throws SQLException when the lock is not granted in time ({@link #lockNotGranted} says which), or
+     *                      the database fails
      */
     void lockSchema(Connection connection, String schema, String versionTable, Duration timeout) throws SQLException;
+
+    /** Whether a failure of {@link #lockSchema} means that another runner held the lock past the timeout. */
+    boolean lockNotGranted(SQLException failure);
+
+    /**
+     * What to do about a failed statement when the database's own message does not say (a transaction
+     * that ran out of lock slots, say), on one line; null when the message is advice enough.
+     */
+    default String advice(SQLException failure) {
+        return null;
+    }
 
     /** Releases what {@link #lockSchema} took; harmless when the lock is not held. */
     void unlockSchema(Connection connection, String schema, String versionTable) throws SQLException;

@@ -1,5 +1,6 @@
 package dev.retort.spi;
 
+import dev.retort.api.ConfigurationException;
 import dev.retort.api.Database;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,26 +21,26 @@ public final class Dialects {
     /**
      * The dialect for a JDBC URL.
      *
-     * @throws IllegalArgumentException naming the URL (password removed) and the known dialects
+     * @throws ConfigurationException naming the URL (password removed) and the known dialects
      */
     public static Dialect forUrl(String jdbcUrl) {
         List<Dialect> all = all();
         for (Dialect d : all) {
             if (jdbcUrl != null && d.acceptsUrl(jdbcUrl)) return d;
         }
-        throw new IllegalArgumentException("no database dialect for URL " + Database.redact(jdbcUrl) + " (known: "
+        throw new ConfigurationException("no database dialect for URL " + Database.redact(jdbcUrl) + " (known: "
                 + String.join(", ", all.stream().map(Dialect::name).toList()) + ")");
     }
 
     /**
      * The dialect called {@code name}.
      *
-     * @throws IllegalArgumentException naming the known dialects
+     * @throws ConfigurationException naming the known dialects
      */
     public static Dialect named(String name) {
         List<Dialect> all = all();
         return all.stream().filter(d -> d.name().equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no database dialect called " + name + " (known: "
+                .orElseThrow(() -> new ConfigurationException("no database dialect called " + name + " (known: "
                         + String.join(", ", all.stream().map(Dialect::name).toList()) + ")"));
     }
 }

@@ -60,7 +60,7 @@ class DatabaseTest {
     @Test
     void anUnknownUrlNamesTheKnownDialects() {
         assertThatThrownBy(() -> Dialects.forUrl("jdbc:oracle:thin:@h:1521/x?password=pw"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("no database dialect for URL jdbc:oracle:thin:@h:1521/x?password=***");
     }
 }

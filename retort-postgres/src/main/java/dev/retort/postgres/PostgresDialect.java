@@ -1,5 +1,7 @@
 package dev.retort.postgres;
 
+import dev.retort.operations.TableOps;
+import dev.retort.Table;
 import dev.retort.MetaData;
 import dev.retort.compare.Normaliser;
 import dev.retort.api.Database;
@@ -24,6 +26,10 @@ import java.util.Map;
 public final class PostgresDialect implements Dialect {
     /** How many queries {@link #reflect} sends, whatever the number of schemas and tables. */
     public static final int REFLECTION_QUERIES = PostgresReflector.QUERIES;
+    /** lock_not_available: what {@link #lockSchema} reports when the lock is not granted in time. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** out_of_shared_memory, which a transaction taking too many locks gets. */
+    private static final String OUT_OF_SHARED_MEMORY = "53200";
 
     private static final PostgresRenderer RENDERER = new PostgresRenderer();
     private static final PostgresNormaliser NORMALISER = new PostgresNormaliser();
@@ -112,13 +118,13 @@ public final class PostgresDialect implements Dialect {
                 }
                 if (System.nanoTime() >= deadline) {
                     throw new SQLException("schema " + schema + " is being migrated by another process (lock on "
-                            + versionTable + " not granted within " + timeout.toSeconds() + " s)", "55P03");
+                            + versionTable + " not granted within " + timeout.toSeconds() + " s)", LOCK_NOT_AVAILABLE);
                 }
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new SQLException("interrupted while waiting for the lock on schema " + schema, "55P03", e);
+                    throw new SQLException("interrupted while waiting for the lock on schema " + schema, LOCK_NOT_AVAILABLE, e);
                 }
                 pause = Math.min(pause * 2, 500);
             }
@@ -143,6 +149,42 @@ public final class PostgresDialect implements Dialect {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    @Override
+    public List<String> useSchemaInScript(String schema) {
+        return List.of("SET search_path TO " + quote(schema));
+    }
+
+    @Override
+    public String createSchemaIfNotExists(String schema) {
+        return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
+    }
+
+    /** The renderer's {@code CREATE TABLE} with {@code IF NOT EXISTS}: Retort's tables have no indexes or comments. */
+    @Override
+    public String createTableIfNotExists(Table table, String schema) {
+        List<String> create = RENDERER.render(new TableOps.CreateTable(table), schema);
+        String prefix = "CREATE TABLE ";
+        if (create.size() != 1 || !create.get(0).startsWith(prefix)) {
+            throw new IllegalStateException("table " + table.name() + " renders as more than one CREATE TABLE: " + create);
+        }
+        return prefix + "IF NOT EXISTS " + create.get(0).substring(prefix.length());
+    }
+
+    @Override
+    public boolean lockNotGranted(SQLException failure) {
+        return LOCK_NOT_AVAILABLE.equals(failure.getSQLState());
+    }
+
+    /** Out of shared memory (53200): the transaction took more locks than the server's lock table holds. */
+    @Override
+    public String advice(SQLException failure) {
+        if (OUT_OF_SHARED_MEMORY.equals(failure.getSQLState())) {
+            return "it takes more locks than one transaction may hold: raise max_locks_per_transaction on the server, "
+                    + "or split the revision";
+        }
+        return null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.retort.postgres;
 
+import dev.retort.api.ConfigurationException;
 import dev.retort.MetaData;
 import dev.retort.api.Retort;
 import dev.retort.api.RevisionResult;
@@ -250,7 +251,7 @@ class RevisionAutogenerateTest {
     @Test
     void autogenerateNeedsASchema() {
         assertThatThrownBy(() -> retort(model()).revision("x", true, null, false))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("no schema");
         assertThat(migrations).isEmptyDirectory();
     }

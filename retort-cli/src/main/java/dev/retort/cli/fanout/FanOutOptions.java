@@ -1,5 +1,6 @@
 package dev.retort.cli.fanout;
 
+import dev.retort.api.ConfigurationException;
 import dev.retort.api.Jobs;
 import dev.retort.api.TenantSpec;
 import picocli.CommandLine;
@@ -49,7 +50,7 @@ public final class FanOutOptions {
         if (tenants == null) return null;
         try {
             return TenantSpec.parse(tenants);
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigurationException e) {
             throw new CommandLine.ParameterException(command.commandLine(), TENANTS_OPTION + ": " + e.getMessage());
         }
     }
@@ -59,7 +60,7 @@ public final class FanOutOptions {
         int n = jobs == null ? Jobs.byDefault() : jobs;
         try {
             Jobs.check(n);
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigurationException e) {
             throw new CommandLine.ParameterException(command.commandLine(), JOBS_OPTION + ": " + e.getMessage());
         }
         return dev.retort.api.FanOutOptions.defaults().withJobs(n).withFailFast(failFast);

@@ -53,7 +53,7 @@ public final class FanOut {
      * Opens a pool per shard, resolves every shard's tenants, then runs the task for each; the pools
      * are closed at the end.
      *
-     * @throws IllegalArgumentException for a tenant name the database cannot hold, before any tenant runs
+     * @throws ConfigurationException for a tenant name the database cannot hold, before any tenant runs
      * @throws dev.retort.api.DatabaseException when a shard cannot be reached or its tenants read
      */
     public FanOutReport run(List<Shard> shards, TenantTask task) {

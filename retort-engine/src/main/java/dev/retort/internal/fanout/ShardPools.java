@@ -1,5 +1,6 @@
 package dev.retort.internal.fanout;
 
+import dev.retort.api.ConfigurationException;
 import dev.retort.api.Jobs;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -46,14 +47,14 @@ public final class ShardPools implements AutoCloseable {
     }
 
     /**
-     * @throws IllegalArgumentException when two shards have one name, or jobs is out of range
+     * @throws ConfigurationException when two shards have one name, or jobs is out of range
      * @throws DatabaseException        naming the shard, when one cannot be connected to
      */
     public static ShardPools open(List<Shard> shards, int jobs, Function<Shard, Dialect> dialects) {
         Jobs.check(jobs);
         Set<String> names = new HashSet<>();
         for (Shard s : shards) {
-            if (!names.add(s.name())) throw new IllegalArgumentException("shard " + s.name() + " is given twice");
+            if (!names.add(s.name())) throw new ConfigurationException("shard " + s.name() + " is given twice");
         }
         Map<String, Pool> pools = new LinkedHashMap<>();
         try {
@@ -118,7 +119,7 @@ public final class ShardPools implements AutoCloseable {
      * Every shard's tenants, read from each database in turn; all are read before any tenant is worked
      * on, so a bad name anywhere stops the command with nothing done.
      *
-     * @throws IllegalArgumentException for a name the database cannot hold, naming the shard
+     * @throws ConfigurationException for a name the database cannot hold, naming the shard
      * @throws DatabaseException        when a shard's catalog or query cannot be read
      */
     public List<ShardTenants> resolveTenants() {

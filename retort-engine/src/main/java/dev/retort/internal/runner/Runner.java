@@ -311,10 +311,10 @@ public final class Runner {
         } catch (StepTransaction.Failed f) {
             String statement = f.statement == null ? "on commit" : Statements.abbreviate(f.statement);
             MigrationException failure;
-            if (OUT_OF_SHARED_MEMORY.equals(f.sqlException().getSQLState())) {
+            String advice = dialect.advice(f.sqlException());
+            if (advice != null) {
                 failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at
-                        + "): it takes more locks than one transaction may hold: raise max_locks_per_transaction on the server, "
-                        + "or split the revision", schema, r, f.statement, done, f.getCause());
+                        + "): " + advice, schema, r, f.statement, done, f.getCause());
             } else {
                 failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at + "): "
                         + statement + ": " + firstLine(f.getMessage()), schema, r, f.statement, done, f.getCause());
@@ -341,9 +341,6 @@ public final class Runner {
     private static final String UPGRADE = "upgrade";
     private static final String DOWNGRADE = "downgrade";
     private static final String STAMP = "stamp";
-
-    /** PostgreSQL's "out of shared memory", which a transaction taking too many locks gets. */
-    private static final String OUT_OF_SHARED_MEMORY = "53200";
 
     private static String describeHeads(List<String> heads) {
         return heads.isEmpty() ? "base" : String.join(", ", heads);

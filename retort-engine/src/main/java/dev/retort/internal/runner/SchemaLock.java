@@ -13,9 +13,6 @@ import java.time.Duration;
  * connection outlives the run.
  */
 final class SchemaLock implements AutoCloseable {
-    /** SQLState of a lock not granted in time (PostgreSQL's lock_not_available). */
-    static final String LOCK_NOT_AVAILABLE = "55P03";
-
     private final Dialect dialect;
     private final Connection connection;
     private final String schema;
@@ -38,7 +35,7 @@ final class SchemaLock implements AutoCloseable {
         try {
             dialect.lockSchema(connection, schema, versionTable, timeout);
         } catch (SQLException e) {
-            if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) throw e;
+            if (!dialect.lockNotGranted(e)) throw e;
             throw new LockTimeoutException("schema " + schema + " is being migrated by another runner: its lock was not granted within "
                     + Durations.describe(timeout), e);
         }

@@ -34,7 +34,7 @@ public final class TenantResolver {
      * The tenants of one shard, in the spec's order (a list), the catalog's (a pattern) or the
      * query's, without duplicates.
      *
-     * @throws IllegalArgumentException for a name the database cannot hold, naming the shard
+     * @throws ConfigurationException for a name the database cannot hold, naming the shard
      * @throws DatabaseException        when the catalog or the query cannot be read, naming the shard
      */
     public ShardTenants resolve(Connection connection, Shard shard) {

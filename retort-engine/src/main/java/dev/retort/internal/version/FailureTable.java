@@ -1,5 +1,6 @@
 package dev.retort.internal.version;
 
+import dev.retort.api.ConfigurationException;
 import dev.retort.api.LastFailure;
 import dev.retort.MetaData;
 import dev.retort.Table;
@@ -53,7 +54,7 @@ public final class FailureTable {
     public static String nameFor(String versionTable) {
         String name = Objects.requireNonNull(versionTable, "version table") + SUFFIX;
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            throw new IllegalArgumentException("version table name '" + versionTable + "' is too long: with '" + SUFFIX
+            throw new ConfigurationException("version table name '" + versionTable + "' is too long: with '" + SUFFIX
                     + "' it must fit in " + MAX_NAME_BYTES + " bytes");
         }
         return name;
@@ -88,7 +89,7 @@ public final class FailureTable {
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement(); PreparedStatement ps = connection.prepareStatement(insert)) {
-            st.execute(VersionTable.createIfNotExists(dialect, definition(), schema));
+            st.execute(dialect.createTableIfNotExists(definition(), schema));
             st.execute(clear(schema));
             ps.setString(1, failure.operation());
             ps.setString(2, failure.revision());

@@ -84,20 +84,7 @@ public final class VersionTable {
      * first. The table has no indexes or comments, so its creation is the one {@code CREATE TABLE}.
      */
     public List<String> createIfNotExists(String schema) {
-        return List.of(createIfNotExists(dialect, definition(), schema));
-    }
-
-    /**
-     * {@code CREATE TABLE IF NOT EXISTS} for one of Retort's own tables, which have no indexes or
-     * comments, so their creation is the one {@code CREATE TABLE}.
-     */
-    static String createIfNotExists(Dialect dialect, Table table, String schema) {
-        List<String> create = dialect.render(new TableOps.CreateTable(table), schema);
-        String prefix = "CREATE TABLE ";
-        if (create.size() != 1 || !create.get(0).startsWith(prefix)) {
-            throw new IllegalStateException("the " + dialect.name() + " dialect creates " + table.name() + " in an unexpected form: " + create);
-        }
-        return prefix + "IF NOT EXISTS " + create.get(0).substring(prefix.length());
+        return List.of(dialect.createTableIfNotExists(definition(), schema));
     }
 
     /** Records a revision as applied, as a head; {@code executionMillis} null for a stamp. */

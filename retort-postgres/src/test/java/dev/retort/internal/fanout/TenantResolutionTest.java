@@ -1,5 +1,6 @@
 package dev.retort.internal.fanout;
 
+import dev.retort.api.ConfigurationException;
 import dev.retort.api.FanOutOptions;
 import dev.retort.api.DatabaseException;
 import dev.retort.api.Shard;
@@ -94,7 +95,7 @@ class TenantResolutionTest {
                 calls.incrementAndGet();
                 return TenantResult.unchanged(null);
             }))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("shard postgresql://")
                     .hasMessageContaining("is 64 bytes long; the limit is 63");
         }

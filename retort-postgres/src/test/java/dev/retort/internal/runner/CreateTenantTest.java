@@ -1,5 +1,6 @@
 package dev.retort.internal.runner;
 
+import dev.retort.api.ConfigurationException;
 import dev.retort.internal.version.VersionTable;
 import dev.retort.internal.autogenerate.Autogenerate;
 import dev.retort.api.CreateMethod;
@@ -115,7 +116,7 @@ class CreateTenantTest {
         }
         assertThat(p.schemaExists("public")).isTrue();
         assertThatThrownBy(() -> p.retort().createTenant("t".repeat(64), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("63");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("63");
     }
 
     @Test

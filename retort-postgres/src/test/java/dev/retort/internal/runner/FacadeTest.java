@@ -1,5 +1,7 @@
 package dev.retort.internal.runner;
 
+import dev.retort.api.SchemaDiff;
+import dev.retort.api.ConfigurationException;
 import dev.retort.api.Retort;
 import dev.retort.api.DatabaseException;
 import dev.retort.testkit.TestDatabase;
@@ -34,14 +36,14 @@ class FacadeTest {
     @Test
     void whatACallNeedsAndLacksIsNamed(@TempDir Path dir) {
         Retort offline = Retort.configure().migrations(dir).load();
-        assertThatThrownBy(() -> offline.upgrade("head", "t")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> offline.upgrade("head", "t")).isInstanceOf(ConfigurationException.class)
                 .hasMessage("no database: configure a data source (dataSource(...))");
-        assertThatThrownBy(() -> offline.upgradeSql("head", "t")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> offline.upgradeSql("head", "t")).isInstanceOf(ConfigurationException.class)
                 .hasMessage("no database dialect: configure a data source (dataSource(...)) or a dialect (dialect(...))");
         Retort online = Retort.configure().dataSource(TestDatabase.postgres().dataSource()).migrations(dir).load();
-        assertThatThrownBy(() -> online.upgrade("head", null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> online.upgrade("head", null)).isInstanceOf(ConfigurationException.class)
                 .hasMessage("no schema given, and no default schema configured");
-        assertThatThrownBy(() -> online.check("t")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> online.check("t")).isInstanceOf(ConfigurationException.class)
                 .hasMessage("no model configured: give one with model(...)");
         assertThatThrownBy(() -> Retort.configure().dataSource(TestDatabase.postgres().dataSource())
                 .migrations(dir.resolve("missing")).load().upgrade("head", "t"))
@@ -56,5 +58,26 @@ class FacadeTest {
         Retort retort = Retort.configure().dataSource(p.db.dataSource()).migrations(dir).defaultSchema(tenant).load();
         assertThat(retort.upgrade(null, null).schema()).isEqualTo(tenant);
         assertThat(retort.current(null).heads()).hasSize(1);
+    }
+
+    @Test
+    void diffSaysWhatMakesOneSchemaMatchAnotherAndTheSqlForIt(@TempDir Path dir) {
+        TestDatabase db = TestDatabase.postgres();
+        String a = db.createSchema("diff_a");
+        String b = db.createSchema("diff_b");
+        db.execute("CREATE TABLE \"" + a + "\".t (id integer PRIMARY KEY)",
+                "CREATE TABLE \"" + a + "\".legacy (id integer)",
+                "CREATE TABLE \"" + b + "\".t (id integer PRIMARY KEY, note text)");
+        Retort retort = Retort.configure().dataSource(db.dataSource()).migrations(dir).load();
+
+        SchemaDiff diff = retort.diff(a, b);
+        assertThat(diff.describe()).containsExactlyInAnyOrder("! drop table legacy", "  add column t.note");
+        assertThat(diff.sql().blocks().get(0).statements()).containsExactly("SET search_path TO \"" + a + "\"");
+        assertThat(diff.sql().statements()).contains("ALTER TABLE \"" + a + "\".\"t\" ADD COLUMN \"note\" text");
+
+        SchemaDiff noDrops = retort.diff(a, db.dataSource(), b, false);
+        assertThat(noDrops.describe()).containsExactly("  add column t.note");
+        assertThat(retort.diff(b, b).isEmpty()).isTrue();
+        assertThatThrownBy(() -> retort.diff(a, "missing_" + b)).isInstanceOf(DatabaseException.class).hasMessageContaining("missing_" + b);
     }
 }

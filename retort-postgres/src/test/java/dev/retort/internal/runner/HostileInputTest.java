@@ -1,5 +1,6 @@
 package dev.retort.internal.runner;
 
+import dev.retort.api.ConfigurationException;
 import dev.retort.api.CreateMethod;
 import dev.retort.api.MigrationException;
 import dev.retort.api.Database;
@@ -65,7 +66,7 @@ class HostileInputTest {
         String multibyte = "é".repeat(32); // 64 bytes in UTF-8
         for (String name : List.of(ascii, multibyte)) {
             assertThatThrownBy(() -> p.retort().upgrade("head", name))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("63")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
             assertThat(p.schemaExists(name)).isFalse();

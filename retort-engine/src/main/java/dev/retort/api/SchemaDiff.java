@@ -1,0 +1,29 @@
+package dev.retort.api;
+
+import dev.retort.compare.Diff;
+
+import java.util.List;
+
+/**
+ * What makes one live schema match another ({@link Retort#diff}).
+ *
+ * @param schema the schema to change
+ * @param target the schema it is to match
+ * @param diff   the operations, bound to {@code schema}, destructive ones flagged; empty when it matches
+ * @param sql    the statements that carry them out on {@code schema}: a first block that makes the
+ *               names the target's expressions leave unqualified resolve in {@code schema}, then one
+ *               block per operation, its description as the comment (marked {@code !} when it can lose
+ *               data); nothing runs in a transaction of its own
+ */
+public record SchemaDiff(String schema, String target, Diff diff, SqlScript sql) {
+
+    /** True when {@code schema} already matches {@code target}. */
+    public boolean isEmpty() {
+        return diff.isEmpty();
+    }
+
+    /** One line per operation, destructive ones marked {@code !}: {@link Diff#describe()}. */
+    public List<String> describe() {
+        return diff.describe();
+    }
+}
