@@ -4,7 +4,7 @@ import dev.retort.api.ConfigurationException;
 import dev.retort.cli.config.ConfigException;
 import dev.retort.cli.config.Key;
 import dev.retort.cli.config.Settings;
-import dev.retort.cli.config.StateDirectory;
+import dev.retort.loader.StateDirectory;
 import dev.retort.api.Database;
 import dev.retort.api.DatabaseDataSource;
 import dev.retort.spi.Dialect;

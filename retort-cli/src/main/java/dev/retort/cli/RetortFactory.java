@@ -4,8 +4,8 @@ import dev.retort.MetaData;
 import dev.retort.ModelProvider;
 import dev.retort.api.Retort;
 import dev.retort.api.RetortConfiguration;
-import dev.retort.cli.config.LoadedModel;
-import dev.retort.cli.config.ModelLoader;
+import dev.retort.loader.LoadedModel;
+import dev.retort.loader.ModelLoader;
 import dev.retort.cli.config.Settings;
 
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ public final class RetortFactory {
 
         @Override
         public synchronized MetaData metadata() {
-            if (loaded == null) loaded = new ModelLoader(progress).load(settings);
+            if (loaded == null) loaded = new ModelLoader(progress).load(settings.modelRequest());
             return loaded.metadata();
         }
 

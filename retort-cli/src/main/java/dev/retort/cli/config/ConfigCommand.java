@@ -1,5 +1,7 @@
 package dev.retort.cli.config;
 
+import dev.retort.loader.LoadedModel;
+import dev.retort.loader.ModelLoader;
 import dev.retort.MetaData;
 import dev.retort.cli.Main;
 import picocli.CommandLine;
@@ -47,7 +49,7 @@ public final class ConfigCommand implements Runnable {
         }
         print(out, rows);
         if (loadModel) {
-            LoadedModel model = new ModelLoader(line -> spec.commandLine().getErr().println(line)).load(settings);
+            LoadedModel model = new ModelLoader(line -> spec.commandLine().getErr().println(line)).load(settings.modelRequest());
             MetaData metadata = model.metadata();
             // bound as every command binds the model to the schema it works on, whatever the source
             if (settings.schema() != null) metadata = metadata.withSchema(settings.schema());
@@ -76,8 +78,8 @@ public final class ConfigCommand implements Runnable {
         if (settings.classpath() != null) {
             return settings.classpath().stream().map(settings::display).collect(Collectors.joining(", "));
         }
-        Path pom = settings.baseDirectory().resolve(MavenReactor.POM);
-        return Files.isRegularFile(pom) ? "from Maven (" + settings.display(pom) + ")" : NOT_SET;
+        return ModelLoader.mavenProject(settings.baseDirectory())
+                ? "from Maven (" + settings.display(settings.baseDirectory().resolve("pom.xml")) + ")" : NOT_SET;
     }
 
     private static String orNotSet(String value) {

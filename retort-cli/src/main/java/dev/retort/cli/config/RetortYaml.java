@@ -1,5 +1,6 @@
 package dev.retort.cli.config;
 
+import dev.retort.loader.ModelSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

@@ -1,5 +1,6 @@
 package dev.retort.cli.config;
 
+import dev.retort.loader.ModelSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;

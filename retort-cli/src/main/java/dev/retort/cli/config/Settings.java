@@ -1,5 +1,7 @@
 package dev.retort.cli.config;
 
+import dev.retort.loader.ModelRequest;
+import dev.retort.loader.ModelSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,17 @@ public record Settings(Path workingDirectory, Path configFile, Path baseDirector
         throw new ConfigException(display(configFile)
                 + ": no model: set model: to the class that provides the model (a dev.retort.ModelProvider),"
                 + " or to {jpa: PACKAGE} to read the JPA entities of a package");
+    }
+
+    /**
+     * What the model loader needs: the model, the classpath, where they were configured (for its
+     * messages), the project directory where Maven would build it, and the state directory for its cache.
+     *
+     * @throws ConfigException when no model is configured, saying where to configure it
+     */
+    public ModelRequest modelRequest() {
+        return new ModelRequest(requireModel(), source(Key.MODEL).describe(), classpath, source(Key.CLASSPATH).describe(),
+                baseDirectory, stateDirectory(), workingDirectory);
     }
 
     /** The schema to work on, or an error that says the ways to name one. */

@@ -1,5 +1,6 @@
 package dev.retort.cli.config;
 
+import dev.retort.loader.ModelSource;
 import dev.retort.Identifiers;
 
 import java.nio.file.Files;

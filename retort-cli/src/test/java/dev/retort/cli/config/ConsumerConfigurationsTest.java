@@ -1,5 +1,7 @@
 package dev.retort.cli.config;
 
+import dev.retort.loader.ModelSource;
+import dev.retort.loader.ModelLoader;
 import dev.retort.MetaData;
 import dev.retort.cli.CliRun;
 import dev.retort.cli.ExitCode;
@@ -79,7 +81,7 @@ class ConsumerConfigurationsTest {
 
     private MetaData boundModel(String file) {
         Settings settings = SettingsLoader.load(work, Environment.of(TENANT_B), new Overrides(Path.of(file), null, null));
-        return LOADER.load(settings).metadata().withSchema(settings.schema());
+        return LOADER.load(settings.modelRequest()).metadata().withSchema(settings.schema());
     }
 
     /** The consumer's file, as written, with the examples' compiled classes as its classpath. */

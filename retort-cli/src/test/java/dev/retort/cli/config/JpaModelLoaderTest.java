@@ -1,10 +1,11 @@
 package dev.retort.cli.config;
 
+import dev.retort.loader.LoadedModel;
+import dev.retort.loader.ModelLoadException;
+import dev.retort.loader.ModelLoader;
 import dev.retort.MetaData;
-import dev.retort.ModelProvider;
 import dev.retort.examples.models.Models;
 import dev.retort.examples.models.jpa.TestEntity;
-import dev.retort.jpa.JpaModel;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class JpaModelLoaderTest {
 
     @Test
     void theExampleEntitiesAreSchemaAgnosticAndBindToTheDslModel() throws IOException {
-        LoadedModel model = LOADER.load(settings("model: {jpa: dev.retort.examples.models.jpa}\n" + classpath(EXAMPLE_MODELS)));
+        LoadedModel model = LOADER.load(settings("model: {jpa: dev.retort.examples.models.jpa}\n" + classpath(EXAMPLE_MODELS)).modelRequest());
         assertThat(model.className()).isEqualTo("dev.retort.examples.models.jpa");
         assertThat(model.via()).isEqualTo("JPA entities, naming jpa");
         assertThat(model.classpath()).containsExactly(EXAMPLE_MODELS);
@@ -94,12 +95,12 @@ class JpaModelLoaderTest {
 
     @Test
     void theNamingStrategyIsTheOneConfigured() throws IOException {
-        MetaData jpa = LOADER.load(settings("model: {jpa: app.entities}\n" + classpath(classes))).metadata();
+        MetaData jpa = LOADER.load(settings("model: {jpa: app.entities}\n" + classpath(classes)).modelRequest()).metadata();
         // the package's subpackages are read too
         assertThat(jpa.tables()).containsOnlyKeys("bookauthor", "genre");
         assertThat(jpa.get("bookauthor").columns()).extracting(c -> c.name()).containsExactly("id", "firstname");
 
-        LoadedModel snake = LOADER.load(settings("model:\n  jpa: app.entities\n  naming: snake_case\n" + classpath(classes)));
+        LoadedModel snake = LOADER.load(settings("model:\n  jpa: app.entities\n  naming: snake_case\n" + classpath(classes)).modelRequest());
         assertThat(snake.via()).isEqualTo("JPA entities, naming snake_case");
         assertThat(snake.metadata().tables()).containsOnlyKeys("book_author", "genre");
         assertThat(snake.metadata().get("book_author").columns()).extracting(c -> c.name()).containsExactly("id", "first_name");
@@ -109,33 +110,14 @@ class JpaModelLoaderTest {
     void theEntitiesAreFoundWhenTheProjectsClasspathHasItsOwnPersistenceApi() throws IOException {
         // As Maven's classpath would give it: the API jar beside the entities.
         LoadedModel model = LOADER.load(settings("model: {jpa: dev.retort.examples.models.jpa}\n"
-                + classpath(EXAMPLE_MODELS, PERSISTENCE_API)));
+                + classpath(EXAMPLE_MODELS, PERSISTENCE_API)).modelRequest());
         assertThat(model.metadata().tables()).containsOnlyKeys("test", "child");
-    }
-
-    @Test
-    void theModelsLoaderSharesThePersistenceApiAndRetortJpaWithRetort() throws Exception {
-        List<Path> classpath = List.of(EXAMPLE_MODELS, PERSISTENCE_API);
-        try (ModelClassLoader shared = new ModelClassLoader(classpath, ModelLoader.class.getClassLoader())) {
-            assertThat(shared.loadClass(Entity.class.getName())).isSameAs(Entity.class);
-            assertThat(shared.loadClass(JpaModel.class.getName())).isSameAs(JpaModel.class);
-            Class<?> entity = shared.loadClass(TestEntity.class.getName());
-            assertThat(entity).isNotSameAs(TestEntity.class);
-            assertThat(entity.isAnnotationPresent(Entity.class)).isTrue();
-        }
-        // What the sharing prevents: with retort-core alone shared, the project's @Entity is another
-        // class than the Entity.class retort-jpa asks for, and no entity would be found.
-        try (ModelClassLoader coreOnly = new ModelClassLoader(classpath, ModelLoader.class.getClassLoader(),
-                List.of(ModelProvider.class))) {
-            assertThat(coreOnly.loadClass(Entity.class.getName())).isNotSameAs(Entity.class);
-            assertThat(coreOnly.loadClass(TestEntity.class.getName()).isAnnotationPresent(Entity.class)).isFalse();
-        }
     }
 
     @Test
     void aModelClassThatReadsItsEntitiesItselfServesToo() throws IOException {
         LoadedModel model = LOADER.load(settings("model: {class: dev.retort.examples.models.jpa.JpaModels}\n"
-                + classpath(EXAMPLE_MODELS, PERSISTENCE_API)));
+                + classpath(EXAMPLE_MODELS, PERSISTENCE_API)).modelRequest());
         assertThat(model.via()).isEqualTo("metadata()");
         assertThat(model.metadata().tables()).isEqualTo(Models.metadata().tables());
     }
@@ -143,21 +125,21 @@ class JpaModelLoaderTest {
     @Test
     void aPackageWithoutEntitiesIsOneLineNamingThePackageAndTheClasspath() throws IOException {
         Settings missing = settings("\nmodel: {jpa: app.nowhere}\n" + classpath(classes));
-        assertThatThrownBy(() -> LOADER.load(missing)).isInstanceOf(ModelLoadException.class)
+        assertThatThrownBy(() -> LOADER.load(missing.modelRequest())).isInstanceOf(ModelLoadException.class)
                 .hasMessage("retort.yaml:2: model package app.nowhere has no JPA entities on the classpath (build/classes)");
         Settings plain = settings("model: {jpa: app.plain}\n" + classpath(classes));
-        assertThatThrownBy(() -> LOADER.load(plain)).isInstanceOf(ModelLoadException.class)
+        assertThatThrownBy(() -> LOADER.load(plain.modelRequest())).isInstanceOf(ModelLoadException.class)
                 .hasMessage("retort.yaml:1: model package app.plain has no JPA entities on the classpath (build/classes):"
                         + " 1 class there, none annotated @Entity");
         Settings noClasspath = settings("model: {jpa: app.entities}\n");
-        assertThatThrownBy(() -> LOADER.load(noClasspath)).isInstanceOf(ModelLoadException.class)
+        assertThatThrownBy(() -> LOADER.load(noClasspath.modelRequest())).isInstanceOf(ModelLoadException.class)
                 .hasMessage("retort.yaml:1: model package app.entities has no JPA entities: there is no classpath to search"
                         + " (give classpath: in retort.yaml, or keep retort.yaml beside the model's pom.xml)");
     }
 
     @Test
     void aMappingRetortCannotReadIsReportedWithTheClass() throws IOException {
-        LoadedModel model = LOADER.load(settings("model: {jpa: app.broken}\n" + classpath(classes)));
+        LoadedModel model = LOADER.load(settings("model: {jpa: app.broken}\n" + classpath(classes)).modelRequest());
         assertThatThrownBy(model::metadata).isInstanceOf(ModelLoadException.class)
                 .hasMessage("model app.broken failed: app.broken.Bad: @Table(catalog) is not supported; use schema (JpaMappingException)");
     }

@@ -1,5 +1,8 @@
 package dev.retort.cli.config;
 
+import dev.retort.loader.LoadedModel;
+import dev.retort.loader.ModelSource;
+import dev.retort.loader.ModelLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +32,7 @@ class MavenModelLoaderTest {
 
         List<String> progress = new ArrayList<>();
         ModelLoader loader = new ModelLoader(progress::add);
-        LoadedModel model = loader.load(settings, state);
+        LoadedModel model = loader.load(settings.modelRequest().withStateDirectory(state));
 
         assertThat(progress).containsExactly("retort: building the model (mvn compile)...");
         assertThat(model.via()).isEqualTo("ModelProvider");
@@ -39,7 +42,7 @@ class MavenModelLoaderTest {
         assertThat(model.metadata().tables()).containsOnlyKeys(schema + ".test", schema + ".child");
 
         // The second time the cache answers, silently.
-        LoadedModel again = loader.load(settings, state);
+        LoadedModel again = loader.load(settings.modelRequest().withStateDirectory(state));
         assertThat(progress).hasSize(1);
         assertThat(again.classpath()).isEqualTo(model.classpath());
     }

@@ -1,5 +1,8 @@
 package dev.retort.cli.config;
 
+import dev.retort.loader.LoadedModel;
+import dev.retort.loader.ModelLoadException;
+import dev.retort.loader.ModelLoader;
 import dev.retort.MetaData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,12 +103,12 @@ class ModelLoaderTest {
     }, line -> { });
 
     private static MetaData load(String className) throws IOException {
-        return LOADER.load(settings("model: " + className + "\nclasspath: [build/classes]\n")).metadata();
+        return LOADER.load(settings("model: " + className + "\nclasspath: [build/classes]\n").modelRequest()).metadata();
     }
 
     @Test
     void aModelProviderIsInstantiatedAndAsked() throws IOException {
-        LoadedModel model = LOADER.load(settings("model: app.db.Provider\nclasspath: [build/classes]\n"));
+        LoadedModel model = LOADER.load(settings("model: app.db.Provider\nclasspath: [build/classes]\n").modelRequest());
         assertThat(model.via()).isEqualTo("ModelProvider");
         assertThat(model.classpath()).containsExactly(classes);
         assertThat(model.metadata().tables()).containsOnlyKeys("provided");
@@ -121,7 +124,7 @@ class ModelLoaderTest {
 
     @Test
     void retortsApiIsSharedAndTheRestComesFromTheUsersClasspath() throws IOException {
-        LoadedModel model = LOADER.load(settings("model: app.db.Provider\nclasspath: [build/classes]\n"));
+        LoadedModel model = LOADER.load(settings("model: app.db.Provider\nclasspath: [build/classes]\n").modelRequest());
         // The same MetaData class as Retort's: the model could not be handed over otherwise.
         assertThat(model.metadata()).isInstanceOf(MetaData.class);
         // A class Retort's own classpath also has (the example model) comes from the user's classpath when there.
@@ -134,7 +137,7 @@ class ModelLoaderTest {
                         return m;
                     }
                 }""".formatted(TABLE)));
-        MetaData users = LOADER.load(settings("model: dev.retort.examples.models.Models\nclasspath: [shadow]\n")).metadata();
+        MetaData users = LOADER.load(settings("model: dev.retort.examples.models.Models\nclasspath: [shadow]\n").modelRequest()).metadata();
         assertThat(users.tables()).containsOnlyKeys("users_version");
         assertThat(shadow).isDirectory();
     }
@@ -153,7 +156,7 @@ class ModelLoaderTest {
             }
         }
         Files.writeString(lib.resolve("notes.txt"), "not a jar");
-        LoadedModel model = LOADER.load(settings("model: app.db.Field\nclasspath: ['lib/*']\n"));
+        LoadedModel model = LOADER.load(settings("model: app.db.Field\nclasspath: ['lib/*']\n").modelRequest());
         assertThat(model.classpath()).containsExactly(lib.resolve("model.jar"));
         assertThat(model.metadata().tables()).containsOnlyKeys("from_field");
     }
@@ -161,11 +164,11 @@ class ModelLoaderTest {
     @Test
     void aMissingClassIsReportedWithTheClasspathSearched() throws IOException {
         Settings settings = settings("\nmodel: app.Provider\nclasspath: [build/classes]\n");
-        assertThatThrownBy(() -> LOADER.load(settings)).isInstanceOf(ModelLoadException.class)
+        assertThatThrownBy(() -> LOADER.load(settings.modelRequest())).isInstanceOf(ModelLoadException.class)
                 .hasMessage("retort.yaml:2: model class app.Provider not found on the classpath (build/classes);"
                         + " did you mean app.db.Provider?");
         Settings unlike = settings("model: app.db.Nowhere\nclasspath: [build/classes]\n");
-        assertThatThrownBy(() -> LOADER.load(unlike))
+        assertThatThrownBy(() -> LOADER.load(unlike.modelRequest()))
                 .hasMessage("retort.yaml:1: model class app.db.Nowhere not found on the classpath (build/classes)");
     }
 
@@ -177,14 +180,14 @@ class ModelLoaderTest {
             entries.add("c" + i);
         }
         Settings settings = settings("model: app.db.Nowhere\nclasspath: [" + String.join(", ", entries) + "]\n");
-        assertThatThrownBy(() -> LOADER.load(settings))
+        assertThatThrownBy(() -> LOADER.load(settings.modelRequest()))
                 .hasMessage("retort.yaml:1: model class app.db.Nowhere not found on the classpath (c0, c1, c2, c3, c4, c5 and 3 more)");
     }
 
     @Test
     void withoutAClasspathTheMessageSaysHowToGiveOne() throws IOException {
         Settings settings = settings("model: app.db.Provider\n");
-        assertThatThrownBy(() -> LOADER.load(settings)).isInstanceOf(ModelLoadException.class)
+        assertThatThrownBy(() -> LOADER.load(settings.modelRequest())).isInstanceOf(ModelLoadException.class)
                 .hasMessage("retort.yaml:1: model class app.db.Provider not found: there is no classpath to search"
                         + " (give classpath: in retort.yaml, or keep retort.yaml beside the model's pom.xml)");
     }
@@ -192,10 +195,10 @@ class ModelLoaderTest {
     @Test
     void aMissingClasspathEntryIsReportedWithItsLine() throws IOException {
         Settings settings = settings("model: app.db.Provider\nclasspath:\n  - build/classes\n  - build/missing.jar\n");
-        assertThatThrownBy(() -> LOADER.load(settings)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> LOADER.load(settings.modelRequest())).isInstanceOf(ModelLoadException.class)
                 .hasMessage("retort.yaml:2: classpath entry build/missing.jar does not exist");
         Settings noDir = settings("model: app.db.Provider\nclasspath: ['nolib/*']\n");
-        assertThatThrownBy(() -> LOADER.load(noDir)).hasMessage("retort.yaml:2: classpath entry nolib/*: no such directory");
+        assertThatThrownBy(() -> LOADER.load(noDir.modelRequest())).hasMessage("retort.yaml:2: classpath entry nolib/*: no such directory");
     }
 
     @Test
@@ -221,7 +224,7 @@ class ModelLoaderTest {
     @Test
     void noModelConfiguredIsAConfigurationError() throws IOException {
         Settings settings = settings("classpath: [build/classes]\n");
-        assertThatThrownBy(() -> LOADER.load(settings)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> LOADER.load(settings.modelRequest())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("no model: set model:");
     }
 }

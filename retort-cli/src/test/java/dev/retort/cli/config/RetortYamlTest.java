@@ -1,5 +1,6 @@
 package dev.retort.cli.config;
 
+import dev.retort.loader.ModelSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

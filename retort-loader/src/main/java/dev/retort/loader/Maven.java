@@ -1,4 +1,4 @@
-package dev.retort.cli.config;
+package dev.retort.loader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /** Runs Maven. An interface so that tests of the classpath cache can count runs without building. */
 @FunctionalInterface
-interface Maven {
+public interface Maven {
 
     /**
      * Runs Maven in {@code directory} with {@code arguments}, its output (stdout and stderr) going to

@@ -1,4 +1,4 @@
-package dev.retort.cli.config;
+package dev.retort.loader;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

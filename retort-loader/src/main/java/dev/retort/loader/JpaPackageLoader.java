@@ -1,4 +1,4 @@
-package dev.retort.cli.config;
+package dev.retort.loader;
 
 import dev.retort.jpa.JpaModel;
 import jakarta.persistence.Entity;
@@ -28,11 +28,11 @@ final class JpaPackageLoader {
     private JpaPackageLoader() {
     }
 
-    static LoadedModel load(ModelSource.JpaPackage source, List<Path> classpath, ClassLoader loader, Settings settings) {
+    static LoadedModel load(ModelSource.JpaPackage source, List<Path> classpath, ClassLoader loader, ModelRequest request) {
         String packageName = source.packageName();
-        List<String> classes = classNames(packageName, classpath, settings);
+        List<String> classes = classNames(packageName, classpath, request);
         if (classes.stream().noneMatch(name -> isEntity(name, loader, packageName))) {
-            throw noEntities(packageName, classes.size(), classpath, settings);
+            throw noEntities(packageName, classes.size(), classpath, request);
         }
         return new LoadedModel(packageName, "JPA entities, naming " + source.naming().yamlName(), classpath,
                 () -> JpaModel.builder()
@@ -56,7 +56,7 @@ final class JpaPackageLoader {
     }
 
     /** The classes of the package and its subpackages in the classpath's directories and jars, by name. */
-    static List<String> classNames(String packageName, List<Path> classpath, Settings settings) {
+    static List<String> classNames(String packageName, List<Path> classpath, ModelRequest request) {
         String path = packageName.replace('.', '/') + "/";
         TreeSet<String> names = new TreeSet<>();
         for (Path entry : classpath) {
@@ -77,7 +77,7 @@ final class JpaPackageLoader {
                         if (name.startsWith(path)) add(name, names);
                     }
                 } catch (IOException e) {
-                    throw new ModelLoadException("classpath entry " + settings.display(entry) + " is not a readable jar: " + e.getMessage(), e);
+                    throw new ModelLoadException("classpath entry " + request.display(entry) + " is not a readable jar: " + e.getMessage(), e);
                 }
             }
         }
@@ -91,10 +91,10 @@ final class JpaPackageLoader {
         names.add(name);
     }
 
-    private static ModelLoadException noEntities(String packageName, int classes, List<Path> classpath, Settings settings) {
-        String where = settings.source(Key.MODEL).describe() + ": model package " + packageName + " has no JPA entities";
+    private static ModelLoadException noEntities(String packageName, int classes, List<Path> classpath, ModelRequest request) {
+        String where = request.aboutSource("model package " + packageName + " has no JPA entities");
         if (classpath.isEmpty()) return new ModelLoadException(where + ": " + ModelLoader.NO_CLASSPATH);
         String found = classes == 0 ? "" : ": " + classes + (classes == 1 ? " class" : " classes") + " there, none annotated @Entity";
-        return new ModelLoadException(where + " on the classpath (" + ModelLoader.shown(classpath, settings) + ")" + found);
+        return new ModelLoadException(where + " on the classpath (" + ModelLoader.shown(classpath, request) + ")" + found);
     }
 }

@@ -1,4 +1,4 @@
-package dev.retort.cli.config;
+package dev.retort.loader;
 
 import dev.retort.jpa.NamingStrategy;
 

@@ -1,4 +1,4 @@
-package dev.retort.cli.config;
+package dev.retort.loader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Retort's own files beside retort.yaml ({@value Settings#STATE_DIRECTORY}): caches and the embedded
+ * Retort's own files beside retort.yaml ({@value ModelRequest#STATE_DIRECTORY}): caches and the embedded
  * server's data. It is made with a .gitignore of its own, so that it never ends up in the user's
  * repository whatever their .gitignore says.
  */

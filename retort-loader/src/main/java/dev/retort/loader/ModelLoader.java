@@ -1,4 +1,4 @@
-package dev.retort.cli.config;
+package dev.retort.loader;
 
 import dev.retort.MetaData;
 import dev.retort.ModelProvider;
@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Finds the user's model: builds a class loader over the user's classpath and loads the configured
- * class from it. The classpath is the {@code classpath:} entries when retort.yaml gives them;
- * otherwise, when a pom.xml is beside retort.yaml, Maven's (see {@link MavenClasspath}); otherwise
- * nothing. The class gives its model in one of three ways, tried in this order: it implements
+ * Finds the user's model: builds a class loader over the user's classpath and loads the requested
+ * class from it. The classpath is the request's when it gives one (retort.yaml's {@code classpath:},
+ * a build's compile class path); otherwise, when the project directory holds a pom.xml, Maven's (see
+ * {@link MavenClasspath}); otherwise nothing. The class gives its model in one of three ways, tried in this order: it implements
  * {@link ModelProvider} (with a public no-argument constructor), it has a public static
  * {@code metadata()} method returning a MetaData, or it has a public static final MetaData field
  * {@code METADATA} (or {@code metadata}).
@@ -39,50 +39,51 @@ public final class ModelLoader {
         this(Maven.installed(), progress);
     }
 
-    ModelLoader(Maven maven, Consumer<String> progress) {
+    /** @param maven how Maven runs, when it must build the model's classpath */
+    public ModelLoader(Maven maven, Consumer<String> progress) {
         this.maven = new MavenClasspath(maven, progress);
     }
 
-    /** The configured model, loaded; its code has not run yet (see {@link LoadedModel#metadata()}). */
-    public LoadedModel load(Settings settings) {
-        return load(settings, settings.stateDirectory());
-    }
-
-    /** As {@link #load(Settings)}, caching Maven's classpath in {@code stateDirectory}. */
-    LoadedModel load(Settings settings, Path stateDirectory) {
-        ModelSource source = settings.requireModel();
-        List<Path> classpath = classpath(settings, stateDirectory);
+    /**
+     * The requested model, loaded; its code has not run yet (see {@link LoadedModel#metadata()}).
+     *
+     * @throws ModelLoadException when the classpath cannot be had (a missing entry, a failed Maven
+     *                            build) or the model is not on it, or does not give a model
+     */
+    public LoadedModel load(ModelRequest request) {
+        ModelSource source = request.source();
+        List<Path> classpath = classpath(request);
         ClassLoader loader = new ModelClassLoader(classpath, ModelLoader.class.getClassLoader());
         if (source instanceof ModelSource.JpaPackage entities) {
-            return JpaPackageLoader.load(entities, classpath, loader, settings);
+            return JpaPackageLoader.load(entities, classpath, loader, request);
         }
         String className = ((ModelSource.ModelClass) source).name();
-        Class<?> type = find(className, loader, classpath, settings);
+        Class<?> type = find(className, loader, classpath, request);
         return access(className, type, classpath, loader);
     }
 
-    /** The classpath the model is loaded from: explicit, from Maven, or empty. */
-    public List<Path> classpath(Settings settings) {
-        return classpath(settings, settings.stateDirectory());
+    /** Whether a Maven project is in {@code directory}, so that the model's classpath comes from Maven. */
+    public static boolean mavenProject(Path directory) {
+        return Files.isRegularFile(directory.resolve(MavenReactor.POM));
     }
 
-    private List<Path> classpath(Settings settings, Path stateDirectory) {
-        if (settings.classpath() != null) return explicit(settings);
-        if (Files.isRegularFile(settings.baseDirectory().resolve(MavenReactor.POM))) {
-            return maven.resolve(settings.baseDirectory(), stateDirectory);
+    /** The classpath the model is loaded from: explicit, from Maven, or empty. */
+    public List<Path> classpath(ModelRequest request) {
+        if (request.classpath() != null) return explicit(request);
+        if (mavenProject(request.projectDirectory())) {
+            return maven.resolve(request.projectDirectory(), request.stateDirectory());
         }
         return List.of();
     }
 
-    /** The {@code classpath:} entries, each of which must exist; {@code dir/*} stands for the jars in dir. */
-    private static List<Path> explicit(Settings settings) {
-        Source source = settings.source(Key.CLASSPATH);
+    /** The explicit entries, each of which must exist; {@code dir/*} stands for the jars in dir. */
+    private static List<Path> explicit(ModelRequest request) {
         List<Path> entries = new ArrayList<>();
-        for (Path entry : settings.classpath()) {
+        for (Path entry : request.classpath()) {
             if (entry.getFileName() != null && entry.getFileName().toString().equals("*")) {
                 Path dir = entry.getParent();
                 if (!Files.isDirectory(dir)) {
-                    throw ConfigException.at(source, "classpath entry " + settings.display(entry) + ": no such directory");
+                    throw new ModelLoadException(request.aboutClasspath("classpath entry " + request.display(entry) + ": no such directory"));
                 }
                 try (Stream<Path> files = Files.list(dir)) {
                     files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().forEach(entries::add);
@@ -92,13 +93,13 @@ public final class ModelLoader {
             } else if (Files.exists(entry)) {
                 entries.add(entry);
             } else {
-                throw ConfigException.at(source, "classpath entry " + settings.display(entry) + " does not exist");
+                throw new ModelLoadException(request.aboutClasspath("classpath entry " + request.display(entry) + " does not exist"));
             }
         }
         return entries;
     }
 
-    private static Class<?> find(String className, ClassLoader loader, List<Path> classpath, Settings settings) {
+    private static Class<?> find(String className, ClassLoader loader, List<Path> classpath, ModelRequest request) {
         // A nested class may be written with dots (a.b.Outer.Inner); the JVM names it a.b.Outer$Inner.
         String name = className;
         while (true) {
@@ -112,25 +113,24 @@ public final class ModelLoader {
                 throw new ModelLoadException("model class " + className + " cannot be loaded: " + e, e);
             }
         }
-        throw notFound(className, classpath, settings);
+        throw notFound(className, classpath, request);
     }
 
-    private static ModelLoadException notFound(String className, List<Path> classpath, Settings settings) {
-        Source source = settings.source(Key.MODEL);
+    private static ModelLoadException notFound(String className, List<Path> classpath, ModelRequest request) {
         if (classpath.isEmpty()) {
-            return new ModelLoadException(source.describe() + ": model class " + className + " not found: " + NO_CLASSPATH);
+            return new ModelLoadException(request.aboutSource("model class " + className + " not found: " + NO_CLASSPATH));
         }
         String suggestion = similar(className, classpath).stream().findFirst().map(s -> "; did you mean " + s + "?").orElse("");
-        return new ModelLoadException(source.describe() + ": model class " + className + " not found on the classpath ("
-                + shown(classpath, settings) + ")" + suggestion);
+        return new ModelLoadException(request.aboutSource("model class " + className + " not found on the classpath ("
+                + shown(classpath, request) + ")" + suggestion));
     }
 
     static final String NO_CLASSPATH = "there is no classpath to search (give classpath: in retort.yaml,"
             + " or keep retort.yaml beside the model's pom.xml)";
 
     /** The classpath as messages show it: its first entries. */
-    static String shown(List<Path> classpath, Settings settings) {
-        String shown = classpath.stream().limit(SHOWN_ENTRIES).map(settings::display).collect(Collectors.joining(", "));
+    static String shown(List<Path> classpath, ModelRequest request) {
+        String shown = classpath.stream().limit(SHOWN_ENTRIES).map(request::display).collect(Collectors.joining(", "));
         if (classpath.size() > SHOWN_ENTRIES) shown += " and " + (classpath.size() - SHOWN_ENTRIES) + " more";
         return shown;
     }

@@ -1,0 +1,13 @@
+/**
+ * Retort's model, the differ, operations and revision values: no JDBC. The revision files' reading,
+ * writing and graph ({@code dev.retort.internal.revision}) are machinery, open to Retort's engine only.
+ */
+module dev.retort.core {
+    requires org.yaml.snakeyaml;
+
+    exports dev.retort;
+    exports dev.retort.compare;
+    exports dev.retort.operations;
+    exports dev.retort.revision;
+    exports dev.retort.internal.revision to dev.retort.engine;
+}
