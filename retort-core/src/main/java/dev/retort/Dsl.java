@@ -414,9 +414,7 @@ public final class Dsl {
                 String label = ck.label != null ? ck.label : String.valueOf(++unnamedChecks);
                 checks.add(new CheckConstraint(ck.name != null ? ck.name : naming.checkName(name, label), ck.expression));
             } else if (element instanceof IndexDef ix) {
-                List<String> nameParts = ix.elements.stream().map(e -> e.column() != null ? e.column() : "expr").toList();
-                indexes.add(new Index(ix.name != null ? ix.name : naming.indexName(name, nameParts), ix.elements,
-                        ix.unique, ix.where, ix.method, ix.include));
+                indexes.add(index(naming, name, ix));
             } else if (element instanceof TableOption o) {
                 if (o.comment != null) comment = o.comment;
                 if (o.renamedFrom != null) renamedFrom = o.renamedFrom;
@@ -446,6 +444,45 @@ public final class Dsl {
         }
         PrimaryKey pk = pkColumns.isEmpty() ? null : new PrimaryKey(pkName != null ? pkName : naming.primaryKeyName(name, pkColumns), pkColumns);
         return new Table(schema, name, columns, pk, uniques, fks, checks, indexes, comment, renamedFrom);
+    }
+
+    /** The index an index definition makes on a table (or materialized view), named by the convention unless named. */
+    static Index index(NamingConvention naming, String table, IndexDef ix) {
+        List<String> nameParts = ix.elements.stream().map(e -> e.column() != null ? e.column() : "expr").toList();
+        return new Index(ix.name != null ? ix.name : naming.indexName(table, nameParts), ix.elements,
+                ix.unique, ix.where, ix.method, ix.include);
+    }
+
+    // ---- views, routines, triggers and policies: built by MetaData.view(...), routine(...), trigger(...), policy(...)
+
+    /** A view: {@code metadata.view(view("active_users", "SELECT id FROM users WHERE active"))}. */
+    public static ViewDef view(String name, String query) {
+        return new ViewDef(name, query, false);
+    }
+
+    /** A materialized view; {@code .index(index("user_id"))} adds indexes to it. */
+    public static ViewDef materializedView(String name, String query) {
+        return new ViewDef(name, query, true);
+    }
+
+    /** A function: {@code function("touch").returns("trigger").language("plpgsql").body("BEGIN ... END")}. */
+    public static RoutineDef function(String name) {
+        return new RoutineDef(name, Routine.Kind.FUNCTION);
+    }
+
+    /** A procedure (called with {@code CALL}, returns nothing). */
+    public static RoutineDef procedure(String name) {
+        return new RoutineDef(name, Routine.Kind.PROCEDURE);
+    }
+
+    /** A trigger: {@code trigger("touch_doc").on("doc").before(UPDATE).forEachRow().execute("touch")}. */
+    public static TriggerDef trigger(String name) {
+        return new TriggerDef(name);
+    }
+
+    /** A row-level security policy: {@code policy("own_rows").on("doc").using("owner = current_user")}. */
+    public static PolicyDef policy(String name) {
+        return new PolicyDef(name);
     }
 
     /** An enum type that names no schema takes the table's, as a foreign key does (rule 1). */

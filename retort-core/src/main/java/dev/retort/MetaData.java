@@ -38,6 +38,7 @@ public final class MetaData {
     private volatile Map<String, Table> tables = Map.of();
     private volatile Map<String, Sequence> sequences = Map.of();
     private volatile Map<String, SqlType.Enum> enumTypes = Map.of();
+    private volatile Programs programs = Programs.EMPTY;
 
     // Lookups for add()'s checks, guarded by this object's lock, so that defining n tables costs O(n)
     // checks rather than a scan of every table per definition (a thousand-table model is common).
@@ -103,6 +104,120 @@ public final class MetaData {
         Map<String, SqlType.Enum> out = new LinkedHashMap<>(enumTypes);
         tables.values().forEach(t -> t.enumTypes().forEach(e -> out.putIfAbsent(e.key(), e)));
         return List.copyOf(out.values());
+    }
+
+    /** Views and materialized views by key ({@code schema.name}), in definition order. */
+    public Map<String, View> views() {
+        return programs.views();
+    }
+
+    /** Functions and procedures by key ({@code schema.name(types)}), in definition order. */
+    public Map<String, Routine> routines() {
+        return programs.routines();
+    }
+
+    /** Triggers by key ({@code schema.table.name}), in definition order. */
+    public Map<String, Trigger> triggers() {
+        return programs.triggers();
+    }
+
+    /** Row-level security policies by key ({@code schema.table.name}), in definition order. */
+    public Map<String, Policy> policies() {
+        return programs.policies();
+    }
+
+    /** Row-level security settings by table key; a table without one has it disabled. */
+    public Map<String, RowSecurity> rowSecurity() {
+        return programs.rowSecurity();
+    }
+
+    /** Defines a view in the default schema and registers it. */
+    public View view(ViewDef definition) {
+        return addView(definition.build(naming, schema));
+    }
+
+    /** Defines a function or procedure in the default schema and registers it. */
+    public Routine routine(RoutineDef definition) {
+        return addRoutine(definition.build(schema));
+    }
+
+    /** Defines a trigger on a table of the default schema and registers it. */
+    public Trigger trigger(TriggerDef definition) {
+        return addTrigger(definition.build(schema));
+    }
+
+    /** Defines a row-level security policy on a table of the default schema and registers it. */
+    public Policy policy(PolicyDef definition) {
+        return addPolicy(definition.build(schema));
+    }
+
+    /** {@code ALTER TABLE ... ENABLE ROW LEVEL SECURITY} for a table of the default schema. */
+    public RowSecurity enableRowLevelSecurity(String table) {
+        return addRowSecurity(new RowSecurity(schema, table, true, false));
+    }
+
+    /** Row-level security enabled and forced: the table's owner is subject to its policies too. */
+    public RowSecurity forceRowLevelSecurity(String table) {
+        return addRowSecurity(new RowSecurity(schema, table, true, true));
+    }
+
+    /**
+     * Registers a view (a view without a schema takes the default schema). Views share the namespace of
+     * tables and indexes.
+     *
+     * @throws IllegalArgumentException when the name is taken in its schema
+     */
+    public synchronized View addView(View view) {
+        View bound = view.schema() == null && schema != null ? view.withSchema(schema) : view;
+        for (String n : viewRelationNames(bound)) {
+            String owner = relationOwners.get(relationKey(bound.schema(), n));
+            if (owner != null) {
+                throw new IllegalArgumentException(bound.kind() + " " + bound.key() + ": the name " + n + " is already used by "
+                        + (owner.startsWith("view ") ? owner : "table " + owner) + " in the same schema");
+            }
+        }
+        programs = programs.withView(bound);
+        for (String n : viewRelationNames(bound)) relationOwners.put(relationKey(bound.schema(), n), "view " + bound.key());
+        return bound;
+    }
+
+    private static List<String> viewRelationNames(View v) {
+        List<String> names = new ArrayList<>();
+        names.add(v.name());
+        v.indexes().forEach(i -> names.add(i.name()));
+        return names;
+    }
+
+    /** Registers a function or procedure (without a schema: the default schema's). */
+    public synchronized Routine addRoutine(Routine routine) {
+        Routine bound = routine.schema() == null && schema != null ? routine.withSchema(schema) : routine;
+        programs = programs.withRoutine(bound);
+        return bound;
+    }
+
+    /** Registers a trigger (without a schema: the default schema's, and its function's too when it names none). */
+    public synchronized Trigger addTrigger(Trigger trigger) {
+        Trigger bound = trigger;
+        if (bound.schema() == null && schema != null) {
+            bound = bound.withSchema(schema);
+            if (bound.functionSchema() == null) bound = bound.withFunctionSchema(schema);
+        }
+        programs = programs.withTrigger(bound);
+        return bound;
+    }
+
+    /** Registers a row-level security policy (without a schema: the default schema's). */
+    public synchronized Policy addPolicy(Policy policy) {
+        Policy bound = policy.schema() == null && schema != null ? policy.withSchema(schema) : policy;
+        programs = programs.withPolicy(bound);
+        return bound;
+    }
+
+    /** Sets a table's row-level security (without a schema: the default schema's); a later call replaces it. */
+    public synchronized RowSecurity addRowSecurity(RowSecurity rowSecurity) {
+        RowSecurity bound = rowSecurity.schema() == null && schema != null ? rowSecurity.withSchema(schema) : rowSecurity;
+        programs = programs.withRowSecurity(bound);
+        return bound;
     }
 
     /** The schemas that hold this model's tables, enums and sequences (null for schema-less ones left out). */
@@ -207,6 +322,7 @@ public final class MetaData {
         for (SqlType.Enum e : enumTypes.values()) {
             target.addEnum(Objects.equals(e.schema(), from) ? e.withSchema(newSchema) : e);
         }
+        programs.copyInto(target, from, newSchema);
         return target;
     }
 
@@ -226,6 +342,7 @@ public final class MetaData {
         enumUses = bound.enumUses;
         tables = bound.tables;
         sequences = bound.sequences;
+        programs = bound.programs;
         schema = newSchema;
     }
 
@@ -254,7 +371,8 @@ public final class MetaData {
             String owner = relationOwners.get(relationKey(table.schema(), n));
             if (owner != null) {
                 throw new IllegalArgumentException("table " + table.key() + ": the name " + n
-                        + " is already used by table " + owner + " in the same schema (a naming-convention collision?)");
+                        + " is already used by " + (owner.startsWith("view ") ? owner : "table " + owner)
+                        + " in the same schema (a naming-convention collision?)");
             }
         }
     }

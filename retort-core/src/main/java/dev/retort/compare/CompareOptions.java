@@ -20,12 +20,19 @@ import java.util.Set;
  * @param includeDrops   drop tables, columns, constraints, indexes, enum types and labels, and
  *                       sequences that the database has and the model lacks. Without it only additions
  *                       and changes are emitted (a change may still drop and re-create an object).
+ * @param canonical      the model's views, routines, triggers and policies as the database prints them
+ *                       ({@link Canonical#NONE}: the model's texts are compared as they are)
  */
 public record CompareOptions(Normaliser normaliser, Set<String> managedSchemas, boolean createSchemas,
-                             boolean includeDrops) {
+                             boolean includeDrops, Canonical canonical) {
+
+    public CompareOptions(Normaliser normaliser, Set<String> managedSchemas, boolean createSchemas, boolean includeDrops) {
+        this(normaliser, managedSchemas, createSchemas, includeDrops, Canonical.NONE);
+    }
 
     public CompareOptions {
         Objects.requireNonNull(normaliser, "normaliser");
+        if (canonical == null) canonical = Canonical.NONE;
         if (managedSchemas != null) {
             if (managedSchemas.isEmpty()) {
                 throw new IllegalArgumentException("no managed schema given; pass null to manage every schema");
@@ -50,19 +57,24 @@ public record CompareOptions(Normaliser normaliser, Set<String> managedSchemas, 
     }
 
     public CompareOptions withNormaliser(Normaliser newNormaliser) {
-        return new CompareOptions(newNormaliser, managedSchemas, createSchemas, includeDrops);
+        return new CompareOptions(newNormaliser, managedSchemas, createSchemas, includeDrops, canonical);
     }
 
     public CompareOptions withManagedSchemas(Set<String> schemas) {
-        return new CompareOptions(normaliser, schemas, createSchemas, includeDrops);
+        return new CompareOptions(normaliser, schemas, createSchemas, includeDrops, canonical);
     }
 
     public CompareOptions withCreateSchemas(boolean create) {
-        return new CompareOptions(normaliser, managedSchemas, create, includeDrops);
+        return new CompareOptions(normaliser, managedSchemas, create, includeDrops, canonical);
     }
 
     public CompareOptions withDrops(boolean drops) {
-        return new CompareOptions(normaliser, managedSchemas, createSchemas, drops);
+        return new CompareOptions(normaliser, managedSchemas, createSchemas, drops, canonical);
+    }
+
+    /** The model's bodies as the database prints them, to compare with what reflection read. */
+    public CompareOptions withCanonical(Canonical forms) {
+        return new CompareOptions(normaliser, managedSchemas, createSchemas, includeDrops, forms);
     }
 
     /** True when objects in this schema (null: schema-less) may be created, altered or dropped. */

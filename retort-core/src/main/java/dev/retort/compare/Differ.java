@@ -5,9 +5,11 @@ import dev.retort.MetaData;
 import dev.retort.Sequence;
 import dev.retort.SqlType;
 import dev.retort.Table;
+import dev.retort.operations.Operation;
 import dev.retort.operations.SchemaOps.CreateSchema;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,11 +46,13 @@ public final class Differ {
         Scope scope = new Scope(model, database, options);
         Plan plan = new Plan();
         if (options.createSchemas()) createSchemas(model, database, options, plan);
-        plan.addAll(Plan.Phase.RENAMES, Renames.apply(scope));
+        List<Operation> renames = Renames.apply(scope);
+        plan.addAll(Plan.Phase.RENAMES, renames);
         checkReferences(scope);
-        Tables.diff(scope, plan);
+        TableChanges changes = Tables.diff(scope, plan);
         EnumDiff.diff(model, database, scope, plan);
         SequenceDiff.diff(model, database, scope, plan);
+        ProgramDiff.diff(model, database, scope, plan, changes, renames);
         return new Diff(plan.operations());
     }
 
@@ -64,6 +68,8 @@ public final class Differ {
         md.tables().values().stream().map(Table::schema).forEach(out::add);
         md.enums().stream().map(SqlType.Enum::schema).forEach(out::add);
         md.sequences().values().stream().map(Sequence::schema).forEach(out::add);
+        md.views().values().forEach(v -> out.add(v.schema()));
+        md.routines().values().forEach(r -> out.add(r.schema()));
         out.removeIf(s -> s == null || !options.manages(s));
         return out;
     }

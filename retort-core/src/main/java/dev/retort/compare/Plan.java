@@ -18,6 +18,11 @@ final class Plan {
         CREATE_SCHEMAS,
         /** Before anything else, so that the rest of the diff acts on the new names. */
         RENAMES,
+        /**
+         * Triggers, policies and views removed, changed, or standing on a table, column, view or routine
+         * that the diff drops or changes (dependants before what they depend on); routines made again.
+         */
+        DROP_DEPENDENTS,
         /** Foreign keys first: they may depend on the keys, columns and tables dropped below. */
         DROP_FOREIGN_KEYS,
         /**
@@ -31,6 +36,8 @@ final class Plan {
         CREATE_ENUMS,
         /** Before the columns whose defaults draw on them. */
         CREATE_SEQUENCES,
+        /** Routines that defaults, checks, generated columns or indexes of the tables call. */
+        CREATE_ROUTINES,
         /** Per existing table: drop, add and alter columns, then its comment, keys, checks and indexes. */
         ALTER_TABLES,
         /** After the existing tables reached their new shape, so that keys the new tables refer to exist. */
@@ -39,6 +46,12 @@ final class Plan {
         ADD_FOREIGN_KEYS,
         /** Once no default or column change needs the old labels. */
         REMOVE_ENUM_VALUES,
+        /** Every table in its final shape: the other routines and the views, in dependency order. */
+        CREATE_BODIES,
+        /** Triggers, row-level security and policies, once their tables, views and functions exist. */
+        CREATE_TRIGGERS_AND_POLICIES,
+        /** Routines removed, once nothing (a default, a trigger, a view) uses them. */
+        DROP_ROUTINES,
         /** Once no column uses them. */
         DROP_ENUMS,
         /** Once no default draws on them. */

@@ -48,11 +48,11 @@ final class Tables {
         this.plan = plan;
     }
 
-    static void diff(Scope scope, Plan plan) {
-        new Tables(scope, plan).run();
+    static TableChanges diff(Scope scope, Plan plan) {
+        return new Tables(scope, plan).run();
     }
 
-    private void run() {
+    private TableChanges run() {
         List<Table> matched = scope.model.values().stream().filter(t -> scope.database.containsKey(t.key())).toList();
         List<Table> created = scope.model.values().stream().filter(t -> !scope.database.containsKey(t.key())).toList();
         // Listed by name backwards: read backwards again to drop, tables that do not depend on each other go by name.
@@ -63,6 +63,17 @@ final class Tables {
         dropTablesAndConstraints(matched, dropped);
         for (Table m : matched) alter(m, db(m));
         createTablesAndForeignKeys(matched, created, restored);
+        return changes(dropped);
+    }
+
+    private TableChanges changes(List<Table> dropped) {
+        Map<String, Set<String>> changed = new HashMap<>();
+        columns.forEach((key, cols) -> {
+            Set<String> names = new java.util.HashSet<>(cols.retyped());
+            cols.dropped().forEach(c -> names.add(c.name()));
+            if (!names.isEmpty()) changed.put(key, Set.copyOf(names));
+        });
+        return new TableChanges(changed, dropped.stream().map(Table::key).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Columns first, then keys and indexes, then foreign keys: each decision needs the previous ones. */

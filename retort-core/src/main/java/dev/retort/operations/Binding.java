@@ -3,6 +3,7 @@ package dev.retort.operations;
 import dev.retort.Column;
 import dev.retort.SqlType;
 import dev.retort.Table;
+import dev.retort.Trigger;
 
 import java.util.Objects;
 
@@ -30,5 +31,13 @@ final class Binding {
         if (type instanceof SqlType.Array a) return new SqlType.Array(type(a.element(), from, to));
         if (type instanceof SqlType.Enum e) return e.withSchema(schema(e.schema(), from, to));
         return type;
+    }
+
+    /** The trigger's schema, and its function's when that is the one rebound. */
+    static Trigger trigger(Trigger trigger, String from, String to) {
+        return new Trigger(schema(trigger.schema(), from, to), trigger.table(), trigger.name(), trigger.timing(),
+                trigger.events(), trigger.updateColumns(), trigger.forEachRow(), trigger.when(),
+                schema(trigger.functionSchema(), from, to), trigger.function(), trigger.arguments(), trigger.constraint(),
+                trigger.deferrable(), trigger.initiallyDeferred(), trigger.oldTable(), trigger.newTable(), trigger.comment());
     }
 }

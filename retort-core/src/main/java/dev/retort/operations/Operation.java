@@ -13,7 +13,11 @@ public sealed interface Operation permits SchemaOps.CreateSchema, SchemaOps.Drop
         ColumnOps.AddColumn, ColumnOps.DropColumn, ColumnOps.RenameColumn, ColumnOps.AlterColumn,
         IndexOps.CreateIndex, IndexOps.DropIndex, ConstraintOps.AddConstraint, ConstraintOps.DropConstraint,
         EnumOps.CreateEnum, EnumOps.DropEnum, EnumOps.AddEnumValue, EnumOps.RemoveEnumValue,
-        SequenceOps.CreateSequence, SequenceOps.DropSequence, SequenceOps.AlterSequence, Sql {
+        SequenceOps.CreateSequence, SequenceOps.DropSequence, SequenceOps.AlterSequence,
+        ViewOps.CreateView, ViewOps.DropView, ViewOps.AlterView,
+        RoutineOps.CreateRoutine, RoutineOps.DropRoutine, RoutineOps.ReplaceRoutine,
+        TriggerOps.CreateTrigger, TriggerOps.DropTrigger, TriggerOps.AlterTrigger,
+        PolicyOps.CreatePolicy, PolicyOps.DropPolicy, PolicyOps.AlterPolicy, PolicyOps.SetRowSecurity, Sql {
 
     /** The schema the operation acts in, or null when it is bound at apply time. */
     String schema();

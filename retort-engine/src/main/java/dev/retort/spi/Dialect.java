@@ -4,6 +4,7 @@ import dev.retort.Table;
 import dev.retort.api.Database;
 import dev.retort.api.DatabaseException;
 import dev.retort.MetaData;
+import dev.retort.compare.Canonical;
 import dev.retort.compare.Normaliser;
 import dev.retort.operations.Operation;
 
@@ -59,6 +60,18 @@ public interface Dialect {
 
     /** How this database rewrites defaults and expressions, for comparison. */
     Normaliser normaliser();
+
+    /**
+     * The model's views, routines, triggers and policies as this database prints them back, so that the
+     * differ compares them with what reflection read in one form ({@link Canonical}). The default cannot
+     * ask the database, and says to compare through the normaliser.
+     *
+     * @param model a model bound to {@code schema}
+     * @throws IllegalArgumentException naming an object whose definition the database refuses
+     */
+    default Canonical canonical(Connection connection, MetaData model, String schema) throws SQLException {
+        return Canonical.APPROXIMATE;
+    }
 
     /** True when DDL takes part in transactions, so a failed revision leaves nothing behind. */
     boolean transactionalDdl();

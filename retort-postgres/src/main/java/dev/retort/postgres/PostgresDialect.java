@@ -3,6 +3,7 @@ package dev.retort.postgres;
 import dev.retort.operations.TableOps;
 import dev.retort.Table;
 import dev.retort.MetaData;
+import dev.retort.compare.Canonical;
 import dev.retort.compare.Normaliser;
 import dev.retort.api.Database;
 import dev.retort.spi.Dialect;
@@ -62,6 +63,12 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Normaliser normaliser() {
         return NORMALISER;
+    }
+
+    /** Created in a scratch schema in a transaction rolled back, and read back ({@link PostgresCanonicaliser}). */
+    @Override
+    public Canonical canonical(Connection connection, MetaData model, String schema) throws SQLException {
+        return new PostgresCanonicaliser(this).canonical(connection, model, schema);
     }
 
     @Override

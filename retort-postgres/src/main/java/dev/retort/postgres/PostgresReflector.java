@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,7 +47,7 @@ import java.util.Set;
  */
 final class PostgresReflector {
     /** The number of statements one {@link #reflect} call runs, whatever it reads. */
-    public static final int QUERIES = 8;
+    public static final int QUERIES = 8 + ProgramReflector.QUERIES;
 
     private final Connection connection;
 
@@ -96,7 +97,8 @@ final class PostgresReflector {
         Map<Long, TableDraft> tables = readTables(names);
         Set<Long> serialSequences = readColumns(names, tables, enums);
         readConstraints(names, tables);
-        readIndexes(names, tables);
+        Map<Long, List<Index>> viewIndexes = new HashMap<>();
+        readIndexes(names, tables, viewIndexes);
         List<Sequence> sequences = readSequences(names, serialSequences);
 
         Map<String, MetaData> out = new LinkedHashMap<>();
@@ -107,6 +109,8 @@ final class PostgresReflector {
         }
         for (TableDraft t : tables.values()) out.get(t.schema).add(t.build());
         for (Sequence q : sequences) out.get(q.schema()).addSequence(q);
+        // Last: it sets the search path row by row, which the queries above must not see.
+        new ProgramReflector(connection).read(names, out, viewIndexes);
         return out;
     }
 
@@ -382,9 +386,10 @@ final class PostgresReflector {
 
     // ---- indexes that do not back a primary key, unique or exclusion constraint
 
-    private void readIndexes(Array names, Map<Long, TableDraft> tables) throws SQLException {
+    private void readIndexes(Array names, Map<Long, TableDraft> tables, Map<Long, List<Index>> viewIndexes)
+            throws SQLException {
         String sql = """
-                SELECT i.indrelid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
+                SELECT i.indrelid, n.nspname, ic.relname, i.indisunique, am.amname, i.indnkeyatts,
                        i.indoption::pg_catalog.int2[] AS options,
                        ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) WITH ORDINALITY k(num, ord)
                              LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
@@ -414,7 +419,7 @@ final class PostgresReflector {
                 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-                WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p')
+                WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p', 'm')
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                                   WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
                 ORDER BY i.indrelid, ic.relname
@@ -424,7 +429,8 @@ final class PostgresReflector {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     TableDraft t = tables.get(rs.getLong("indrelid"));
-                    if (t == null) continue;
+                    // A materialized view's index: kept for the view, which is read later.
+                    String schema = t != null ? t.schema : rs.getString("nspname");
                     int keys = rs.getInt("indnkeyatts");
                     List<String> cols = Arrays.asList((String[]) rs.getArray("cols").getArray());
                     List<String> defs = strings(rs.getArray("defs"));
@@ -438,15 +444,17 @@ final class PostgresReflector {
                         String col = cols.get(k);
                         String opclass = k < opclasses.size() ? opclasses.get(k) : null;
                         String collation = k < collations.size() ? collations.get(k) : null;
-                        elements.add(new Index.Element(col, col != null ? null : SqlLexer.unqualify(defs.get(k), t.schema), desc,
+                        elements.add(new Index.Element(col, col != null ? null : SqlLexer.unqualify(defs.get(k), schema), desc,
                                 nullsFirst, opclass, collation));
                     }
                     List<String> include = cols.subList(keys, cols.size()).stream().filter(Objects::nonNull).toList();
                     String method = rs.getString("amname");
                     Array storage = rs.getArray("storage");
-                    t.indexes.add(new Index(rs.getString("relname"), elements, rs.getBoolean("indisunique"),
-                            SqlLexer.unqualify(rs.getString("predicate"), t.schema), "btree".equals(method) ? null : method, include,
-                            rs.getBoolean("nulls_not_distinct"), storage == null ? List.of() : strings(storage)));
+                    Index index = new Index(rs.getString("relname"), elements, rs.getBoolean("indisunique"),
+                            SqlLexer.unqualify(rs.getString("predicate"), schema), "btree".equals(method) ? null : method, include,
+                            rs.getBoolean("nulls_not_distinct"), storage == null ? List.of() : strings(storage));
+                    if (t != null) t.indexes.add(index);
+                    else viewIndexes.computeIfAbsent(rs.getLong("indrelid"), k -> new ArrayList<>()).add(index);
                 }
             }
         }

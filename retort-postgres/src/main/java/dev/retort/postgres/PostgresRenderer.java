@@ -73,6 +73,8 @@ final class PostgresRenderer {
         if (op instanceof SequenceOps.DropSequence o) return List.of("DROP SEQUENCE " + qualify(o.sequence().schema(), o.sequence().name()));
         if (op instanceof SequenceOps.AlterSequence o) return alterSequence(o.sequence());
         if (op instanceof Sql o) return sql(o, targetSchema);
+        List<String> program = ProgramRenderer.render(op);
+        if (program != null) return program;
         throw new IllegalArgumentException("PostgreSQL cannot render " + op.describe());
     }
 
@@ -283,7 +285,7 @@ final class PostgresRenderer {
         return "(" + String.join(", ", columns.stream().map(PostgresSql::quote).toList()) + ")";
     }
 
-    private static String createIndex(String schema, String table, Index ix) {
+    static String createIndex(String schema, String table, Index ix) {
         StringBuilder s = new StringBuilder(ix.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
                 .append(quote(ix.name())).append(" ON ").append(qualify(schema, table));
         if (ix.method() != null) s.append(" USING ").append(indexMethod(ix));

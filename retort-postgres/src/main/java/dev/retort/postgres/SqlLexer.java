@@ -212,4 +212,66 @@ final class SqlLexer {
         }
         return out.toString();
     }
+
+    /** What stands for the schema being migrated in a body: {@code ${schema}.name}. */
+    static final String SCHEMA_PLACEHOLDER = "${schema}";
+
+    /**
+     * Body text (a view's query, a routine's source, a condition) with names qualified by its own schema
+     * written {@code ${schema}.name} instead: the server prints a name of the search path's schema
+     * qualified only where the unqualified name would mean something else (a {@code pg_catalog} function
+     * of the same name), and a routine's source keeps the qualified names its author wrote; either way the
+     * qualification matters, and must follow the body to whichever schema is migrated. Text in string
+     * literals is left alone. Text that does not lex is returned as it is.
+     */
+    static String placeholders(String sql, String schema) {
+        if (sql == null || schema == null) return sql;
+        List<Token> tokens;
+        try {
+            tokens = lex(sql);
+        } catch (IllegalArgumentException e) {
+            return sql;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            boolean name = t.kind() == Kind.WORD || t.kind() == Kind.QUOTED;
+            if (name && t.identifier().equals(schema) && i + 1 < tokens.size() && tokens.get(i + 1).isPunct(".")
+                    && (i == 0 || !tokens.get(i - 1).isPunct("."))) {
+                out.append(SCHEMA_PLACEHOLDER);
+                continue;
+            }
+            out.append(t.text());
+        }
+        return out.toString();
+    }
+
+    /**
+     * The reverse of {@link #placeholders}: every {@code ${schema}} outside string literals becomes the
+     * quoted schema. A placeholder inside a literal stays text (it is not a name there).
+     *
+     * @throws IllegalArgumentException when the text holds a placeholder and no schema is given
+     */
+    static String bindPlaceholders(String sql, String schema) {
+        if (sql == null || !sql.contains(SCHEMA_PLACEHOLDER)) return sql;
+        List<Token> tokens;
+        try {
+            tokens = lex(sql);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot place the schema in text that does not lex: " + e.getMessage());
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i + 3 < tokens.size() && tokens.get(i).isPunct("$") && tokens.get(i + 1).isPunct("{")
+                    && tokens.get(i + 2).kind() == Kind.WORD && tokens.get(i + 2).text().equals("schema")
+                    && tokens.get(i + 3).isPunct("}")) {
+                if (schema == null) throw new IllegalArgumentException(SCHEMA_PLACEHOLDER + " needs a target schema, and none was given");
+                out.append(PostgresSql.quote(schema));
+                i += 3;
+                continue;
+            }
+            out.append(tokens.get(i).text());
+        }
+        return out.toString();
+    }
 }

@@ -5,6 +5,10 @@ import dev.retort.operations.ConstraintOps;
 import dev.retort.operations.EnumOps;
 import dev.retort.operations.IndexOps;
 import dev.retort.operations.Operation;
+import dev.retort.operations.PolicyOps;
+import dev.retort.operations.RoutineOps;
+import dev.retort.operations.TriggerOps;
+import dev.retort.operations.ViewOps;
 import dev.retort.operations.SchemaOps;
 import dev.retort.operations.SequenceOps;
 import dev.retort.operations.Sql;
@@ -40,6 +44,19 @@ final class OperationNames {
         NAMES.put(SequenceOps.CreateSequence.class, "create_sequence");
         NAMES.put(SequenceOps.DropSequence.class, "drop_sequence");
         NAMES.put(SequenceOps.AlterSequence.class, "alter_sequence");
+        NAMES.put(ViewOps.CreateView.class, "create_view");
+        NAMES.put(ViewOps.DropView.class, "drop_view");
+        NAMES.put(ViewOps.AlterView.class, "alter_view");
+        NAMES.put(RoutineOps.CreateRoutine.class, "create_routine");
+        NAMES.put(RoutineOps.DropRoutine.class, "drop_routine");
+        NAMES.put(RoutineOps.ReplaceRoutine.class, "replace_routine");
+        NAMES.put(TriggerOps.CreateTrigger.class, "create_trigger");
+        NAMES.put(TriggerOps.DropTrigger.class, "drop_trigger");
+        NAMES.put(TriggerOps.AlterTrigger.class, "alter_trigger");
+        NAMES.put(PolicyOps.CreatePolicy.class, "create_policy");
+        NAMES.put(PolicyOps.DropPolicy.class, "drop_policy");
+        NAMES.put(PolicyOps.AlterPolicy.class, "alter_policy");
+        NAMES.put(PolicyOps.SetRowSecurity.class, "set_row_security");
         NAMES.put(Sql.class, "sql");
     }
 

@@ -115,7 +115,7 @@ final class RevisionEncoder {
         else if (op instanceof SequenceOps.DropSequence o) body = sequence(o.sequence());
         else if (op instanceof SequenceOps.AlterSequence o) body = alterSequence(o.sequence());
         else if (op instanceof Sql o) body = map().put("sql", o.sql()).opt("reverse", o.reverse()).build();
-        else throw new IllegalStateException("no encoding for " + op);
+        else if ((body = ProgramEncoding.encode(op)) == null) throw new IllegalStateException("no encoding for " + op);
         // Block style keeps the name at the start of the line: "- create_index: {...}".
         return blockMap().put(name, body).build();
     }
@@ -167,6 +167,11 @@ final class RevisionEncoder {
     private static YNode identity(Identity i) {
         return map().put("always", new YNode.Raw(Boolean.toString(i.always())))
                 .opt("start", i.start()).opt("increment", i.increment()).build();
+    }
+
+    /** An index of a materialized view: the same keys as a table's. */
+    static YNode index(Index ix) {
+        return index(ix, map().put("name", ix.name()));
     }
 
     private static YNode index(Index ix, YNode.MapBuilder start) {

@@ -233,7 +233,11 @@ public final class RevisionReader {
             case "drop_sequence" -> new SequenceOps.DropSequence(sequence(body, name));
             case "alter_sequence" -> alterSequence(body);
             case "sql" -> sql(body);
-            default -> throw new IllegalStateException("operation " + name + " has a name but no reader");
+            default -> {
+                Operation op = new ProgramReading(this).operation(name, body);
+                if (op == null) throw new IllegalStateException("operation " + name + " has a name but no reader");
+                yield op;
+            }
         };
     }
 
@@ -335,11 +339,11 @@ public final class RevisionReader {
         }
     }
 
-    private static final Set<String> INDEX_KEYS = Set.of("name", "columns", "unique", "using", "include", "where");
+    static final Set<String> INDEX_KEYS = Set.of("name", "columns", "unique", "using", "include", "where");
     private static final Set<String> INDEX_OP_KEYS = Set.of("name", "table", "schema", "columns", "unique", "using",
             "include", "where");
 
-    private Index index(Fields f, Node n) {
+    Index index(Fields f, Node n) {
         String name = f.text("name");
         List<Index.Element> elements = list(f.need("columns"), "columns", this::indexElement);
         List<String> include = strings(f.get("include"), "include");
@@ -469,17 +473,17 @@ public final class RevisionReader {
 
     // --- scalars and lists ---
 
-    private static boolean isNull(Node n) {
+    static boolean isNull(Node n) {
         return n instanceof ScalarNode s && Tag.NULL.equals(s.getTag());
     }
 
-    private String text(Node n, String what) {
+    String text(Node n, String what) {
         if (!(n instanceof ScalarNode s)) throw fail(n, "'" + what + "' must be a text value, not " + kind(n));
         if (isNull(n)) throw fail(n, "'" + what + "' has no value");
         return s.getValue();
     }
 
-    private String optText(Node n, String what) {
+    String optText(Node n, String what) {
         return n == null || isNull(n) ? null : text(n, what);
     }
 
@@ -493,19 +497,19 @@ public final class RevisionReader {
         }
     }
 
-    private boolean bool(Node n, String what) {
+    boolean bool(Node n, String what) {
         String s = text(n, what);
         if (s.equalsIgnoreCase("true")) return true;
         if (s.equalsIgnoreCase("false")) return false;
         throw fail(n, "'" + what + "' must be true or false, not '" + s + "'");
     }
 
-    private List<String> strings(Node n, String what) {
+    List<String> strings(Node n, String what) {
         return list(n, what, item -> text(item, what + " item"));
     }
 
     /** The items of a list; an absent or null list is empty. */
-    private <T> List<T> list(Node n, String what, Function<Node, T> read) {
+    <T> List<T> list(Node n, String what, Function<Node, T> read) {
         if (n == null || isNull(n)) return List.of();
         if (!(n instanceof SequenceNode seq)) throw fail(n, "'" + what + "' must be a list, not " + kind(n));
         List<T> out = new ArrayList<>();
@@ -513,14 +517,14 @@ public final class RevisionReader {
         return out;
     }
 
-    private static String kind(Node n) {
+    static String kind(Node n) {
         if (n instanceof MappingNode) return "a mapping";
         if (n instanceof SequenceNode) return "a list";
         return isNull(n) ? "null" : "a text value";
     }
 
     /** Runs a model constructor, turning its complaint into one about this place in the file. */
-    private <T> T check(Node at, Supplier<T> build) {
+    <T> T check(Node at, Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -528,12 +532,12 @@ public final class RevisionReader {
         }
     }
 
-    private RevisionFormatException fail(Node at, String problem) {
+    RevisionFormatException fail(Node at, String problem) {
         return new RevisionFormatException(file, at == null ? 0 : at.getStartMark().getLine() + 1, problem);
     }
 
     /** The keys of one mapping, checked against the ones its context allows. */
-    private final class Fields {
+    final class Fields {
         private final Node node;
         private final String what;
         private final Map<String, Node> values = new LinkedHashMap<>();

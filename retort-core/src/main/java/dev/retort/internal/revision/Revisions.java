@@ -39,9 +39,14 @@ public final class Revisions {
     /**
      * Operations computed against one tenant's schema, made to apply to any: every mention of
      * {@code tenant} becomes "no schema". Objects in other (fixed) schemas keep theirs.
+     *
+     * @throws IllegalArgumentException when a body (a view's query, a routine's source, a trigger's or
+     *                                  policy's condition) still qualifies a name with {@code tenant}
      */
     public static List<Operation> schemaAgnostic(List<Operation> ops, String tenant) {
-        return ops.stream().map(op -> op.rebind(tenant, null)).toList();
+        List<Operation> out = ops.stream().map(op -> op.rebind(tenant, null)).toList();
+        SchemaMentions.refuse(out, tenant);
+        return out;
     }
 
     /** The file name of a revision: {@code <id>_<slug>.yaml}, the slug made from the message. */

@@ -77,7 +77,7 @@ final class Fixtures {
                 "rich table: with \"everything\"", null);
         Column note = Column.of("note", Types.TEXT).withComment("free text");
         Sequence seq = new Sequence(null, "order_no", INTEGER, 100L, 5L, 1L, 1_000_000L, 10L, true);
-        return List.of(
+        List<Operation> all = new java.util.ArrayList<>(List.of(
                 new SchemaOps.CreateSchema("shared"),
                 new SchemaOps.CreateSchema(null),
                 new EnumOps.CreateEnum(MOOD),
@@ -112,6 +112,8 @@ final class Fixtures {
                 new EnumOps.DropEnum(Types.enumType("old_mood", "a")),
                 new Sql("UPDATE ${schema}.tests\nSET title = 'x'\nWHERE id = 1;\n", "UPDATE ${schema}.tests SET title = NULL"),
                 new Sql("ANALYZE", null),
-                new SchemaOps.DropSchema("legacy"));
+                new SchemaOps.DropSchema("legacy")));
+        all.addAll(ProgramFixtures.everyKind());
+        return all;
     }
 }

@@ -1,6 +1,7 @@
 package dev.retort.internal.autogenerate;
 
 import dev.retort.MetaData;
+import dev.retort.compare.Canonical;
 import dev.retort.compare.CompareOptions;
 import dev.retort.compare.Diff;
 import dev.retort.compare.Differ;
@@ -105,7 +106,7 @@ public final class Autogenerate {
     public Diff autogenerate(Connection connection, MetaData boundModel, String schema) {
         requireBound(boundModel, schema);
         MetaData database = reflect(connection, List.of(schema)).get(schema);
-        return Differ.compare(boundModel, database, options(schema));
+        return Differ.compare(boundModel, database, options(schema).withCanonical(canonical(connection, boundModel, schema)));
     }
 
     /**
@@ -119,8 +120,13 @@ public final class Autogenerate {
         List<String> wanted = List.copyOf(new LinkedHashSet<>(schemas));
         Map<String, MetaData> reflected = reflect(connection, wanted);
         Map<String, Diff> out = new LinkedHashMap<>();
+        if (wanted.isEmpty()) return out;
+        // The canonical forms hold no schema: found once, for the first tenant, they serve every other.
+        String first = wanted.get(0);
+        Canonical canonical = canonical(connection, model.withSchema(first), first);
         for (String schema : wanted) {
-            out.put(schema, Differ.compare(model.withSchema(schema), reflected.get(schema), options(schema)));
+            out.put(schema, Differ.compare(model.withSchema(schema), reflected.get(schema),
+                    options(schema).withCanonical(canonical.rebind(first, schema))));
         }
         return out;
     }
@@ -185,6 +191,11 @@ public final class Autogenerate {
         md.tables().values().stream().filter(t -> !ignoredTables.contains(t.name())).forEach(out::add);
         md.sequences().values().forEach(out::addSequence);
         md.enums().forEach(out::addEnum);
+        md.views().values().forEach(out::addView);
+        md.routines().values().forEach(out::addRoutine);
+        md.triggers().values().stream().filter(t -> !ignoredTables.contains(t.table())).forEach(out::addTrigger);
+        md.policies().values().stream().filter(p -> !ignoredTables.contains(p.table())).forEach(out::addPolicy);
+        md.rowSecurity().values().stream().filter(r -> !ignoredTables.contains(r.table())).forEach(out::addRowSecurity);
         return out;
     }
 
@@ -210,6 +221,20 @@ public final class Autogenerate {
             return connection.getCatalog();
         } catch (SQLException e) {
             return null;
+        }
+    }
+
+    /**
+     * The model's bodies as the database prints them.
+     *
+     * @throws IllegalArgumentException naming an object whose definition the database refuses
+     * @throws DatabaseException        when the database fails otherwise
+     */
+    private Canonical canonical(Connection connection, MetaData boundModel, String schema) {
+        try {
+            return dialect.canonical(connection, boundModel, schema);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the model's definitions back from the database: " + firstLine(e.getMessage()), e);
         }
     }
 

@@ -56,7 +56,7 @@ final class CatalogOracle {
                        pg_catalog.obj_description(c.oid, 'pg_class'),
                        (SELECT pg_catalog.string_agg(i.inhparent::pg_catalog.regclass::text, ',' ORDER BY i.inhseqno)
                           FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid),
-                       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END
+                       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END, c.relforcerowsecurity
                 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p', 'f') AND %s
                 """.formatted(USER_SCHEMAS);
@@ -66,6 +66,7 @@ final class CatalogOracle {
                 StringBuilder s = new StringBuilder("table ").append(t).append(" kind ").append(rs.getString(3));
                 if (!"p".equals(rs.getString(4))) s.append(" persistence ").append(rs.getString(4));
                 if (rs.getBoolean(5)) s.append(" row-level-security");
+                if (rs.getBoolean(10)) s.append(" forced");
                 if (rs.getString(6) != null) s.append(" options ").append(rs.getString(6));
                 if (rs.getString(8) != null) s.append(" inherits ").append(rs.getString(8));
                 if (rs.getString(9) != null) s.append(" partition by ").append(rs.getString(9));
@@ -219,6 +220,8 @@ final class CatalogOracle {
     private static void others(Statement st, List<String> out) throws SQLException {
         String sql = """
                 SELECT 'view ' || c.relkind::text || ' ' || c.oid::pg_catalog.regclass::text || ' ' || pg_catalog.pg_get_viewdef(c.oid)
+                       || COALESCE(' options ' || c.reloptions::text, '')
+                       || COALESCE(' comment ' || pg_catalog.obj_description(c.oid, 'pg_class'), '')
                   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                  WHERE c.relkind IN ('v', 'm') AND %1$s
                 UNION ALL
@@ -228,13 +231,21 @@ final class CatalogOracle {
                    AND (t.typrelid = 0 OR (SELECT k.relkind FROM pg_catalog.pg_class k WHERE k.oid = t.typrelid) = 'c')
                 UNION ALL
                 SELECT 'routine ' || p.oid::pg_catalog.regprocedure::text
+                       || CASE WHEN p.prokind IN ('f', 'p') THEN ' ' || pg_catalog.pg_get_functiondef(p.oid) ELSE '' END
+                       || COALESCE(' comment ' || pg_catalog.obj_description(p.oid, 'pg_proc'), '')
                   FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
                  WHERE %1$s AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
                 UNION ALL
-                SELECT 'trigger ' || pg_catalog.pg_get_triggerdef(tg.oid)
+                SELECT 'trigger ' || pg_catalog.pg_get_triggerdef(tg.oid) || ' enabled ' || tg.tgenabled::text
+                       || COALESCE(' comment ' || pg_catalog.obj_description(tg.oid, 'pg_trigger'), '')
                   FROM pg_catalog.pg_trigger tg WHERE NOT tg.tgisinternal
                 UNION ALL
                 SELECT 'policy ' || pol.polname || ' on ' || pol.polrelid::pg_catalog.regclass::text
+                       || ' ' || pol.polcmd::text || CASE WHEN pol.polpermissive THEN ' permissive' ELSE ' restrictive' END
+                       || ' to ' || pol.polroles::pg_catalog.regrole[]::text
+                       || COALESCE(' using (' || pg_catalog.pg_get_expr(pol.polqual, pol.polrelid) || ')', '')
+                       || COALESCE(' with check (' || pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid) || ')', '')
+                       || COALESCE(' comment ' || pg_catalog.obj_description(pol.oid, 'pg_policy'), '')
                   FROM pg_catalog.pg_policy pol
                 UNION ALL
                 SELECT 'extension ' || x.extname FROM pg_catalog.pg_extension x WHERE x.extname <> 'plpgsql'

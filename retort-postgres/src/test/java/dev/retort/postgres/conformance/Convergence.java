@@ -186,7 +186,17 @@ final class Convergence implements AutoCloseable {
             for (Table t : md.tables().values()) all.add(t);
         }
         for (MetaData md : bySchema.values()) md.sequences().values().forEach(all::addSequence);
+        for (MetaData md : bySchema.values()) copyPrograms(md, all);
         return all;
+    }
+
+    /** Views, routines, triggers, policies and row-level security of {@code from}, registered in {@code to}. */
+    static void copyPrograms(MetaData from, MetaData to) {
+        from.views().values().forEach(to::addView);
+        from.routines().values().forEach(to::addRoutine);
+        from.triggers().values().forEach(to::addTrigger);
+        from.policies().values().forEach(to::addPolicy);
+        from.rowSecurity().values().forEach(to::addRowSecurity);
     }
 
     /**

@@ -68,6 +68,7 @@ record RenameAnnotations(Map<String, String> tables, Map<String, Map<String, Str
             out.add(renamed);
         }
         model.sequences().values().forEach(out::addSequence);
+        Convergence.copyPrograms(model, out);
         return out;
     }
 
