@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import java.util.function.UnaryOperator;
 import dev.retort.api.ConfigurationException;
 import dev.retort.Identifiers;
 import dev.retort.cli.authoring.HeadsCommand;
@@ -35,7 +36,7 @@ import java.nio.file.Path;
  * and signal failure by throwing: the handlers here turn that into one line on stderr and an
  * {@link ExitCode}.
  */
-@Command(name = "retort", mixinStandardHelpOptions = true, version = "retort 0.1.0",
+@Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = Version.class,
         scope = ScopeType.INHERIT,
         description = "Schema-aware migrations for schema-per-tenant databases.",
         subcommands = {
@@ -76,6 +77,8 @@ public final class Main implements Runnable {
 
     private final Path workingDirectory;
     private final Environment environment;
+    private final UnaryOperator<Settings> adjust;
+    private final boolean terminal;
 
     /** The command as a process runs it: in its working directory, with its environment. */
     public Main() {
@@ -84,8 +87,24 @@ public final class Main implements Runnable {
 
     /** The command as if run in {@code workingDirectory} with {@code environment}; for tests. */
     public Main(Path workingDirectory, Environment environment) {
+        this(workingDirectory, environment, UnaryOperator.identity(), System.console() != null);
+    }
+
+    /**
+     * The commands run inside another program (the Maven plugin): {@code adjust} changes the settings
+     * every command reads (the host's own configuration over the file's), and {@code terminal} says
+     * whether a progress bar may be drawn.
+     */
+    public Main(Path workingDirectory, Environment environment, UnaryOperator<Settings> adjust, boolean terminal) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.environment = environment;
+        this.adjust = adjust;
+        this.terminal = terminal;
+    }
+
+    /** Whether output goes to a terminal, where a progress bar can be drawn. */
+    public boolean terminal() {
+        return terminal;
     }
 
     /** The root command of the tree a (sub)command runs in, for its global options and environment. */
@@ -129,7 +148,7 @@ public final class Main implements Runnable {
                 throw new CommandLine.ParameterException(command.commandLine(), Overrides.SCHEMA_OPTION + ": " + e.getMessage());
             }
         }
-        return SettingsLoader.load(root.workingDirectory, root.environment, new Overrides(root.config, root.url, schema));
+        return root.adjust.apply(SettingsLoader.load(root.workingDirectory, root.environment, new Overrides(root.config, root.url, schema)));
     }
 
     /** Whether {@code --config} was given. */

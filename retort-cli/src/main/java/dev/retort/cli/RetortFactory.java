@@ -4,12 +4,17 @@ import dev.retort.MetaData;
 import dev.retort.ModelProvider;
 import dev.retort.api.Retort;
 import dev.retort.api.RetortConfiguration;
+import dev.retort.cli.config.ConfigException;
+import dev.retort.cli.config.Settings;
 import dev.retort.loader.LoadedModel;
 import dev.retort.loader.ModelLoader;
-import dev.retort.cli.config.Settings;
 
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -47,10 +52,28 @@ public final class RetortFactory {
     /** What the settings say, without database or dialect; add them and {@code load()}. */
     public static RetortConfiguration configuration(Settings settings, Consumer<String> progress) {
         RetortConfiguration base = Retort.configure()
-                .migrations(shown(settings, settings.migrations()))
                 .versionTable(settings.versionTable())
                 .model(new LazyModel(settings, progress));
+        base = settings.migrations() != null ? base.migrations(shown(settings, settings.migrations()))
+                : base.migrations(settings.migrationsLocation()).classLoader(projectResources(settings, progress));
         return settings.schema() == null ? base : base.defaultSchema(settings.schema());
+    }
+
+    /**
+     * The project's class path, for {@code classpath:} migrations: the directories and jars the model
+     * is loaded from (built with Maven if needed), without Retort's own. Only resources are read from it.
+     */
+    private static ClassLoader projectResources(Settings settings, Consumer<String> progress) {
+        List<Path> classpath = new ModelLoader(progress).classpath(settings.classpathRequest());
+        URL[] urls = new URL[classpath.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = classpath.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new ConfigException("classpath entry " + settings.display(classpath.get(i)) + ": " + e.getMessage(), e);
+            }
+        }
+        return new URLClassLoader("retort-project-resources", urls, ClassLoader.getPlatformClassLoader());
     }
 
     /**

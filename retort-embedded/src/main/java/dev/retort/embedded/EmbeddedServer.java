@@ -66,6 +66,7 @@ public final class EmbeddedServer implements AutoCloseable {
             log.toFile().deleteOnExit();
             return new EmbeddedServer(EmbeddedPostgres.builder()
                     .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))

@@ -267,7 +267,10 @@ public final class Retort {
      * @throws dev.retort.revision.RevisionException       when the directory is missing or the revisions form no graph
      */
     private MigrationsDirectory migrations() {
-        return MigrationsDirectory.load(configuration.migrations());
+        RetortConfiguration.Location location = configuration.location();
+        if (location.directory() != null) return MigrationsDirectory.load(location.directory());
+        ClassLoader loader = location.loader() != null ? location.loader() : Thread.currentThread().getContextClassLoader();
+        return MigrationsDirectory.loadClasspath(location.classpath(), loader != null ? loader : Retort.class.getClassLoader());
     }
 
     /**
@@ -412,11 +415,14 @@ public final class Retort {
      * The head a new revision would follow, or null when there is no revision yet: what
      * {@link #revision} checks first, without the database.
      *
-     * @throws dev.retort.revision.RevisionException when there are several heads (merge them first), or
-     *                                               the directory does not load
+     * @throws dev.retort.revision.RevisionException when there are several heads (merge them first), the
+     *                                               directory does not load, or the revisions are read from
+     *                                               the class path, where none can be written
      */
     public String head() {
-        RevisionGraph graph = migrations().graph();
+        MigrationsDirectory directory = migrations();
+        directory.requireWritable();
+        RevisionGraph graph = directory.graph();
         RevisionAuthor.requireOneHead(graph);
         return graph.heads().isEmpty() ? null : graph.heads().get(0);
     }
@@ -447,7 +453,7 @@ public final class Retort {
     }
 
     private RevisionAuthor author() {
-        return new RevisionAuthor(configuration.migrations(), appliedRevisions());
+        return new RevisionAuthor(this::migrations, appliedRevisions());
     }
 
     /** What autogenerate compares with: this configuration's schema, model and database, resolved when asked. */

@@ -1,5 +1,6 @@
 package dev.retort.api;
 
+import java.nio.file.InvalidPathException;
 import dev.retort.Identifiers;
 import dev.retort.ModelProvider;
 import dev.retort.spi.Dialect;
@@ -27,21 +28,21 @@ public final class RetortConfiguration {
 
     private final DataSource dataSource;
     private final Dialect dialect;
-    private final Path migrations;
+    private final Location migrations;
     private final ModelProvider model;
     private final String versionTable;
     private final String defaultSchema;
     private final Duration lockTimeout;
 
     RetortConfiguration() {
-        this(null, null, Path.of("migrations"), null, DEFAULT_VERSION_TABLE, null, DEFAULT_LOCK_TIMEOUT);
+        this(null, null, new Location(Path.of("migrations"), null, null), null, DEFAULT_VERSION_TABLE, null, DEFAULT_LOCK_TIMEOUT);
     }
 
-    private RetortConfiguration(DataSource dataSource, Dialect dialect, Path migrations, ModelProvider model,
+    private RetortConfiguration(DataSource dataSource, Dialect dialect, Location migrations, ModelProvider model,
                                 String versionTable, String defaultSchema, Duration lockTimeout) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.migrations = Objects.requireNonNull(migrations, "migrations directory");
+        this.migrations = Objects.requireNonNull(migrations, "migrations location");
         this.model = model;
         this.versionTable = identifier("version table", versionTable);
         this.defaultSchema = defaultSchema == null ? null : identifier("schema", defaultSchema);
@@ -79,12 +80,77 @@ public final class RetortConfiguration {
         return new RetortConfiguration(dataSource, newDialect, migrations, model, versionTable, defaultSchema, lockTimeout);
     }
 
+    /**
+     * Where the revision files are: a directory, or a location on the class path read through
+     * {@link #classLoader()}, so that an application jar carries its own revisions.
+     *
+     * @param directory the directory; null for a class-path location
+     * @param classpath the class-path location ({@code db/retort}); null for a directory
+     * @param loader    where a class-path location is read; null for the thread's context class loader
+     */
+    record Location(Path directory, String classpath, ClassLoader loader) {
+        Location {
+            if ((directory == null) == (classpath == null)) throw new IllegalArgumentException("a directory or a class-path location");
+        }
+
+        @Override
+        public String toString() {
+            return directory != null ? directory.toString() : CLASSPATH_PREFIX + classpath;
+        }
+    }
+
+    /** How a class-path location is written: {@code classpath:db/retort}. */
+    public static final String CLASSPATH_PREFIX = "classpath:";
+
+    /** The migrations directory; null when the revisions are read from the class path. */
     public Path migrations() {
+        return migrations.directory();
+    }
+
+    /** Where the revisions are, as {@link #migrations(String)} takes it: a directory, or {@code classpath:db/retort}. */
+    public String migrationsLocation() {
+        return migrations.toString();
+    }
+
+    Location location() {
         return migrations;
     }
 
     public RetortConfiguration migrations(Path directory) {
-        return new RetortConfiguration(dataSource, dialect, directory, model, versionTable, defaultSchema, lockTimeout);
+        return new RetortConfiguration(dataSource, dialect, new Location(Objects.requireNonNull(directory, "migrations directory"),
+                null, migrations.loader()), model, versionTable, defaultSchema, lockTimeout);
+    }
+
+    /**
+     * The revisions' location: {@code classpath:db/retort} for the files under {@code db/retort} on the
+     * class path ({@link #classLoader(ClassLoader)}; read-only: {@code revision} and {@code merge}
+     * refuse to write there), else a directory.
+     *
+     * @throws ConfigurationException for an empty location or a path the file system cannot hold
+     */
+    public RetortConfiguration migrations(String location) {
+        if (location == null || location.isBlank()) throw new ConfigurationException("the migrations location is empty");
+        if (location.startsWith(CLASSPATH_PREFIX)) {
+            String resource = location.substring(CLASSPATH_PREFIX.length()).strip();
+            if (resource.isEmpty()) throw new ConfigurationException("migrations location '" + location + "' names no class-path directory");
+            return new RetortConfiguration(dataSource, dialect, new Location(null, resource, migrations.loader()), model,
+                    versionTable, defaultSchema, lockTimeout);
+        }
+        try {
+            return migrations(Path.of(location));
+        } catch (InvalidPathException e) {
+            throw new ConfigurationException("migrations location '" + location + "' is not a valid path: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a {@code classpath:} migrations location is read; null for the thread's context class loader. */
+    public ClassLoader classLoader() {
+        return migrations.loader();
+    }
+
+    public RetortConfiguration classLoader(ClassLoader loader) {
+        return new RetortConfiguration(dataSource, dialect, new Location(migrations.directory(), migrations.classpath(), loader),
+                model, versionTable, defaultSchema, lockTimeout);
     }
 
     /** The model that autogenerate and check compare with; null when only applying revisions. */

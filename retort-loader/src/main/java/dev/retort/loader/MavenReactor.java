@@ -61,8 +61,10 @@ record MavenReactor(Path root, String module) {
         Path root = module;
         for (Path dir = module.getParent(); dir != null; dir = dir.getParent()) {
             Path pom = dir.resolve(POM);
-            // A pom that lists the module, or a directory on the way down to it, aggregates it.
-            if (Files.isRegularFile(pom) && modules(pom).stream().anyMatch(module::startsWith)) {
+            // A pom that lists the module, or the aggregator found so far, extends the reactor upwards;
+            // a pom listing some other directory that merely contains it (a build's target/) does not.
+            Path top = root;
+            if (Files.isRegularFile(pom) && modules(pom).stream().anyMatch(top::equals)) {
                 root = dir;
             }
         }

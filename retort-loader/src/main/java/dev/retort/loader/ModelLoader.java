@@ -52,6 +52,7 @@ public final class ModelLoader {
      */
     public LoadedModel load(ModelRequest request) {
         ModelSource source = request.source();
+        if (source == null) throw new ModelLoadException(request.aboutSource("no model to load"));
         List<Path> classpath = classpath(request);
         ClassLoader loader = new ModelClassLoader(classpath, ModelLoader.class.getClassLoader());
         if (source instanceof ModelSource.JpaPackage entities) {

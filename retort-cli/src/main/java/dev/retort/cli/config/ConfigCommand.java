@@ -64,8 +64,8 @@ public final class ConfigCommand implements Runnable {
             case URL -> settings.displayUrl();
             case USER -> orNotSet(settings.user());
             case PASSWORD -> settings.password() == null ? NOT_SET : Secret.MASK;
-            case MIGRATIONS -> settings.display(settings.migrations())
-                    + (Files.isDirectory(settings.migrations()) ? "" : " (does not exist yet)");
+            case MIGRATIONS -> settings.migrations() == null ? settings.migrationsLocation()
+                    : settings.display(settings.migrations()) + (Files.isDirectory(settings.migrations()) ? "" : " (does not exist yet)");
             case MODEL -> settings.model() == null ? NOT_SET : settings.model().toString();
             case CLASSPATH -> classpath(settings);
             case VERSION_TABLE -> settings.versionTable();

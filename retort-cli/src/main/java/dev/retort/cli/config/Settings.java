@@ -18,7 +18,9 @@ import java.util.Map;
  * @param url              the database's JDBC URL; null for the embedded server
  * @param user             the database user; null for the driver's default
  * @param password         null when none is given
- * @param migrations       the directory of revision files
+ * @param migrations       the directory of revision files; null when they are read from the class path
+ * @param migrationsClasspath the class-path location of the revision files ({@code db/retort} for
+ *                         {@code migrations: classpath:db/retort}); null for a directory
  * @param model            where the model comes from (a class, or a package of JPA entities); null when
  *                         not configured
  * @param classpath        where the model's classes are; null to ask Maven (or search nothing)
@@ -28,13 +30,15 @@ import java.util.Map;
  * @param sources          where each setting's value came from
  */
 public record Settings(Path workingDirectory, Path configFile, Path baseDirectory,
-                       String url, String user, Secret password, Path migrations, ModelSource model,
+                       String url, String user, Secret password, Path migrations, String migrationsClasspath, ModelSource model,
                        List<Path> classpath, String versionTable, String schema, TenantSettings tenants,
                        Map<Key, Source> sources) {
     public static final String DEFAULT_MIGRATIONS = "migrations";
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
     /** Retort's own files beside retort.yaml: the embedded server's data, the model's classpath cache. */
     public static final String STATE_DIRECTORY = ".retort";
+    /** {@code migrations: classpath:db/retort}: the revisions are read from the project's class path. */
+    public static final String CLASSPATH_PREFIX = "classpath:";
 
     public Settings {
         classpath = classpath == null ? null : List.copyOf(classpath);
@@ -79,6 +83,20 @@ public record Settings(Path workingDirectory, Path configFile, Path baseDirector
                 baseDirectory, stateDirectory(), workingDirectory);
     }
 
+    /** The revisions' location as retort.yaml gives it: the directory, or {@code classpath:db/retort}. */
+    public String migrationsLocation() {
+        return migrations != null ? display(migrations) : CLASSPATH_PREFIX + migrationsClasspath;
+    }
+
+    /**
+     * What the model loader needs to find the project's class path, where {@code classpath:} migrations
+     * are read: no model is required.
+     */
+    public ModelRequest classpathRequest() {
+        return new ModelRequest(model, source(Key.MODEL).describe(), classpath, source(Key.CLASSPATH).describe(),
+                baseDirectory, stateDirectory(), workingDirectory);
+    }
+
     /** The schema to work on, or an error that says the ways to name one. */
     public String requireSchema() {
         if (schema != null) return schema;
@@ -99,7 +117,8 @@ public record Settings(Path workingDirectory, Path configFile, Path baseDirector
     @Override
     public String toString() {
         return "Settings[configFile=" + configFile + ", url=" + JdbcUrls.mask(url) + ", user=" + user
-                + ", password=" + password + ", migrations=" + migrations + ", model=" + model
+                + ", password=" + password + ", migrations=" + (migrations != null ? migrations : CLASSPATH_PREFIX + migrationsClasspath)
+                + ", model=" + model
                 + ", classpath=" + classpath + ", versionTable=" + versionTable + ", schema=" + schema
                 + ", tenants=" + tenants + "]";
     }

@@ -48,8 +48,14 @@ public final class SettingsLoader {
                 file.password(), file, sources);
 
         String migrationsText = pick(Key.MIGRATIONS, null, null, null, null, file.migrations(), file, sources);
-        Path migrations = resolve(base, migrationsText == null ? Settings.DEFAULT_MIGRATIONS : migrationsText,
-                sources.getOrDefault(Key.MIGRATIONS, Source.byDefault()));
+        Path migrations = null;
+        String migrationsClasspath = null;
+        if (migrationsText != null && migrationsText.startsWith(Settings.CLASSPATH_PREFIX)) {
+            migrationsClasspath = classpathLocation(migrationsText, sources.get(Key.MIGRATIONS));
+        } else {
+            migrations = resolve(base, migrationsText == null ? Settings.DEFAULT_MIGRATIONS : migrationsText,
+                    sources.getOrDefault(Key.MIGRATIONS, Source.byDefault()));
+        }
 
         // only the file gives a model, and its parser has checked it (with the line of each part)
         ModelSource model = pick(Key.MODEL, null, null, null, null, file.model(), file, sources);
@@ -71,7 +77,7 @@ public final class SettingsLoader {
 
         TenantSettings tenants = pick(Key.TENANTS, null, null, null, null, file.tenants(), file, sources);
 
-        return new Settings(workDir, configFile, base, url, user, password, migrations, model, classpath,
+        return new Settings(workDir, configFile, base, url, user, password, migrations, migrationsClasspath, model, classpath,
                 versionTable, schema, tenants, sources);
     }
 
@@ -108,6 +114,17 @@ public final class SettingsLoader {
         }
         sources.put(key, Source.byDefault());
         return null;
+    }
+
+    /** {@code classpath:db/retort} as {@code db/retort}: a relative resource directory. */
+    private static String classpathLocation(String text, Source source) {
+        String path = text.substring(Settings.CLASSPATH_PREFIX.length()).strip();
+        while (path.startsWith("/")) path = path.substring(1);
+        while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        if (path.isEmpty() || path.contains("..") || path.contains("\\")) {
+            throw ConfigException.at(source, "migrations: '" + text + "' names no class-path directory: write classpath:db/retort");
+        }
+        return path;
     }
 
     private static Path resolve(Path base, String path, Source source) {

@@ -25,7 +25,8 @@ final class StarterConfig {
             # The user's password. Prefer the RETORT_PASSWORD environment variable to writing it here.
             # password: change-me
 
-            # The directory of revision files.
+            # The directory of revision files; classpath:db/retort reads them (read-only) from the
+            # project's class path instead, so that the application's jar carries them.
             migrations: migrations
 
             # The model the database is compared with: a class of your application that implements

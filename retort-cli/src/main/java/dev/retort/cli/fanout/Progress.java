@@ -11,16 +11,12 @@ public final class Progress {
     }
 
     /**
-     * The display for this process: a bar when it runs on a terminal ({@code System.console()} is
-     * there), else only failures and the summary.
+     * A bar when the command runs on a terminal ({@code System.console()} is there, and no host such
+     * as the Maven plugin runs it), else only failures and the summary.
      *
      * @param out    where failures and the summary go
      * @param status where the bar is drawn
      */
-    public static FanOutListener forProcess(PrintWriter out, PrintWriter status) {
-        return of(System.console() != null, out, status, System::nanoTime);
-    }
-
     public static FanOutListener of(boolean terminal, PrintWriter out, PrintWriter status, LongSupplier nanoTime) {
         return terminal ? new TerminalProgress(out, status, nanoTime) : new LogProgress(out);
     }

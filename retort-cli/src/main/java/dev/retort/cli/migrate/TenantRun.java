@@ -71,7 +71,7 @@ final class TenantRun {
              ReportWriter json = fanOut.report() == null ? null : ReportWriter.json(settings.workingDirectory().resolve(fanOut.report()))) {
             Retort retort = RetortFactory.online(settings, db, err::println, lockTimeout);
             List<Shard> shards = TenantShards.of(db.database(), settings.tenants(), tenants);
-            FanOutListener progress = Progress.forProcess(out, err);
+            FanOutListener progress = Progress.of(Main.of(spec).terminal(), out, err, System::nanoTime);
             report = verb.run(retort, shards, options, json == null ? progress : FanOutListener.all(progress, json));
         }
         out.flush();

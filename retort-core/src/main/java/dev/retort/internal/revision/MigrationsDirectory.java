@@ -1,5 +1,6 @@
 package dev.retort.internal.revision;
 
+import java.util.Map;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionException;
 import dev.retort.revision.RevisionFormatException;
@@ -19,13 +20,21 @@ import java.util.stream.Stream;
  * A directory of revision files, one {@code <id>_<slug>.yaml} per revision. Loading reads every
  * {@code *.yaml} file in it (not in subdirectories; other files and hidden files are ignored) and
  * builds the graph. An instance is a snapshot: after writing a revision, load again to see it.
+ *
+ * <p>The directory may also be a class-path location ({@link #loadClasspath}), so that an application
+ * jar carries its revisions: read-only, since a jar cannot be written to.
  */
 public final class MigrationsDirectory {
+    /** How a class-path location is written in configurations: {@code classpath:db/retort}. */
+    public static final String CLASSPATH_PREFIX = "classpath:";
+
     private final Path dir;
+    private final String classpathLocation;
     private final RevisionGraph graph;
 
-    private MigrationsDirectory(Path dir, RevisionGraph graph) {
+    private MigrationsDirectory(Path dir, String classpathLocation, RevisionGraph graph) {
         this.dir = dir;
+        this.classpathLocation = classpathLocation;
         this.graph = graph;
     }
 
@@ -45,7 +54,46 @@ public final class MigrationsDirectory {
         }
         List<Revision> revisions = new ArrayList<>();
         for (Path f : files) revisions.add(RevisionReader.read(f));
-        return new MigrationsDirectory(dir, RevisionGraph.of(revisions));
+        return new MigrationsDirectory(dir, null, RevisionGraph.of(revisions));
+    }
+
+    /**
+     * The revision files under a class-path location ({@code db/retort}), from directories and jars
+     * alike; where several class-path entries hold a file of the same name, the first one's counts.
+     * Messages name the files {@code classpath:db/retort/<file>}.
+     *
+     * @throws RevisionFormatException for the first file (by name) that cannot be read
+     * @throws RevisionException       when no class-path entry holds the location, or the revisions form no graph
+     */
+    public static MigrationsDirectory loadClasspath(String location, ClassLoader loader) {
+        String resource = ClasspathRevisions.normalise(location);
+        Map<String, String> texts = ClasspathRevisions.read(resource, loader);
+        if (texts == null) {
+            throw new RevisionException("migrations location " + CLASSPATH_PREFIX + resource + " is not on the class path"
+                    + " (is the directory in the project's resources, and the project built?)");
+        }
+        List<Revision> revisions = new ArrayList<>();
+        for (Map.Entry<String, String> file : texts.entrySet()) {
+            revisions.add(RevisionReader.parse(file.getValue(), ClasspathRevisions.displayPath(resource, file.getKey())));
+        }
+        return new MigrationsDirectory(null, resource, RevisionGraph.of(revisions));
+    }
+
+    /**
+     * Refuses a class-path location, which revisions cannot be written to.
+     *
+     * @throws RevisionException naming the location and what to configure instead
+     */
+    public void requireWritable() {
+        if (dir != null) return;
+        throw new RevisionException("cannot write a revision into " + location() + ": a class-path location is read-only;"
+                + " give the migrations as a directory (the one its resources come from, such as src/main/resources/"
+                + classpathLocation + ") to write revisions");
+    }
+
+    /** The directory, or the class-path location as configured: {@code classpath:db/retort}. */
+    public String location() {
+        return dir != null ? dir.toString() : CLASSPATH_PREFIX + classpathLocation;
     }
 
     private static boolean isRevisionFile(Path p) {
@@ -53,6 +101,7 @@ public final class MigrationsDirectory {
         return name.endsWith(".yaml") && !name.startsWith(".") && Files.isRegularFile(p);
     }
 
+    /** The directory; null for a class-path location. */
     public Path path() {
         return dir;
     }
@@ -117,6 +166,7 @@ public final class MigrationsDirectory {
      * @throws RevisionException when the id is taken, a down revision is unknown, or the file exists
      */
     public Revision write(Revision revision) {
+        requireWritable();
         if (graph.contains(revision.id())) {
             throw new RevisionException("revision " + revision.id() + " already exists: " + graph.get(revision.id()).source());
         }
