@@ -3,7 +3,6 @@ package dev.retort.internal.fanout;
 import dev.retort.api.FanOutListener;
 import dev.retort.api.FanOutOptions;
 import dev.retort.api.FanOutReport;
-import dev.retort.api.Jobs;
 import dev.retort.api.TenantOutcome;
 import dev.retort.api.TenantStatus;
 import dev.retort.api.Shard;
