@@ -106,6 +106,16 @@ class MavenPluginIT {
         assertThat(noModel.exitCode()).isNotZero();
         assertThat(noModel.output()).contains("model class com.example.shop.Nowhere not found on the classpath");
 
+        // The user and password of a settings.xml <server>: the user reaches the server, the password no log line.
+        String withoutUser = url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?'));
+        OutsideProject.Run server = project.mvn(Map.of("RETORT_URL", withoutUser), "retort:current", "-Dretort.schema=tenant_a",
+                "-Dretort.serverId=shop-db");
+        assertThat(server.exitCode()).isNotZero();
+        assertThat(server.output()).contains("shop_owner").doesNotContain("s3cret-in-settings");
+        OutsideProject.Run noServer = project.mvn(environment, "retort:current", "-Dretort.schema=tenant_a", "-Dretort.serverId=nowhere");
+        assertThat(noServer.exitCode()).isNotZero();
+        assertThat(noServer.output()).contains("serverId nowhere: settings.xml has no <server> with that <id>");
+
         OutsideProject.Run noMigrations = project.mvn(environment, "retort:upgrade", "-Dretort.schema=tenant_a", "-Dretort.migrations=db/nowhere");
         assertThat(noMigrations.exitCode()).isNotZero();
         assertThat(noMigrations.output()).contains("migrations directory db/nowhere does not exist");

@@ -112,6 +112,9 @@ final class OutsideProject {
                 """.formatted(MAIN_REPOSITORY.toUri());
         return """
                 <settings>
+                  <servers>
+                    <server><id>shop-db</id><username>shop_owner</username><password>s3cret-in-settings</password></server>
+                  </servers>
                   <profiles>
                     <profile>
                       <id>main-build-repository</id>

@@ -11,6 +11,7 @@ import dev.retort.cli.config.Secret;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.Source;
 import dev.retort.loader.ModelSource;
+
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -270,7 +272,10 @@ public abstract class RetortMojo extends AbstractMojo {
         Map<Key, Source> sources = new EnumMap<>(Key.class);
         sources.putAll(s.sources());
         String u = pick(Key.URL, URL, url, s.url(), s, sources, Function.identity());
-        if (u != s.url() && JdbcUrls.problem(u) != null) throw ConfigException.at(sources.get(Key.URL), "url " + JdbcUrls.problem(u));
+        // a URL of the file or the environment has been checked; one the build gives is checked here
+        if (!Objects.equals(u, s.url()) && JdbcUrls.problem(u) != null) {
+            throw ConfigException.at(sources.get(Key.URL), "url " + JdbcUrls.problem(u));
+        }
         String schemaName = pick(Key.SCHEMA, SCHEMA, schema, s.schema(), s, sources, Function.identity());
         if (schemaName != null && !schemaName.equals(s.schema())) {
             try {
