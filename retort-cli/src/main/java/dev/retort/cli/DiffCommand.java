@@ -68,6 +68,8 @@ public final class DiffCommand implements Callable<Integer> {
         Database from = fromUrl != null ? database(FROM_URL, fromUrl) : null;
         Database to = toUrl != null ? database(TO_URL, toUrl) : null;
         Settings settings = Main.settings(spec, null);
+        Main.checkSchema(spec, "--from-schema", fromSchema, dialectOf(from, settings), settings.tenantNamePattern());
+        Main.checkSchema(spec, "--to-schema", toSchema, dialectOf(to, settings), settings.tenantNamePattern());
         if (from != null && to != null) return compare(from, to, settings.versionTable());
         // The side without a URL of its own is the configured database, or the embedded server.
         try (DatabaseSession session = DatabaseSession.open(settings)) {
@@ -115,6 +117,11 @@ public final class DiffCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(option + ": " + e.getMessage());
         }
+    }
+
+    /** The dialect of a side: its own database's, else the configured one's. */
+    private static Dialect dialectOf(Database database, Settings settings) {
+        return database != null ? Dialects.forUrl(database.url()) : DatabaseSession.dialect(settings);
     }
 
     /** The database an option names, when its URL is one and a dialect takes it. */

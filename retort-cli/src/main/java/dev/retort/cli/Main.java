@@ -12,16 +12,20 @@ import dev.retort.cli.config.ConfigCommand;
 import dev.retort.cli.config.Environment;
 import dev.retort.cli.config.InitCommand;
 import dev.retort.cli.config.JdbcUrls;
+import dev.retort.cli.config.Key;
 import dev.retort.cli.config.Overrides;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.SettingsLoader;
+import dev.retort.cli.config.Source;
 import dev.retort.cli.demo.DemoCommand;
 import dev.retort.cli.migrate.CheckCommand;
 import dev.retort.cli.migrate.CurrentCommand;
 import dev.retort.cli.migrate.DowngradeCommand;
 import dev.retort.cli.migrate.StampCommand;
 import dev.retort.cli.migrate.UpgradeCommand;
+import dev.retort.spi.Dialect;
 import dev.retort.spi.Dialects;
+import dev.retort.api.TenantNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +33,7 @@ import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * The {@code retort} command. Each subcommand is a class of its own; register it in
@@ -129,6 +134,16 @@ public final class Main implements Runnable {
      * @param schema  its {@code --schema}, or null
      */
     public static Settings settings(CommandLine.Model.CommandSpec command, String schema) {
+        return settings(command, schema, Overrides.SCHEMA_OPTION);
+    }
+
+    /**
+     * {@link #settings(CommandLine.Model.CommandSpec, String)} for a command that takes its schema
+     * otherwise than by {@code --schema}.
+     *
+     * @param schemaLabel how the command names the schema's parameter in messages ({@code NAME})
+     */
+    public static Settings settings(CommandLine.Model.CommandSpec command, String schema, String schemaLabel) {
         Main root = of(command);
         if (root.url != null && JdbcUrls.problem(root.url) != null) {
             throw new CommandLine.ParameterException(command.commandLine(),
@@ -145,10 +160,31 @@ public final class Main implements Runnable {
             try {
                 Identifiers.check("schema", schema);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(command.commandLine(), Overrides.SCHEMA_OPTION + ": " + e.getMessage());
+                throw new CommandLine.ParameterException(command.commandLine(), schemaLabel + ": " + e.getMessage());
             }
         }
-        return root.adjust.apply(SettingsLoader.load(root.workingDirectory, root.environment, new Overrides(root.config, root.url, schema)));
+        Settings settings = root.adjust.apply(SettingsLoader.load(root.workingDirectory, root.environment, new Overrides(root.config, root.url, schema)));
+        if (settings.schema() != null) {
+            Source source = settings.source(Key.SCHEMA);
+            checkSchema(command, source.origin() == Source.Origin.OPTION ? schemaLabel : source.describe(), settings.schema(),
+                    DatabaseSession.dialect(settings), settings.tenantNamePattern());
+        }
+        return settings;
+    }
+
+    /**
+     * Refuses, as a usage error, a schema Retort must not work on: a system schema, or a name outside
+     * the tenant name pattern.
+     *
+     * @param where what named it ({@code --schema}, {@code env TARGET_SCHEMA}, {@code retort.yaml:4})
+     */
+    public static void checkSchema(CommandLine.Model.CommandSpec command, String where, String schema, Dialect dialect,
+                                   Pattern tenantNames) {
+        try {
+            TenantNames.check(dialect, tenantNames, null, schema);
+        } catch (ConfigurationException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), where + ": " + e.getMessage());
+        }
     }
 
     /** Whether {@code --config} was given. */

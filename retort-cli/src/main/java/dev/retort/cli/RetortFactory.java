@@ -53,6 +53,7 @@ public final class RetortFactory {
     public static RetortConfiguration configuration(Settings settings, Consumer<String> progress) {
         RetortConfiguration base = Retort.configure()
                 .versionTable(settings.versionTable())
+                .tenantNamePattern(settings.tenantNamePattern())
                 .model(new LazyModel(settings, progress));
         base = settings.migrations() != null ? base.migrations(shown(settings, settings.migrations()))
                 : base.migrations(settings.migrationsLocation()).classLoader(projectResources(settings, progress));

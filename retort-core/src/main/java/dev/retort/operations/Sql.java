@@ -1,14 +1,14 @@
 package dev.retort.operations;
 
 /**
- * The escape hatch: SQL written by hand. {@code ${schema}} in the text stands for the target schema and
- * is substituted as a quoted identifier when the operation is rendered.
+ * The escape hatch: SQL written by hand, one statement. It runs with the tenant schema as
+ * {@code search_path}; {@code ${schema}} stands for the schema's quoted name and
+ * {@code ${schema_literal}} for a string literal holding it, outside string literals only
+ * ({@link dev.retort.internal.sql.SqlTemplate} has the rules).
  *
  * @param reverse the SQL that undoes it, or null when there is none
  */
 public record Sql(String sql, String reverse) implements Operation {
-    public static final String PLACEHOLDER = "${schema}";
-
     public String schema() { return null; }
     public boolean destructive() { return false; }
     public Operation inverse() { return new Sql(reverse == null ? "" : reverse, sql); }

@@ -174,20 +174,20 @@ public final class Retort {
                                        FanOutListener listener) {
         String t = target == null ? "head" : target;
         TenantMigrations tenants = tenantMigrations();
-        return new FanOut(options, listener).run(shards, tenants.upgrade(t, force));
+        return fanOut(options, listener).run(shards, tenants.upgrade(t, force));
     }
 
     /** Takes every tenant of the shards down to {@code target}, as {@link #downgrade} does for one. */
     public FanOutReport downgradeTenants(String target, boolean force, List<Shard> shards, FanOutOptions options,
                                          FanOutListener listener) {
         Objects.requireNonNull(target, "target");
-        return new FanOut(options, listener).run(shards, tenantMigrations().downgrade(target, force));
+        return fanOut(options, listener).run(shards, tenantMigrations().downgrade(target, force));
     }
 
     /** Records {@code target} in every tenant's version table, as {@link #stamp} does for one. */
     public FanOutReport stampTenants(String target, List<Shard> shards, FanOutOptions options, FanOutListener listener) {
         Objects.requireNonNull(target, "target");
-        return new FanOut(options, listener).run(shards, tenantMigrations().stamp(target));
+        return fanOut(options, listener).run(shards, tenantMigrations().stamp(target));
     }
 
     /**
@@ -225,11 +225,16 @@ public final class Retort {
         List<T> run(ShardPools pools, Shard shard, Connection connection, List<String> tenants) throws SQLException;
     }
 
+    /** The fan-out with this configuration's tenant name pattern. */
+    private FanOut fanOut(FanOutOptions options, FanOutListener listener) {
+        return new FanOut(options, configuration.tenantNamePattern(), listener);
+    }
+
     /** Runs {@code work} on each shard's tenants in turn, on one connection per shard. */
-    private static <T> Map<String, List<T>> survey(List<Shard> shards, SurveyWork<T> work) {
+    private <T> Map<String, List<T>> survey(List<Shard> shards, SurveyWork<T> work) {
         Map<String, List<T>> out = new LinkedHashMap<>();
         try (ShardPools pools = ShardPools.open(shards, 1)) {
-            for (ShardTenants st : pools.resolveTenants()) {
+            for (ShardTenants st : pools.resolveTenants(configuration.tenantNamePattern())) {
                 try (Connection c = pools.dataSource(st.shard()).getConnection()) {
                     out.put(st.shard().name(), work.run(pools, st.shard(), c, st.tenants()));
                 } catch (SQLException e) {
@@ -281,7 +286,7 @@ public final class Retort {
     public String schema(String schema) {
         String s = schema != null ? schema : configuration.defaultSchema();
         if (s == null) throw new ConfigurationException("no schema given, and no default schema configured");
-        return RetortConfiguration.identifier("schema", s);
+        return TenantNames.check(configuration.dialect(), configuration.tenantNamePattern(), null, s);
     }
 
     /**

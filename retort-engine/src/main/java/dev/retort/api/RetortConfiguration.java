@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What a {@link Retort} works with: an immutable value. Each fluent method returns a changed copy, so
@@ -33,13 +34,15 @@ public final class RetortConfiguration {
     private final String versionTable;
     private final String defaultSchema;
     private final Duration lockTimeout;
+    private final Pattern tenantNamePattern;
 
     RetortConfiguration() {
-        this(null, null, new Location(Path.of("migrations"), null, null), null, DEFAULT_VERSION_TABLE, null, DEFAULT_LOCK_TIMEOUT);
+        this(null, null, new Location(Path.of("migrations"), null, null), null, DEFAULT_VERSION_TABLE, null, DEFAULT_LOCK_TIMEOUT,
+                TenantNames.DEFAULT_PATTERN);
     }
 
     private RetortConfiguration(DataSource dataSource, Dialect dialect, Location migrations, ModelProvider model,
-                                String versionTable, String defaultSchema, Duration lockTimeout) {
+                                String versionTable, String defaultSchema, Duration lockTimeout, Pattern tenantNamePattern) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.migrations = Objects.requireNonNull(migrations, "migrations location");
@@ -47,6 +50,7 @@ public final class RetortConfiguration {
         this.versionTable = identifier("version table", versionTable);
         this.defaultSchema = defaultSchema == null ? null : identifier("schema", defaultSchema);
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lock timeout");
+        this.tenantNamePattern = Objects.requireNonNull(tenantNamePattern, "tenant name pattern");
     }
 
     /**
@@ -68,7 +72,7 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration dataSource(DataSource newDataSource) {
-        return new RetortConfiguration(newDataSource, dialect, migrations, model, versionTable, defaultSchema, lockTimeout);
+        return new RetortConfiguration(newDataSource, dialect, migrations, model, versionTable, defaultSchema, lockTimeout, tenantNamePattern);
     }
 
     /** The dialect; null means: chosen from the data source's JDBC URL when loaded. */
@@ -77,7 +81,7 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration dialect(Dialect newDialect) {
-        return new RetortConfiguration(dataSource, newDialect, migrations, model, versionTable, defaultSchema, lockTimeout);
+        return new RetortConfiguration(dataSource, newDialect, migrations, model, versionTable, defaultSchema, lockTimeout, tenantNamePattern);
     }
 
     /**
@@ -118,7 +122,7 @@ public final class RetortConfiguration {
 
     public RetortConfiguration migrations(Path directory) {
         return new RetortConfiguration(dataSource, dialect, new Location(Objects.requireNonNull(directory, "migrations directory"),
-                null, migrations.loader()), model, versionTable, defaultSchema, lockTimeout);
+                null, migrations.loader()), model, versionTable, defaultSchema, lockTimeout, tenantNamePattern);
     }
 
     /**
@@ -134,7 +138,7 @@ public final class RetortConfiguration {
             String resource = location.substring(CLASSPATH_PREFIX.length()).strip();
             if (resource.isEmpty()) throw new ConfigurationException("migrations location '" + location + "' names no class-path directory");
             return new RetortConfiguration(dataSource, dialect, new Location(null, resource, migrations.loader()), model,
-                    versionTable, defaultSchema, lockTimeout);
+                    versionTable, defaultSchema, lockTimeout, tenantNamePattern);
         }
         try {
             return migrations(Path.of(location));
@@ -150,7 +154,7 @@ public final class RetortConfiguration {
 
     public RetortConfiguration classLoader(ClassLoader loader) {
         return new RetortConfiguration(dataSource, dialect, new Location(migrations.directory(), migrations.classpath(), loader),
-                model, versionTable, defaultSchema, lockTimeout);
+                model, versionTable, defaultSchema, lockTimeout, tenantNamePattern);
     }
 
     /** The model that autogenerate and check compare with; null when only applying revisions. */
@@ -159,7 +163,7 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration model(ModelProvider provider) {
-        return new RetortConfiguration(dataSource, dialect, migrations, provider, versionTable, defaultSchema, lockTimeout);
+        return new RetortConfiguration(dataSource, dialect, migrations, provider, versionTable, defaultSchema, lockTimeout, tenantNamePattern);
     }
 
     public String versionTable() {
@@ -167,7 +171,7 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration versionTable(String name) {
-        return new RetortConfiguration(dataSource, dialect, migrations, model, name, defaultSchema, lockTimeout);
+        return new RetortConfiguration(dataSource, dialect, migrations, model, name, defaultSchema, lockTimeout, tenantNamePattern);
     }
 
     /** The schema a call works on when it names none; null for none. */
@@ -176,7 +180,7 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration defaultSchema(String schema) {
-        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, schema, lockTimeout);
+        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, schema, lockTimeout, tenantNamePattern);
     }
 
     /** How long a runner waits for another runner's lock on the same schema. */
@@ -185,7 +189,19 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration lockTimeout(Duration timeout) {
-        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, defaultSchema, timeout);
+        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, defaultSchema, timeout, tenantNamePattern);
+    }
+
+    /**
+     * The pattern every tenant schema's whole name must match; {@link TenantNames#DEFAULT_PATTERN}
+     * (no quotes, semicolons, backslashes or control characters) unless set.
+     */
+    public Pattern tenantNamePattern() {
+        return tenantNamePattern;
+    }
+
+    public RetortConfiguration tenantNamePattern(Pattern pattern) {
+        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, defaultSchema, lockTimeout, pattern);
     }
 
     /**
@@ -204,6 +220,6 @@ public final class RetortConfiguration {
     public String toString() {
         return "RetortConfiguration(migrations=" + migrations + ", versionTable=" + versionTable
                 + ", defaultSchema=" + defaultSchema + ", lockTimeout=" + lockTimeout
-                + ", dialect=" + (dialect == null ? "auto" : dialect.name()) + ")";
+                + ", tenantNamePattern=" + tenantNamePattern + ", dialect=" + (dialect == null ? "auto" : dialect.name()) + ")";
     }
 }

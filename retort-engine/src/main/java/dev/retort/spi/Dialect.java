@@ -58,6 +58,15 @@ public interface Dialect {
      */
     List<String> render(Operation operation, String targetSchema);
 
+    /**
+     * Refuses text that is not exactly one statement by this database's lexical rules (a trailing
+     * semicolon allowed). Text from outside Retort (an operator's tenant query, hand-written SQL in a
+     * revision) passes through it, since a JDBC driver would otherwise run every statement it holds.
+     *
+     * @throws IllegalArgumentException when the text holds more than one statement, or none
+     */
+    void requireOneStatement(String sql);
+
     /** How this database rewrites defaults and expressions, for comparison. */
     Normaliser normaliser();
 
@@ -103,6 +112,12 @@ public interface Dialect {
      * look first and for runners that race to create it.
      */
     String createTableIfNotExists(Table table, String schema);
+
+    /**
+     * Whether a schema belongs to the database itself (its catalog, its information schema, temporary
+     * and toast schemas). Retort refuses to work in one wherever a schema is named.
+     */
+    boolean isSystemSchema(String schema);
 
     /** The names of the schemas a user could migrate: system schemas left out. */
     List<String> existingSchemas(Connection connection) throws SQLException;

@@ -1,7 +1,8 @@
 package dev.retort.postgres;
 
-import dev.retort.postgres.SqlLexer.Kind;
-import dev.retort.postgres.SqlLexer.Token;
+import dev.retort.internal.sql.SqlLexer;
+import dev.retort.internal.sql.SqlLexer.Kind;
+import dev.retort.internal.sql.SqlLexer.Token;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -188,7 +188,7 @@ final class PostgresCanonicaliser {
             if (!scratch.equals(r.schema())) continue;
             List<String> types = new ArrayList<>();
             for (Routine.Argument a : r.arguments()) {
-                if (a.mode().identifies()) types.add(SqlLexer.bindPlaceholders(a.type(), scratch));
+                if (a.mode().identifies()) types.add(PostgresSql.bindPlaceholders(a.type(), scratch));
             }
             keys.add(r.key());
             signatures.add(PostgresSql.quote(scratch) + "." + PostgresSql.quote(r.name()) + "(" + String.join(", ", types) + ")");
@@ -211,7 +211,7 @@ final class PostgresCanonicaliser {
                 while (rs.next()) {
                     Object[] types = (Object[]) rs.getArray("types").getArray();
                     List<Routine.Argument> args = new ArrayList<>();
-                    for (Object t : types) args.add(Routine.Argument.of(null, SqlLexer.placeholders((String) t, scratch)));
+                    for (Object t : types) args.add(Routine.Argument.of(null, PostgresSql.placeholders((String) t, scratch)));
                     Routine probe = new Routine(scratch, rs.getString("proname"), Routine.Kind.FUNCTION, args, "void", "sql", "-",
                             null, false, false, false, null, null, null, List.of(), null);
                     out.put(rs.getString(1), probe.key());

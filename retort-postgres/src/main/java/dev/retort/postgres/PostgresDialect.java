@@ -7,6 +7,7 @@ import dev.retort.compare.Canonical;
 import dev.retort.compare.Normaliser;
 import dev.retort.api.Database;
 import dev.retort.spi.Dialect;
+import dev.retort.internal.sql.SqlTemplate;
 import dev.retort.operations.Operation;
 
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void requireOneStatement(String sql) {
+        SqlTemplate.requireOneStatement(sql);
+    }
+
+    @Override
     public Normaliser normaliser() {
         return NORMALISER;
     }
@@ -84,6 +90,15 @@ public final class PostgresDialect implements Dialect {
     public List<String> useSchema(String schema) {
         String path = schema.equals("public") ? quote(schema) : quote(schema) + ", public";
         return List.of("SET LOCAL search_path TO " + path);
+    }
+
+    /**
+     * {@code information_schema} and every name with the {@code pg_} prefix, which PostgreSQL reserves
+     * for its own schemas ({@code pg_catalog}, {@code pg_toast}, {@code pg_temp_N}, ...).
+     */
+    @Override
+    public boolean isSystemSchema(String schema) {
+        return schema.equals("information_schema") || schema.startsWith("pg_");
     }
 
     @Override

@@ -222,9 +222,9 @@ final class PostgresReflector {
                     String schema = table.schema;
                     SqlType base = type(rs.getLong("base_oid"), rs.getString("base_name"), rs.getString("base_kind"),
                             rs.getBoolean("builtin"), rs.getInt("atttypmod"),
-                            SqlLexer.unqualify(rs.getString("base_format"), schema), enums);
+                            PostgresSql.unqualify(rs.getString("base_format"), schema), enums);
                     SqlType type = rs.getBoolean("is_array") ? new SqlType.Array(base) : base;
-                    String dflt = SqlLexer.unqualify(rs.getString("default_expr"), schema);
+                    String dflt = PostgresSql.unqualify(rs.getString("default_expr"), schema);
                     String generated = rs.getString("attgenerated");
                     String computed = null;
                     if ("s".equals(generated)) {
@@ -337,7 +337,7 @@ final class PostgresReflector {
                         case "p" -> t.primaryKey = new PrimaryKey(name, cols);
                         case "u" -> t.uniques.add(new UniqueConstraint(name, cols, rs.getBoolean("condeferrable"),
                                 rs.getBoolean("condeferred"), rs.getBoolean("nulls_not_distinct")));
-                        case "c" -> t.checks.add(new CheckConstraint(name, SqlLexer.unqualify(checkExpression(rs.getString("def")), t.schema),
+                        case "c" -> t.checks.add(new CheckConstraint(name, PostgresSql.unqualify(checkExpression(rs.getString("def")), t.schema),
                                 rs.getBoolean("connoinherit")));
                         case "f" -> t.foreignKeys.add(new ForeignKey(name, cols, rs.getString("ref_schema"), rs.getString("ref_table"),
                                 strings(rs.getArray("ref_cols")), action(rs.getString("confdeltype")), action(rs.getString("confupdtype")),
@@ -444,14 +444,14 @@ final class PostgresReflector {
                         String col = cols.get(k);
                         String opclass = k < opclasses.size() ? opclasses.get(k) : null;
                         String collation = k < collations.size() ? collations.get(k) : null;
-                        elements.add(new Index.Element(col, col != null ? null : SqlLexer.unqualify(defs.get(k), schema), desc,
+                        elements.add(new Index.Element(col, col != null ? null : PostgresSql.unqualify(defs.get(k), schema), desc,
                                 nullsFirst, opclass, collation));
                     }
                     List<String> include = cols.subList(keys, cols.size()).stream().filter(Objects::nonNull).toList();
                     String method = rs.getString("amname");
                     Array storage = rs.getArray("storage");
                     Index index = new Index(rs.getString("relname"), elements, rs.getBoolean("indisunique"),
-                            SqlLexer.unqualify(rs.getString("predicate"), schema), "btree".equals(method) ? null : method, include,
+                            PostgresSql.unqualify(rs.getString("predicate"), schema), "btree".equals(method) ? null : method, include,
                             rs.getBoolean("nulls_not_distinct"), storage == null ? List.of() : strings(storage));
                     if (t != null) t.indexes.add(index);
                     else viewIndexes.computeIfAbsent(rs.getLong("indrelid"), k -> new ArrayList<>()).add(index);

@@ -20,6 +20,7 @@ import dev.retort.operations.Operation;
 import dev.retort.operations.SchemaOps;
 import dev.retort.operations.SequenceOps;
 import dev.retort.operations.Sql;
+import dev.retort.internal.sql.SqlTemplate;
 import dev.retort.operations.TableOps;
 
 import java.util.ArrayList;
@@ -465,10 +466,14 @@ final class PostgresRenderer {
 
     private static List<String> sql(Sql o, String targetSchema) {
         if (o.sql().isBlank()) return List.of();
-        if (!o.sql().contains(Sql.PLACEHOLDER)) return List.of(o.sql());
-        if (targetSchema == null) {
-            throw new IllegalArgumentException("hand-written SQL uses " + Sql.PLACEHOLDER + " but no target schema was given");
+        if (SqlTemplate.usesPlaceholders(o.sql()) && targetSchema == null) {
+            throw new IllegalArgumentException("hand-written SQL uses a schema placeholder but no target schema was given");
         }
-        return List.of(o.sql().replace(Sql.PLACEHOLDER, quote(targetSchema)));
+        try {
+            return List.of(targetSchema == null ? SqlTemplate.render(o.sql(), null, null)
+                    : SqlTemplate.render(o.sql(), quote(targetSchema), literal(targetSchema)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("hand-written SQL: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.retort.postgres;
 
 import dev.retort.Index;
+import dev.retort.internal.sql.SqlLexer;
 import dev.retort.MetaData;
 import dev.retort.Policy;
 import dev.retort.Routine;
@@ -25,7 +26,7 @@ import java.util.Map;
  * schema as the search path, set row by row ({@link #printed}), so that names of that schema come out
  * unqualified and the text of one tenant is the text of every other. A name the server still qualifies
  * with the schema (one that a {@code pg_catalog} object would shadow), and a qualified name a routine's
- * author wrote, are written {@code ${schema}.name} ({@link SqlLexer#placeholders}). These queries change
+ * author wrote, are written {@code ${schema}.name} ({@link PostgresSql#placeholders}). These queries change
  * the session's search path, so they run after the reflector's others; the reflector restores it.
  */
 final class ProgramReflector {
@@ -79,7 +80,7 @@ final class ProgramReflector {
                     Array options = rs.getArray("options");
                     boolean materialized = rs.getBoolean("materialized");
                     out.get(schema).addView(new View(schema, rs.getString("relname"),
-                            SqlLexer.placeholders(rs.getString("definition"), schema), materialized,
+                            PostgresSql.placeholders(rs.getString("definition"), schema), materialized,
                             options == null ? List.of() : strings(options),
                             materialized ? viewIndexes.getOrDefault(rs.getLong("oid"), List.of()) : List.of(),
                             rs.getString("description")));
@@ -157,13 +158,13 @@ final class ProgramReflector {
                 input++;
             }
             String name = argNames == null || i >= argNames.size() || argNames.get(i).isEmpty() ? null : argNames.get(i);
-            arguments.add(new Routine.Argument(mode, name, SqlLexer.placeholders(types.get(i), schema),
-                    SqlLexer.placeholders(dflt, schema)));
+            arguments.add(new Routine.Argument(mode, name, PostgresSql.placeholders(types.get(i), schema),
+                    PostgresSql.placeholders(dflt, schema)));
         }
         boolean procedure = "p".equals(rs.getString("prokind"));
         String language = rs.getString("lanname");
         String parsed = rs.getString("parsed_body");
-        String body = SqlLexer.placeholders(parsed != null ? parsed : rs.getString("prosrc"), schema);
+        String body = PostgresSql.placeholders(parsed != null ? parsed : rs.getString("prosrc"), schema);
         double cost = rs.getDouble("procost");
         double rows = rs.getDouble("prorows");
         double defaultRows = rs.getBoolean("proretset") ? 1000 : 0;
@@ -173,7 +174,7 @@ final class ProgramReflector {
             for (String s : strings(config)) settings.add(RoutineSettings.placeholders(s, schema));
         }
         return new Routine(schema, rs.getString("proname"), procedure ? Routine.Kind.PROCEDURE : Routine.Kind.FUNCTION,
-                arguments, procedure ? null : SqlLexer.placeholders(rs.getString("result"), schema), language, body,
+                arguments, procedure ? null : PostgresSql.placeholders(rs.getString("result"), schema), language, body,
                 switch (rs.getString("provolatile")) {
                     case "i" -> Routine.Volatility.IMMUTABLE;
                     case "s" -> Routine.Volatility.STABLE;
@@ -263,7 +264,7 @@ final class ProgramReflector {
         String functionSchema = rs.getString("function_schema");
         return new Trigger(schema, rs.getString("relname"), rs.getString("tgname"), timing, events,
                 strings(rs.getArray("columns")), (type & 1) != 0,
-                SqlLexer.placeholders(whenCondition(rs.getString("definition")), schema), functionSchema, rs.getString("proname"),
+                PostgresSql.placeholders(whenCondition(rs.getString("definition")), schema), functionSchema, rs.getString("proname"),
                 arguments, rs.getBoolean("is_constraint"), rs.getBoolean("tgdeferrable"), rs.getBoolean("tginitdeferred"),
                 rs.getString("tgoldtable"), rs.getString("tgnewtable"), rs.getString("description"));
     }
@@ -338,8 +339,8 @@ final class ProgramReflector {
                     };
                     md.addPolicy(new Policy(schema, table, name, rs.getBoolean("polpermissive"), command,
                             strings(rs.getArray("roles")).stream().filter(java.util.Objects::nonNull).toList(),
-                            SqlLexer.placeholders(rs.getString("using_expr"), schema),
-                            SqlLexer.placeholders(rs.getString("check_expr"), schema), rs.getString("description")));
+                            PostgresSql.placeholders(rs.getString("using_expr"), schema),
+                            PostgresSql.placeholders(rs.getString("check_expr"), schema), rs.getString("description")));
                 }
             }
         }

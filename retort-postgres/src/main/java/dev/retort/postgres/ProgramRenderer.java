@@ -60,7 +60,7 @@ final class ProgramRenderer {
     }
 
     private static String body(String sql, String schema) {
-        return SqlLexer.bindPlaceholders(sql, schema);
+        return PostgresSql.bindPlaceholders(sql, schema);
     }
 
     // ---- views

@@ -33,7 +33,7 @@ final class RoutineSettings {
         if (!isList(name)) return entry;
         List<String> out = new ArrayList<>();
         for (String element : elements(entry.substring(eq + 1))) {
-            out.add(unquote(element).equals(schema) ? SqlLexer.SCHEMA_PLACEHOLDER : element);
+            out.add(unquote(element).equals(schema) ? PostgresSql.SCHEMA_PLACEHOLDER : element);
         }
         return name + "=" + String.join(", ", out);
     }
@@ -46,8 +46,8 @@ final class RoutineSettings {
         if (!isList(name)) return "SET " + quote(name) + " = " + literal(value.strip());
         List<String> items = new ArrayList<>();
         for (String element : elements(value)) {
-            if (element.equals(SqlLexer.SCHEMA_PLACEHOLDER)) {
-                if (schema == null) throw new IllegalArgumentException(SqlLexer.SCHEMA_PLACEHOLDER + " in a setting needs a target schema");
+            if (element.equals(PostgresSql.SCHEMA_PLACEHOLDER)) {
+                if (schema == null) throw new IllegalArgumentException(PostgresSql.SCHEMA_PLACEHOLDER + " in a setting needs a target schema");
                 items.add(literal(schema));
             } else {
                 items.add(literal(unquote(element)));

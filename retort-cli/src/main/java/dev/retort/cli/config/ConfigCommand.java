@@ -69,6 +69,7 @@ public final class ConfigCommand implements Runnable {
             case CLASSPATH -> classpath(settings);
             case VERSION_TABLE -> settings.versionTable();
             case SCHEMA -> orNotSet(settings.schema());
+            case TENANT_NAME_PATTERN -> settings.tenantNamePattern().pattern();
             case TENANTS -> settings.tenants() == null ? NOT_SET : settings.tenants().describe();
         };
     }

@@ -14,6 +14,7 @@ public enum Key {
     CLASSPATH("classpath"),
     VERSION_TABLE("version_table"),
     SCHEMA("schema"),
+    TENANT_NAME_PATTERN("tenant_name_pattern"),
     TENANTS("tenants");
 
     private final String yamlName;

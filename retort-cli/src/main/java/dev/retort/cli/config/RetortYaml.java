@@ -21,7 +21,8 @@ import java.util.Map;
  */
 public record RetortYaml(String name, Map<Key, Integer> lines,
                          String url, String user, Secret password, String migrations, ModelSource model,
-                         List<String> classpath, String versionTable, String schema, TenantSettings tenants) {
+                         List<String> classpath, String versionTable, String schema, String tenantNamePattern,
+                         TenantSettings tenants) {
 
     public RetortYaml {
         lines = Map.copyOf(lines);
@@ -30,7 +31,7 @@ public record RetortYaml(String name, Map<Key, Integer> lines,
 
     /** No file: every key absent. */
     public static RetortYaml empty(String name) {
-        return new RetortYaml(name, new EnumMap<>(Key.class), null, null, null, null, null, null, null, null, null);
+        return new RetortYaml(name, new EnumMap<>(Key.class), null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads and checks the shape of a retort.yaml. */
@@ -68,6 +69,6 @@ public record RetortYaml(String name, Map<Key, Integer> lines,
         return "RetortYaml[name=" + name + ", url=" + JdbcUrls.mask(url) + ", user=" + user
                 + ", password=" + password + ", migrations=" + migrations + ", model=" + model
                 + ", classpath=" + classpath + ", versionTable=" + versionTable + ", schema=" + schema
-                + ", tenants=" + tenants + "]";
+                + ", tenantNamePattern=" + tenantNamePattern + ", tenants=" + tenants + "]";
     }
 }

@@ -19,6 +19,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads retort.yaml through SnakeYAML's node API rather than into maps, because nodes keep their
@@ -78,10 +80,23 @@ final class RetortYamlParser {
                 values.containsKey(Key.CLASSPATH) ? classpath(values.get(Key.CLASSPATH)) : null,
                 string(values, Key.VERSION_TABLE),
                 string(values, Key.SCHEMA),
+                values.containsKey(Key.TENANT_NAME_PATTERN) ? regex(values.get(Key.TENANT_NAME_PATTERN)) : null,
                 values.containsKey(Key.TENANTS) ? tenants(values.get(Key.TENANTS)) : null);
     }
 
     // ---- the sections
+
+    /** {@code tenant_name_pattern:} a Java regular expression, checked here so that its line can be shown. */
+    private String regex(Node node) {
+        ScalarNode scalar = scalar(node, Key.TENANT_NAME_PATTERN.yamlName());
+        String text = nonBlank(scalar, Key.TENANT_NAME_PATTERN.yamlName());
+        try {
+            Pattern.compile(text);
+        } catch (PatternSyntaxException e) {
+            throw error(scalar, Key.TENANT_NAME_PATTERN.yamlName() + " is not a regular expression: " + oneLine(e.getDescription()));
+        }
+        return text;
+    }
 
     /**
      * {@code model:} is a class name, or a mapping with {@code class}, or with {@code jpa} (a package)

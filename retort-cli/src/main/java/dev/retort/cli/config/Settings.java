@@ -5,6 +5,7 @@ import dev.retort.loader.ModelSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The configuration in effect: retort.yaml, overridden by the environment, overridden by the
@@ -26,13 +27,14 @@ import java.util.Map;
  * @param classpath        where the model's classes are; null to ask Maven (or search nothing)
  * @param versionTable     the table recording applied revisions in each schema
  * @param schema           the schema to work on; null when none is named
+ * @param tenantNamePattern the pattern every tenant schema's name must match
  * @param tenants          the tenants section; null when absent
  * @param sources          where each setting's value came from
  */
 public record Settings(Path workingDirectory, Path configFile, Path baseDirectory,
                        String url, String user, Secret password, Path migrations, String migrationsClasspath, ModelSource model,
-                       List<Path> classpath, String versionTable, String schema, TenantSettings tenants,
-                       Map<Key, Source> sources) {
+                       List<Path> classpath, String versionTable, String schema, Pattern tenantNamePattern,
+                       TenantSettings tenants, Map<Key, Source> sources) {
     public static final String DEFAULT_MIGRATIONS = "migrations";
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
     /** Retort's own files beside retort.yaml: the embedded server's data, the model's classpath cache. */
@@ -120,6 +122,6 @@ public record Settings(Path workingDirectory, Path configFile, Path baseDirector
                 + ", password=" + password + ", migrations=" + (migrations != null ? migrations : CLASSPATH_PREFIX + migrationsClasspath)
                 + ", model=" + model
                 + ", classpath=" + classpath + ", versionTable=" + versionTable + ", schema=" + schema
-                + ", tenants=" + tenants + "]";
+                + ", tenantNamePattern=" + tenantNamePattern + ", tenants=" + tenants + "]";
     }
 }

@@ -2,6 +2,7 @@ package dev.retort.cli.config;
 
 import dev.retort.loader.ModelSource;
 import dev.retort.Identifiers;
+import dev.retort.api.TenantNames;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Makes the {@link Settings} in effect. For each key the strongest source wins: a command-line
@@ -75,10 +77,13 @@ public final class SettingsLoader {
                 environment.value(Environment.SCHEMA), Environment.SCHEMA, file.schema(), file, sources);
         if (schema != null) identifier(Key.SCHEMA, schema, sources);
 
+        String namePattern = pick(Key.TENANT_NAME_PATTERN, null, null, null, null, file.tenantNamePattern(), file, sources);
+        Pattern tenantNamePattern = namePattern == null ? TenantNames.DEFAULT_PATTERN : Pattern.compile(namePattern);
+
         TenantSettings tenants = pick(Key.TENANTS, null, null, null, null, file.tenants(), file, sources);
 
         return new Settings(workDir, configFile, base, url, user, password, migrations, migrationsClasspath, model, classpath,
-                versionTable, schema, tenants, sources);
+                versionTable, schema, tenantNamePattern, tenants, sources);
     }
 
     /** The file to read: {@code --config}'s, which must exist, else retort.yaml here if there is one. */

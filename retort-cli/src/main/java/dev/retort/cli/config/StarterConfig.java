@@ -49,6 +49,11 @@ final class StarterConfig {
             # The schema to work on when neither --schema nor TARGET_SCHEMA names one.
             # schema: tenant_a
 
+            # The names tenant schemas may have, as a Java regular expression matching the whole name.
+            # Retort refuses any other name before it touches a schema. By default every name but those
+            # holding quotes, semicolons, backslashes or control characters.
+            # tenant_name_pattern: '[a-z][a-z0-9_]*'
+
             # The tenant schemas for commands over many tenants: a list of names, a name pattern, or a
             # query that returns schema names; shards are further databases, each with its tenants.
             # tenants:

@@ -50,7 +50,7 @@ public final class TenantCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--method: expected auto, replay or model, got " + method);
             }
-            Session session = new Session(spec, Main.settings(spec, name), name);
+            Session session = new Session(spec, Main.settings(spec, name, "NAME"), name);
             CreateResult r = session.online(lockTimeout.value(), retort -> retort.createTenant(name, how));
             session.out().println("created " + r.schema() + " at " + Printing.heads(r.heads()) + " ("
                     + r.method().name().toLowerCase(Locale.ROOT) + ", " + r.statements() + " statements, " + r.millis() + " ms)");

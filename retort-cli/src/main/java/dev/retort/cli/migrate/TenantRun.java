@@ -15,6 +15,7 @@ import dev.retort.api.FanOutReport;
 import dev.retort.api.ReportWriter;
 import dev.retort.api.Shard;
 import dev.retort.api.TenantSpec;
+import dev.retort.spi.Dialect;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -54,9 +55,19 @@ final class TenantRun {
     static <T> T read(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, java.util.function.BiFunction<Retort, List<Shard>, T> work) {
         TenantSpec tenants = fanOut.tenants(spec);
         Settings settings = Main.settings(spec, null);
+        checkListed(spec, tenants, settings);
         try (DatabaseSession db = DatabaseSession.open(settings)) {
             Retort retort = RetortFactory.online(settings, db, spec.commandLine().getErr()::println, null);
             return work.apply(retort, TenantShards.of(db.database(), settings.tenants(), tenants));
+        }
+    }
+
+    /** Names listed on the command line are refused as a usage error before anything connects. */
+    private static void checkListed(CommandLine.Model.CommandSpec spec, TenantSpec tenants, Settings settings) {
+        if (!(tenants instanceof TenantSpec.Listed listed)) return;
+        Dialect dialect = DatabaseSession.dialect(settings);
+        for (String name : listed.schemas()) {
+            Main.checkSchema(spec, FanOutOptions.TENANTS_OPTION, name, dialect, settings.tenantNamePattern());
         }
     }
 
@@ -64,6 +75,7 @@ final class TenantRun {
         TenantSpec tenants = fanOut.tenants(spec);
         dev.retort.api.FanOutOptions options = fanOut.options(spec);
         Settings settings = Main.settings(spec, null);
+        checkListed(spec, tenants, settings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FanOutReport report;

@@ -35,6 +35,7 @@ class RetortYamlTest {
               - lib/*
             version_table: schema_history
             schema: tenant_x
+            tenant_name_pattern: 'tenant_[a-z0-9]+'
             tenants:
               pattern: tenant_*
               shards:
@@ -54,14 +55,16 @@ class RetortYamlTest {
         assertThat(yaml.classpath()).containsExactly("target/classes", "lib/*");
         assertThat(yaml.versionTable()).isEqualTo("schema_history");
         assertThat(yaml.schema()).isEqualTo("tenant_x");
+        assertThat(yaml.tenantNamePattern()).isEqualTo("tenant_[a-z0-9]+");
         assertThat(yaml.tenants().tenants()).isEqualTo(new TenantSet.Pattern("tenant_*"));
         assertThat(yaml.tenants().shards()).containsExactly(
-                new TenantSettings.Shard("jdbc:postgresql://db2:5432/app", new TenantSet.Listed(List.of("t1", "t2")), 14),
-                new TenantSettings.Shard("jdbc:postgresql://db3:5432/app", null, 16));
+                new TenantSettings.Shard("jdbc:postgresql://db2:5432/app", new TenantSet.Listed(List.of("t1", "t2")), 15),
+                new TenantSettings.Shard("jdbc:postgresql://db3:5432/app", null, 17));
         assertThat(yaml.lines()).hasSize(Key.values().length);
         assertThat(yaml.source(Key.URL)).isEqualTo(Source.file("conf/retort.yaml", 1));
         assertThat(yaml.source(Key.CLASSPATH).describe()).isEqualTo("conf/retort.yaml:6");
-        assertThat(yaml.source(Key.TENANTS).describe()).isEqualTo("conf/retort.yaml:11");
+        assertThat(yaml.source(Key.TENANT_NAME_PATTERN).describe()).isEqualTo("conf/retort.yaml:11");
+        assertThat(yaml.source(Key.TENANTS).describe()).isEqualTo("conf/retort.yaml:12");
     }
 
     @Test
@@ -105,7 +108,14 @@ class RetortYamlTest {
     @Test
     void anUnknownKeyUnlikeAnyListsTheKnownKeys() {
         failsWith("\n\ndatabase: x\n", "conf/retort.yaml:3: unknown key 'database' (known keys: url, user, password,"
-                + " migrations, model, classpath, version_table, schema, tenants)");
+                + " migrations, model, classpath, version_table, schema, tenant_name_pattern, tenants)");
+    }
+
+    @Test
+    void aTenantNamePatternThatIsNoRegularExpressionIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> parse("schema: a\ntenant_name_pattern: '[a-z'\n")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("conf/retort.yaml:2: tenant_name_pattern is not a regular expression: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.retort.SqlType;
 import dev.retort.Table;
 import dev.retort.Types;
 import dev.retort.UniqueConstraint;
+import dev.retort.internal.sql.SqlTemplate;
 import dev.retort.operations.Change;
 import dev.retort.operations.ColumnOps;
 import dev.retort.operations.ConstraintOps;
@@ -24,6 +25,7 @@ import dev.retort.operations.SchemaOps;
 import dev.retort.operations.SequenceOps;
 import dev.retort.operations.Sql;
 import dev.retort.operations.TableOps;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -51,6 +53,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -247,9 +250,34 @@ public final class RevisionReader {
     }
 
     private Operation sql(Node body) {
-        if (body instanceof ScalarNode) return new Sql(text(body, "sql"), null);
+        if (body instanceof ScalarNode) return new Sql(checkedSql(body, text(body, "sql")), null);
         Fields f = new Fields(body, "sql", Set.of("sql", "reverse"));
-        return new Sql(f.text("sql"), f.optText("reverse"));
+        String reverse = f.optText("reverse");
+        return new Sql(checkedSql(f.get("sql"), f.text("sql")), reverse == null ? null : checkedSql(f.get("reverse"), reverse));
+    }
+
+    /**
+     * Hand-written SQL must be one statement with its placeholders outside string literals
+     * ({@link SqlTemplate}); a problem is reported at its line in the file.
+     */
+    private String checkedSql(Node at, String sql) {
+        if (sql.isBlank()) return sql;
+        try {
+            Optional<SqlTemplate.Misplaced> misplaced = SqlTemplate.problem(sql);
+            if (misplaced.isPresent()) throw failAt(at, misplaced.get().line(), misplaced.get().message());
+            SqlTemplate.requireOneStatement(sql);
+        } catch (IllegalArgumentException e) {
+            throw fail(at, e.getMessage() + " (write one sql operation per statement)");
+        }
+        return sql;
+    }
+
+    /** A failure at a line of a scalar's text: a block scalar's text starts on the line after its indicator. */
+    private RevisionFormatException failAt(Node scalar, int lineInText, String problem) {
+        int first = scalar.getStartMark().getLine() + 1;
+        boolean block = scalar instanceof ScalarNode sn
+                && (sn.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL || sn.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED);
+        return new RevisionFormatException(file, first + (block ? 1 : 0) + lineInText - 1, problem);
     }
 
     // --- tables ---

@@ -54,6 +54,14 @@ final class RevisionArbitraries {
         return Arbitraries.oneOf(word, Arbitraries.of(TRICKY)).list().ofMaxSize(6).map(parts -> String.join("", parts));
     }
 
+    /**
+     * Hand-written SQL: one statement, as a revision must hold, carrying any text in a dollar quote
+     * (where placeholders may stand) so that every tricky character still reaches the file.
+     */
+    static Arbitrary<String> sql() {
+        return text().map(t -> "SELECT $q$" + t + "$q$");
+    }
+
     /** Names: mostly ordinary identifiers, sometimes anything a quoted identifier could be. */
     static Arbitrary<String> name() {
         Arbitrary<String> plain = Arbitraries.strings().withCharRange('a', 'z').withChars('_').ofMinLength(1).ofMaxLength(10);
@@ -227,7 +235,7 @@ final class RevisionArbitraries {
                 sequence().map(SequenceOps.CreateSequence::new),
                 sequence().map(SequenceOps.DropSequence::new),
                 changeOfValues(sequence()).map(SequenceOps.AlterSequence::new),
-                Combinators.combine(text(), optional(text())).as(Sql::new)));
+                Combinators.combine(sql(), optional(sql())).as(Sql::new)));
     }
 
     static Arbitrary<Revision> revision() {

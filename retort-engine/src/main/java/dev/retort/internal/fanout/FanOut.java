@@ -16,8 +16,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Runs a {@link TenantTask} for every tenant of every shard, the shards side by side and, within
@@ -33,11 +35,19 @@ public final class FanOut {
     private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
 
     private final FanOutOptions options;
+    private final Pattern tenantNames;
     private final FanOutListener listener;
 
-    public FanOut(FanOutOptions options, FanOutListener listener) {
+    /** @param tenantNames the pattern every tenant name must match ({@link TenantNames#check}) */
+    public FanOut(FanOutOptions options, Pattern tenantNames, FanOutListener listener) {
         this.options = options;
+        this.tenantNames = Objects.requireNonNull(tenantNames, "tenantNames");
         this.listener = listener;
+    }
+
+    /** A fan-out over tenants whose names match {@link TenantNames#DEFAULT_PATTERN}. */
+    public FanOut(FanOutOptions options, FanOutListener listener) {
+        this(options, TenantNames.DEFAULT_PATTERN, listener);
     }
 
     public FanOut(FanOutOptions options) {
@@ -57,7 +67,7 @@ public final class FanOut {
      */
     public FanOutReport run(List<Shard> shards, TenantTask task) {
         try (ShardPools pools = ShardPools.open(shards, options.jobs())) {
-            return run(pools, pools.resolveTenants(), task);
+            return run(pools, pools.resolveTenants(tenantNames), task);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One HikariCP pool per shard, each of {@code jobs} connections. Each pool connects through the
@@ -119,14 +120,16 @@ public final class ShardPools implements AutoCloseable {
      * Every shard's tenants, read from each database in turn; all are read before any tenant is worked
      * on, so a bad name anywhere stops the command with nothing done.
      *
-     * @throws ConfigurationException for a name the database cannot hold, naming the shard
+     * @param allowedNames the pattern every tenant name must match
+     * @throws ConfigurationException    for a name the database cannot hold, a system schema or a name
+     *                                  outside the pattern, naming the shard
      * @throws DatabaseException        when a shard's catalog or query cannot be read
      */
-    public List<ShardTenants> resolveTenants() {
+    public List<ShardTenants> resolveTenants(Pattern allowedNames) {
         List<ShardTenants> out = new ArrayList<>();
         for (Pool p : pools.values()) {
             try (Connection c = p.dataSource().getConnection()) {
-                out.add(new TenantResolver(p.dialect()).resolve(c, p.shard()));
+                out.add(new TenantResolver(p.dialect(), allowedNames).resolve(c, p.shard()));
             } catch (SQLException e) {
                 throw new DatabaseException("shard " + p.shard().name() + ": " + p.redactor().apply(e.getMessage()), e);
             }

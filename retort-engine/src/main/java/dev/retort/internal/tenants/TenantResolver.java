@@ -4,6 +4,7 @@ import dev.retort.api.SchemaPattern;
 import dev.retort.api.Shard;
 import dev.retort.api.TenantNames;
 import dev.retort.api.TenantSpec;
+import dev.retort.api.ConfigurationException;
 import dev.retort.api.DatabaseException;
 import dev.retort.spi.Dialect;
 
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static dev.retort.internal.jdbc.ErrorMessages.firstLine;
 
@@ -25,9 +27,12 @@ import static dev.retort.internal.jdbc.ErrorMessages.firstLine;
  */
 public final class TenantResolver {
     private final Dialect dialect;
+    private final Pattern allowedNames;
 
-    public TenantResolver(Dialect dialect) {
+    /** @param allowedNames the pattern every tenant name must match ({@link TenantNames#DEFAULT_PATTERN} unless configured) */
+    public TenantResolver(Dialect dialect, Pattern allowedNames) {
         this.dialect = dialect;
+        this.allowedNames = allowedNames;
     }
 
     /**
@@ -47,7 +52,7 @@ public final class TenantResolver {
         }
         Set<String> unique = new LinkedHashSet<>();
         for (String name : names) {
-            unique.add(TenantNames.check(dialect, "shard " + shard.name(), name));
+            unique.add(TenantNames.check(dialect, allowedNames, "shard " + shard.name(), name));
         }
         return new ShardTenants(shard, new ArrayList<>(unique));
     }
@@ -64,10 +69,17 @@ public final class TenantResolver {
     }
 
     /**
-     * Runs the operator's query read-only and rolls it back, so that a query with side effects by
-     * mistake changes nothing; the connection's settings are restored afterwards.
+     * Runs the operator's query, which must be one statement, in a read-only transaction that is
+     * rolled back, so that a query with side effects changes nothing; the connection's settings are
+     * restored afterwards. One statement, because a driver runs every statement of a text, and a
+     * {@code COMMIT} among them would end the read-only transaction.
      */
-    private static List<String> query(Connection connection, String sql) throws SQLException {
+    private List<String> query(Connection connection, String sql) throws SQLException {
+        try {
+            dialect.requireOneStatement(sql);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("the tenant query must be one SELECT: " + e.getMessage(), e);
+        }
         boolean autoCommit = connection.getAutoCommit();
         boolean readOnly = connection.isReadOnly();
         connection.setAutoCommit(false);

@@ -6,6 +6,8 @@ import dev.retort.api.DatabaseException;
 import dev.retort.api.Shard;
 import dev.retort.internal.tenants.ShardTenants;
 import dev.retort.api.TenantSpec;
+import dev.retort.api.TenantNames;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Tenant sets resolved on a real PostgreSQL: list, pattern, query; bad names stop everything first. */
 class TenantResolutionTest {
+    /** Quoting is what these tests check, so the pattern that refuses odd names is opened up. */
+    private static final Pattern ANY_NAME = Pattern.compile("(?s).+");
     static FreshDatabase db;
 
     @BeforeAll
@@ -30,7 +34,7 @@ class TenantResolutionTest {
     private static List<String> resolve(String spec) {
         Shard shard = Shard.of(db.database(), TenantSpec.parse(spec));
         try (ShardPools pools = ShardPools.open(List.of(shard), 1)) {
-            List<ShardTenants> resolved = pools.resolveTenants();
+            List<ShardTenants> resolved = pools.resolveTenants(ANY_NAME);
             assertThat(resolved).hasSize(1);
             assertThat(resolved.get(0).shard()).isEqualTo(shard);
             return resolved.get(0).tenants();
@@ -107,5 +111,33 @@ class TenantResolutionTest {
             return TenantResult.unchanged(null);
         })).hasMessageStartingWith("shard registry: ").hasMessageContaining("70 bytes long");
         assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void theDefaultPatternRefusesNamesWithQuotesAndTheSystemSchemasAreRefusedWhateverThePattern() {
+        Shard quoted = Shard.of(db.database(), TenantSpec.parse("query:SELECT schema_name FROM public.tenants WHERE active"));
+        try (ShardPools pools = ShardPools.open(List.of(quoted), 1)) {
+            assertThatThrownBy(() -> pools.resolveTenants(TenantNames.DEFAULT_PATTERN))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("shard postgresql://")
+                    .hasMessageContaining("tenant_it's", "tenant_name_pattern");
+        }
+        for (String spec : List.of("tenant_1,information_schema", "query:SELECT 'pg_catalog'", "pg_toast")) {
+            Shard shard = Shard.of(db.database(), TenantSpec.parse(spec));
+            try (ShardPools pools = ShardPools.open(List.of(shard), 1)) {
+                assertThatThrownBy(() -> pools.resolveTenants(ANY_NAME)).as(spec)
+                        .isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("is a system schema");
+            }
+        }
+    }
+
+    @Test
+    void aQueryOfSeveralStatementsIsRefusedBeforeAnyRuns() {
+        assertThatThrownBy(() -> resolve("query:SELECT 'zz'; COMMIT; CREATE TABLE public.canary_many (x int); SELECT 'zz'"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("more than one statement");
+        assertThat(db.schemasWithTable("canary_many")).isEmpty();
+        assertThat(resolve("query:SELECT 'tenant_1';")).containsExactly("tenant_1");
     }
 }

@@ -25,6 +25,24 @@ class HostileInputTest {
     private final TestDatabase db = TestDatabase.postgres();
 
     @Test
+    void theDefaultTenantNamePatternRefusesHostileNamesBeforeAnythingRuns(@TempDir Path dir) {
+        Project p = new Project(db, dir);
+        p.initial();
+        for (String name : List.of("x'); DROP TABLE public.retort_sentinel; --", "semi;colon", "quo\"te", "back\\slash", "new\nline")) {
+            assertThatThrownBy(() -> p.retort().upgrade("head", name))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("tenant_name_pattern")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+            assertThat(p.schemaExists(name)).isFalse();
+        }
+        for (String name : List.of("information_schema", "pg_catalog", "pg_toast", "pg_temp_7")) {
+            assertThatThrownBy(() -> p.retort().upgrade("head", name)).hasMessageContaining(name + " is a system schema");
+            assertThatThrownBy(() -> p.retort().createTenant(name, null)).hasMessageContaining("is a system schema");
+        }
+        assertThat(p.tables("information_schema")).doesNotContain("test", "retort_version");
+    }
+
+    @Test
     void hostileSchemaNamesTouchNothingOutsideTheirSchema(@TempDir Path dir) {
         Project p = new Project(db, dir);
         p.initial();
@@ -34,11 +52,11 @@ class HostileInputTest {
         List<String> names = List.of("\"; DROP SCHEMA public CASCADE; --", "quo\"te", "semi;colon", "it's", "ünïcødé 租户 ☃",
                 "x'); DROP TABLE public.retort_sentinel; --");
         for (String name : names) {
-            assertThat(p.retort().upgrade("head", name).headsAfter()).hasSize(1);
+            assertThat(p.retortForAnyName().upgrade("head", name).headsAfter()).hasSize(1);
             assertThat(p.strings("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
                     + name.replace("'", "''") + "' ORDER BY 1")).containsExactly("child", "retort_version", "test");
-            assertThat(p.retort().check(name).clean()).isTrue();
-            assertThat(p.retort().downgrade("base", name).headsAfter()).isEmpty();
+            assertThat(p.retortForAnyName().check(name).clean()).isTrue();
+            assertThat(p.retortForAnyName().downgrade("base", name).headsAfter()).isEmpty();
             assertThat(p.strings("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
                     + name.replace("'", "''") + "' ORDER BY 1")).containsExactly("retort_version");
             db.execute("DROP SCHEMA \"" + name.replace("\"", "\"\"") + "\" CASCADE");
@@ -46,10 +64,10 @@ class HostileInputTest {
         // A failure recorded in a hostile schema, with a hostile error text, and read back in bulk.
         Revision broken = p.create("broken", List.of(Project.sql("SELECT 1/0 AS \"'); DROP TABLE public.retort_sentinel; --\"")));
         for (String name : names) {
-            assertThatThrownBy(() -> p.retort().upgrade("head", name)).isInstanceOf(MigrationException.class);
+            assertThatThrownBy(() -> p.retortForAnyName().upgrade("head", name)).isInstanceOf(MigrationException.class);
         }
         Shard all = Shard.of(Database.of(db.jdbcUrl()), new TenantSpec.Listed(names));
-        assertThat(p.retort().currentTenants(List.of(all)).values().iterator().next())
+        assertThat(p.retortForAnyName().currentTenants(List.of(all)).values().iterator().next())
                 .allSatisfy(v -> assertThat(v.lastFailure().revision()).isEqualTo(broken.id()))
                 .allSatisfy(v -> assertThat(v.lastFailure().error()).contains("division by zero", "DROP TABLE public.retort_sentinel"));
         for (String name : names) db.execute("DROP SCHEMA \"" + name.replace("\"", "\"\"") + "\" CASCADE");
@@ -65,7 +83,7 @@ class HostileInputTest {
         String ascii = "t".repeat(64);
         String multibyte = "é".repeat(32); // 64 bytes in UTF-8
         for (String name : List.of(ascii, multibyte)) {
-            assertThatThrownBy(() -> p.retort().upgrade("head", name))
+            assertThatThrownBy(() -> p.retortForAnyName().upgrade("head", name))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("63")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static dev.retort.Dsl.CASCADE;
 import static dev.retort.Dsl.column;
@@ -81,6 +82,14 @@ final class Project {
                 .lockTimeout(lockTimeout).load();
     }
 
+    /**
+     * The facade with every tenant name allowed, for tests that check that quoting alone keeps
+     * hostile names harmless (the default tenant name pattern would refuse them first).
+     */
+    Retort retortForAnyName() {
+        return retort().configuration().tenantNamePattern(Pattern.compile("(?s).+")).load();
+    }
+
     /** The first revision: the model's two tables. */
     Revision initial() {
         List<Operation> ops = model().tables().values().stream().<Operation>map(TableOps.CreateTable::new).toList();
@@ -110,7 +119,7 @@ final class Project {
     // --- looking at the database ---
 
     List<String> tables(String schema) {
-        return strings("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema + "' ORDER BY table_name");
+        return strings("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema.replace("'", "''") + "' ORDER BY table_name");
     }
 
     List<String> columns(String schema, String table) {
@@ -125,7 +134,7 @@ final class Project {
     }
 
     boolean schemaExists(String schema) {
-        return !strings("SELECT nspname FROM pg_namespace WHERE nspname = '" + schema + "'").isEmpty();
+        return !strings("SELECT nspname FROM pg_namespace WHERE nspname = '" + schema.replace("'", "''") + "'").isEmpty();
     }
 
     List<String> strings(String sql) {

@@ -127,9 +127,9 @@ class TenantSurveyTest {
         String quote = prefix + "it's";
         Shard shard = Shard.of(Database.of(DB.jdbcUrl()), new TenantSpec.Listed(List.of(hostile, quote)));
 
-        var report = p.retort().upgradeTenants("head", false, List.of(shard), FanOutOptions.defaults().withJobs(2), FanOutListener.none());
-        Map<String, List<TenantVersion>> current = p.retort().currentTenants(List.of(shard));
-        Map<String, List<CheckResult>> check = p.retort().checkTenants(List.of(shard));
+        var report = p.retortForAnyName().upgradeTenants("head", false, List.of(shard), FanOutOptions.defaults().withJobs(2), FanOutListener.none());
+        Map<String, List<TenantVersion>> current = p.retortForAnyName().currentTenants(List.of(shard));
+        Map<String, List<CheckResult>> check = p.retortForAnyName().checkTenants(List.of(shard));
 
         assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
         assertThat(p.tables(hostile)).containsExactly("child", "retort_version", "test");

@@ -1,28 +1,31 @@
-package dev.retort.postgres;
+package dev.retort.internal.sql;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits PostgreSQL expression text into tokens, enough to tell names, literals and operators apart
- * (string literals in every form, quoted identifiers, numbers, comments). Concatenating the tokens'
- * text gives the input back exactly.
+ * Splits SQL text into tokens by PostgreSQL's lexical rules, enough to tell names, literals and
+ * operators apart (string literals in every form, dollar quotes, quoted identifiers, numbers, nested
+ * comments). Concatenating the tokens' text gives the input back exactly. Security checks rely on it
+ * (placeholders outside literals, one statement per text), so it must never end a literal or a
+ * comment before the server would. String literals are read with {@code standard_conforming_strings}
+ * on, PostgreSQL's default since 9.1.
  */
-final class SqlLexer {
+public final class SqlLexer {
 
-    enum Kind { WORD, QUOTED, STRING, NUMBER, OPERATOR, PUNCT, SPACE }
+    public enum Kind { WORD, QUOTED, STRING, NUMBER, OPERATOR, PUNCT, SPACE }
 
-    record Token(Kind kind, String text) {
-        boolean is(Kind k, String t) {
+    public record Token(Kind kind, String text) {
+        public boolean is(Kind k, String t) {
             return kind == k && text.equalsIgnoreCase(t);
         }
 
-        boolean isPunct(String t) {
+        public boolean isPunct(String t) {
             return kind == Kind.PUNCT && text.equals(t);
         }
 
         /** The identifier a WORD or QUOTED token names, as stored: unquoted words fold to lower case. */
-        String identifier() {
+        public String identifier() {
             if (kind == Kind.QUOTED) return text.substring(1, text.length() - 1).replace("\"\"", "\"");
             return text.toLowerCase(java.util.Locale.ROOT);
         }
@@ -34,7 +37,7 @@ final class SqlLexer {
     }
 
     /** @throws IllegalArgumentException for an unterminated literal or quoted name */
-    static List<Token> lex(String sql) {
+    public static List<Token> lex(String sql) {
         List<Token> out = new ArrayList<>();
         int i = 0;
         int n = sql.length();
@@ -48,9 +51,7 @@ final class SqlLexer {
                 while (i < n && sql.charAt(i) != '\n') i++;
                 out.add(new Token(Kind.SPACE, sql.substring(start, i)));
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                if (end < 0) throw new IllegalArgumentException("unterminated comment in: " + sql);
-                i = end + 2;
+                i = endOfComment(sql, i);
                 out.add(new Token(Kind.SPACE, sql.substring(start, i)));
             } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && sql.charAt(i + 1) == '\'')) {
                 boolean escapes = c != '\'';
@@ -115,6 +116,28 @@ final class SqlLexer {
         return out;
     }
 
+    /**
+     * PostgreSQL's block comments nest: a comment that holds another ends at the outer closing mark.
+     * Ending at the first one would read the rest of the comment as code.
+     */
+    private static int endOfComment(String sql, int i) {
+        int depth = 0;
+        int n = sql.length();
+        while (i < n) {
+            if (sql.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else if (sql.startsWith("*/", i)) {
+                depth--;
+                i += 2;
+                if (depth == 0) return i;
+            } else {
+                i++;
+            }
+        }
+        throw new IllegalArgumentException("unterminated comment in: " + sql);
+    }
+
     private static int endOfString(String sql, int i, boolean escapes) {
         int n = sql.length();
         while (i < n) {
@@ -144,7 +167,7 @@ final class SqlLexer {
     }
 
     /** The value of a string literal token ({@code 'it''s'} gives {@code it's}). */
-    static String stringValue(Token t) {
+    public static String stringValue(Token t) {
         String s = t.text();
         if (s.startsWith("$")) {
             int tagEnd = s.indexOf('$', 1) + 1;
@@ -171,106 +194,6 @@ final class SqlLexer {
             } else {
                 out.append(c);
             }
-        }
-        return out.toString();
-    }
-
-    /**
-     * The text with references to objects in {@code schema} made unqualified: {@code s.f(x)} becomes
-     * {@code f(x)}, {@code 'a'::s.status} becomes {@code 'a'::status} and {@code 's.seq'::regclass}
-     * becomes {@code 'seq'::regclass}. Reflection uses it so that catalog text does not depend on the
-     * schema it was read from.
-     */
-    static String unqualify(String sql, String schema) {
-        if (sql == null) return null;
-        List<Token> tokens;
-        try {
-            tokens = lex(sql);
-        } catch (IllegalArgumentException e) {
-            return sql;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            boolean name = t.kind() == Kind.WORD || t.kind() == Kind.QUOTED;
-            if (name && t.identifier().equals(schema) && i + 2 < tokens.size() && tokens.get(i + 1).isPunct(".")
-                    && (tokens.get(i + 2).kind() == Kind.WORD || tokens.get(i + 2).kind() == Kind.QUOTED)
-                    && (i == 0 || !tokens.get(i - 1).isPunct("."))) {
-                i++;
-                continue;
-            }
-            if (t.kind() == Kind.STRING && t.text().startsWith("'") && i + 2 < tokens.size() && tokens.get(i + 1).isPunct("::")
-                    && tokens.get(i + 2).is(Kind.WORD, "regclass")) {
-                String value = stringValue(t);
-                String unqualified = unqualify(value, schema);
-                if (!unqualified.equals(value)) {
-                    out.append(PostgresSql.literal(unqualified));
-                    continue;
-                }
-            }
-            out.append(t.text());
-        }
-        return out.toString();
-    }
-
-    /** What stands for the schema being migrated in a body: {@code ${schema}.name}. */
-    static final String SCHEMA_PLACEHOLDER = "${schema}";
-
-    /**
-     * Body text (a view's query, a routine's source, a condition) with names qualified by its own schema
-     * written {@code ${schema}.name} instead: the server prints a name of the search path's schema
-     * qualified only where the unqualified name would mean something else (a {@code pg_catalog} function
-     * of the same name), and a routine's source keeps the qualified names its author wrote; either way the
-     * qualification matters, and must follow the body to whichever schema is migrated. Text in string
-     * literals is left alone. Text that does not lex is returned as it is.
-     */
-    static String placeholders(String sql, String schema) {
-        if (sql == null || schema == null) return sql;
-        List<Token> tokens;
-        try {
-            tokens = lex(sql);
-        } catch (IllegalArgumentException e) {
-            return sql;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            boolean name = t.kind() == Kind.WORD || t.kind() == Kind.QUOTED;
-            if (name && t.identifier().equals(schema) && i + 1 < tokens.size() && tokens.get(i + 1).isPunct(".")
-                    && (i == 0 || !tokens.get(i - 1).isPunct("."))) {
-                out.append(SCHEMA_PLACEHOLDER);
-                continue;
-            }
-            out.append(t.text());
-        }
-        return out.toString();
-    }
-
-    /**
-     * The reverse of {@link #placeholders}: every {@code ${schema}} outside string literals becomes the
-     * quoted schema. A placeholder inside a literal stays text (it is not a name there).
-     *
-     * @throws IllegalArgumentException when the text holds a placeholder and no schema is given
-     */
-    static String bindPlaceholders(String sql, String schema) {
-        if (sql == null || !sql.contains(SCHEMA_PLACEHOLDER)) return sql;
-        List<Token> tokens;
-        try {
-            tokens = lex(sql);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot place the schema in text that does not lex: " + e.getMessage());
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (i + 3 < tokens.size() && tokens.get(i).isPunct("$") && tokens.get(i + 1).isPunct("{")
-                    && tokens.get(i + 2).kind() == Kind.WORD && tokens.get(i + 2).text().equals("schema")
-                    && tokens.get(i + 3).isPunct("}")) {
-                if (schema == null) throw new IllegalArgumentException(SCHEMA_PLACEHOLDER + " needs a target schema, and none was given");
-                out.append(PostgresSql.quote(schema));
-                i += 3;
-                continue;
-            }
-            out.append(tokens.get(i).text());
         }
         return out.toString();
     }
