@@ -8,7 +8,7 @@ import java.io.PrintWriter;
  * Reports a command's failure as one line, {@code retort: <message>}, on stderr and exits with
  * {@link ExitCode#ERROR}; with {@code --debug} anywhere on the command line, the stack trace instead.
  */
-final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+public final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
@@ -23,7 +23,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     /** The message of a failure on one line; a failure without one is named by its type. */
-    static String oneLine(Throwable failure) {
+    public static String oneLine(Throwable failure) {
         String message = failure.getMessage();
         if (message == null || message.isBlank()) {
             Throwable cause = failure.getCause();

@@ -84,6 +84,7 @@ public final class Main implements Runnable {
     private final Environment environment;
     private final UnaryOperator<Settings> adjust;
     private final boolean terminal;
+    private Confirmation confirmation = Confirmation.console();
 
     /** The command as a process runs it: in its working directory, with its environment. */
     public Main() {
@@ -110,6 +111,17 @@ public final class Main implements Runnable {
     /** Whether output goes to a terminal, where a progress bar can be drawn. */
     public boolean terminal() {
         return terminal;
+    }
+
+    /** Who answers a command's questions (a destructive run over tenants asks first on a terminal). */
+    public Confirmation confirmation() {
+        return confirmation;
+    }
+
+    /** Answers questions otherwise than at the console: a test's script, a host program's policy. */
+    public Main confirmation(Confirmation newConfirmation) {
+        this.confirmation = newConfirmation;
+        return this;
     }
 
     /** The root command of the tree a (sub)command runs in, for its global options and environment. */

@@ -32,6 +32,19 @@ public record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /**
+     * Runs the command line as if at a terminal in {@code workingDirectory}, its questions answered by
+     * {@code answers}.
+     */
+    public static CliRun atTerminal(Path workingDirectory, Map<String, String> environment, Confirmation answers, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Main root = new Main(workingDirectory, Environment.of(environment), java.util.function.UnaryOperator.identity(), true)
+                .confirmation(answers);
+        int code = Main.run(Main.commandLine(root, CommandLine.defaultFactory()), new PrintWriter(out), new PrintWriter(err), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
     /** Runs a command tree built by {@link Main#commandLine} and then changed by the test. */
     public static CliRun of(CommandLine commandLine, String... args) {
         StringWriter out = new StringWriter();

@@ -13,11 +13,13 @@ import dev.retort.internal.jdbc.Connections;
 import dev.retort.internal.jdbc.ErrorMessages;
 import dev.retort.internal.revision.MigrationsDirectory;
 import dev.retort.internal.revision.RevisionGraph;
+import dev.retort.internal.runner.Plans;
 import dev.retort.internal.runner.OfflineScripts;
 import dev.retort.internal.runner.Runner;
 import dev.retort.internal.runner.TenantMigrations;
 import dev.retort.internal.runner.TenantSurvey;
 import dev.retort.internal.tenants.ShardTenants;
+import dev.retort.internal.tenants.TenantRules;
 import dev.retort.internal.version.VersionTable;
 import dev.retort.operations.Operation;
 import dev.retort.revision.Revision;
@@ -108,6 +110,44 @@ public final class Retort {
         return runner().current(migrations().graph(), s);
     }
 
+    /** What {@link #upgrade} to {@code target} would run on a schema and destroy there, without running it. */
+    public RunPlan planUpgrade(String target, String schema) {
+        return plan(Plans.Direction.UPGRADE, target == null ? "head" : target, schema);
+    }
+
+    /** What {@link #downgrade} to {@code target} would destroy on a schema or not bring back, without running it. */
+    public RunPlan planDowngrade(String target, String schema) {
+        return plan(Plans.Direction.DOWNGRADE, Objects.requireNonNull(target, "target"), schema);
+    }
+
+    private RunPlan plan(Plans.Direction direction, String target, String schema) {
+        RevisionGraph graph = migrations().graph();
+        CurrentResult current = runner().current(graph, schema(schema));
+        return new Plans(graph, direction, target).add(current.schema(), current.ids()).plan();
+    }
+
+    /**
+     * What {@link #upgradeTenants} to {@code target} would destroy, on how many tenants, read in bulk
+     * as {@link #currentTenants} reads them, without running anything.
+     */
+    public RunPlan planUpgradeTenants(String target, List<Shard> shards, boolean allowEmpty) {
+        return planTenants(Plans.Direction.UPGRADE, target == null ? "head" : target, shards, allowEmpty);
+    }
+
+    /** {@link #planUpgradeTenants} for {@link #downgradeTenants}. */
+    public RunPlan planDowngradeTenants(String target, List<Shard> shards, boolean allowEmpty) {
+        return planTenants(Plans.Direction.DOWNGRADE, Objects.requireNonNull(target, "target"), shards, allowEmpty);
+    }
+
+    private RunPlan planTenants(Plans.Direction direction, String target, List<Shard> shards, boolean allowEmpty) {
+        RevisionGraph graph = migrations().graph();
+        Plans plans = new Plans(graph, direction, target);
+        for (List<TenantVersion> versions : currentTenants(shards, allowEmpty).values()) {
+            for (TenantVersion v : versions) plans.add(v.tenant(), v.heads());
+        }
+        return plans.plan();
+    }
+
     /**
      * Whether a schema is at the head of the revision graph, its applied revision files unchanged, and
      * matches the model ({@link #compare}).
@@ -195,8 +235,16 @@ public final class Retort {
      * number of queries per few hundred tenants, one connection per shard.
      */
     public Map<String, List<TenantVersion>> currentTenants(List<Shard> shards) {
+        return currentTenants(shards, false);
+    }
+
+    /**
+     * {@link #currentTenants(List)}, accepting a tenant spec that matches no schema when
+     * {@code allowEmpty}.
+     */
+    public Map<String, List<TenantVersion>> currentTenants(List<Shard> shards, boolean allowEmpty) {
         RevisionGraph graph = migrations().graph();
-        return survey(shards, (pools, shard, c, tenants) ->
+        return survey(shards, allowEmpty, (pools, shard, c, tenants) ->
                 new TenantSurvey(pools.dialect(shard), configuration.versionTable(), graph).current(c, tenants));
     }
 
@@ -208,12 +256,17 @@ public final class Retort {
      * @throws ConfigurationException when no model is configured
      */
     public Map<String, List<CheckResult>> checkTenants(List<Shard> shards) {
+        return checkTenants(shards, false);
+    }
+
+    /** {@link #checkTenants(List)}, accepting a tenant spec that matches no schema when {@code allowEmpty}. */
+    public Map<String, List<CheckResult>> checkTenants(List<Shard> shards, boolean allowEmpty) {
         ModelProvider provider = configuration.model();
         if (provider == null) throw new ConfigurationException("no model configured: give one with model(...)");
         MetaData model = provider.metadata();
         if (model == null) throw new ConfigurationException("the model provider returned no MetaData");
         RevisionGraph graph = migrations().graph();
-        return survey(shards, (pools, shard, c, tenants) -> {
+        return survey(shards, allowEmpty, (pools, shard, c, tenants) -> {
             Dialect d = pools.dialect(shard);
             Autogenerate autogenerate = Autogenerate.with(d).ignoringTables(VersionTable.ownTables(configuration.versionTable()));
             return new TenantSurvey(d, configuration.versionTable(), graph).check(c, tenants, model, autogenerate);
@@ -231,10 +284,10 @@ public final class Retort {
     }
 
     /** Runs {@code work} on each shard's tenants in turn, on one connection per shard. */
-    private <T> Map<String, List<T>> survey(List<Shard> shards, SurveyWork<T> work) {
+    private <T> Map<String, List<T>> survey(List<Shard> shards, boolean allowEmpty, SurveyWork<T> work) {
         Map<String, List<T>> out = new LinkedHashMap<>();
         try (ShardPools pools = ShardPools.open(shards, 1)) {
-            for (ShardTenants st : pools.resolveTenants(configuration.tenantNamePattern())) {
+            for (ShardTenants st : pools.resolveTenants(new TenantRules(configuration.tenantNamePattern(), allowEmpty))) {
                 try (Connection c = pools.dataSource(st.shard()).getConnection()) {
                     out.put(st.shard().name(), work.run(pools, st.shard(), c, st.tenants()));
                 } catch (SQLException e) {

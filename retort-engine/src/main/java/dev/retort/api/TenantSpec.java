@@ -11,11 +11,16 @@ import java.util.List;
  *
  * <p>The command-line form ({@code --tenants SPEC}), read by {@link #parse}:
  * <ul>
- *   <li>{@code a,b,c} or {@code list:a,b,c}: these schemas, in this order (spaces around names dropped);</li>
- *   <li>{@code pattern:tenant_*}, or any bare spec holding {@code *} or {@code ?}: the existing schemas whose
- *       whole name matches, {@code *} standing for any run of characters and {@code ?} for one;</li>
+ *   <li>{@code a,b,c}: these schemas, in this order (spaces around names dropped); an element holding
+ *       {@code *} or {@code ?} is a pattern, so {@code acme,tenant_*} is acme and then every existing
+ *       schema whose whole name matches {@code tenant_*}, {@code *} standing for any run of characters
+ *       and {@code ?} for one;</li>
+ *   <li>{@code list:a,b,c}: these names exactly, wildcards included;</li>
+ *   <li>{@code pattern:tenant_*}: one pattern, commas included;</li>
  *   <li>{@code query:SELECT ...}: the names in the first column of the query's rows.</li>
  * </ul>
+ * A spec that resolves to no tenant, or a pattern of it that matches no schema, is an error unless
+ * the run allows it ({@link FanOutOptions#allowEmpty}): a typo must not pass for an empty fleet.
  */
 public sealed interface TenantSpec {
     String LIST_PREFIX = "list:";
@@ -67,6 +72,23 @@ public sealed interface TenantSpec {
     }
 
     /**
+     * Several specs in one, resolved in order, each tenant once: what {@code acme,tenant_*} reads as.
+     *
+     * @param parts listed names and patterns
+     */
+    record Union(List<TenantSpec> parts) implements TenantSpec {
+        public Union {
+            if (parts.isEmpty()) throw new ConfigurationException("the tenant spec is empty");
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public String describe() {
+            return String.join(", ", parts.stream().map(TenantSpec::describe).toList());
+        }
+    }
+
+    /**
      * Reads the command-line form described on this interface.
      *
      * @throws ConfigurationException saying what is wrong with the spec
@@ -78,12 +100,27 @@ public sealed interface TenantSpec {
         String text = spec.strip();
         if (text.startsWith(QUERY_PREFIX)) return new Query(text.substring(QUERY_PREFIX.length()));
         if (text.startsWith(PATTERN_PREFIX)) return Pattern.of(text.substring(PATTERN_PREFIX.length()).strip());
-        if (text.startsWith(LIST_PREFIX)) return list(text.substring(LIST_PREFIX.length()));
-        if (SchemaPattern.isPattern(text)) return Pattern.of(text);
-        return list(text);
+        if (text.startsWith(LIST_PREFIX)) return new Listed(elements(text.substring(LIST_PREFIX.length())));
+        List<String> elements = elements(text);
+        if (elements.stream().noneMatch(SchemaPattern::isPattern)) return new Listed(elements);
+        if (elements.size() == 1) return Pattern.of(elements.get(0));
+        // Runs of names stay one list, so that acme,globex,tenant_* reads as [acme, globex] then tenant_*.
+        List<TenantSpec> parts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String element : elements) {
+            if (!SchemaPattern.isPattern(element)) {
+                names.add(element);
+                continue;
+            }
+            if (!names.isEmpty()) parts.add(new Listed(names));
+            names = new ArrayList<>();
+            parts.add(Pattern.of(element));
+        }
+        if (!names.isEmpty()) parts.add(new Listed(names));
+        return new Union(parts);
     }
 
-    private static Listed list(String text) {
+    private static List<String> elements(String text) {
         List<String> names = new ArrayList<>();
         String[] parts = text.split(",", -1);
         for (int i = 0; i < parts.length; i++) {
@@ -93,6 +130,6 @@ public sealed interface TenantSpec {
             }
             names.add(name);
         }
-        return new Listed(names);
+        return names;
     }
 }

@@ -35,6 +35,17 @@ class TenantSpecTest {
     }
 
     @Test
+    void eachElementOfABareListIsANameOrAPatternAndNamesInARowStayOneList() {
+        assertThat(TenantSpec.parse("acme, globex, tenant_*, initech")).isEqualTo(new TenantSpec.Union(List.of(
+                new TenantSpec.Listed(List.of("acme", "globex")), TenantSpec.Pattern.of("tenant_*"),
+                new TenantSpec.Listed(List.of("initech")))));
+        assertThat(TenantSpec.parse("a*,b?")).isEqualTo(new TenantSpec.Union(List.of(TenantSpec.Pattern.of("a*"), TenantSpec.Pattern.of("b?"))));
+        assertThat(TenantSpec.parse("list:a*,b")).isEqualTo(new TenantSpec.Listed(List.of("a*", "b")));
+        assertThat(TenantSpec.parse("pattern:a*,b")).isEqualTo(TenantSpec.Pattern.of("a*,b"));
+        assertThat(TenantSpec.parse("acme,tenant_*").describe()).isEqualTo("list [acme], pattern tenant_*");
+    }
+
+    @Test
     void theQueryPrefixTakesTheRestAsSql() {
         assertThat(TenantSpec.parse("query:SELECT schema_name FROM public.tenants WHERE active, x"))
                 .isEqualTo(new TenantSpec.Query("SELECT schema_name FROM public.tenants WHERE active, x"));

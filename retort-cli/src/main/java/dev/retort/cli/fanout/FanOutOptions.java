@@ -18,8 +18,8 @@ public final class FanOutOptions {
     public static final String JOBS_OPTION = "--jobs";
 
     @Option(names = TENANTS_OPTION, paramLabel = "SPEC",
-            description = "The tenant schemas, over the configuration's tenants: a,b,c | pattern:GLOB "
-                    + "(or any spec with * or ?) | query:SQL.")
+            description = "The tenant schemas, over the configuration's tenants: a list of names and patterns (acme,tenant_*) "
+                    + "| list:a,b,c | pattern:GLOB | query:SQL.")
     String tenants;
 
     @Option(names = "--all-tenants",
@@ -33,6 +33,10 @@ public final class FanOutOptions {
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write each tenant's outcome and the summary to FILE as JSON.")
     Path report;
+
+    @Option(names = "--allow-empty",
+            description = "Accept a tenant spec, or a pattern in it, that matches no schema (an error otherwise, to catch typos).")
+    boolean allowEmpty;
 
     @Option(names = "--fail-fast", description = "Stop at the first failed tenant; tenants not yet started are skipped.")
     boolean failFast;
@@ -63,10 +67,14 @@ public final class FanOutOptions {
         } catch (ConfigurationException e) {
             throw new CommandLine.ParameterException(command.commandLine(), JOBS_OPTION + ": " + e.getMessage());
         }
-        return dev.retort.api.FanOutOptions.defaults().withJobs(n).withFailFast(failFast);
+        return dev.retort.api.FanOutOptions.defaults().withJobs(n).withFailFast(failFast).withAllowEmpty(allowEmpty);
     }
 
     /** The {@code --report} file, or null. */
+    public boolean allowEmpty() {
+        return allowEmpty;
+    }
+
     public Path report() {
         return report;
     }

@@ -29,7 +29,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         if (TenantRun.requested(spec, fanOut, schema)) {
             Main.settings(spec, null).requireModel();
-            boolean clean = TenantReports.check(spec.commandLine().getOut(), TenantRun.read(spec, fanOut, (retort, shards) -> retort.checkTenants(shards)));
+            boolean clean = TenantReports.check(spec.commandLine().getOut(), TenantRun.read(spec, fanOut, (retort, shards) -> retort.checkTenants(shards, fanOut.allowEmpty()), SurveyReport::check));
             return clean ? ExitCode.OK : ExitCode.DIFFERENCES;
         }
         Session session = Session.of(spec, schema);

@@ -26,7 +26,7 @@ public final class CurrentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (TenantRun.requested(spec, fanOut, schema)) {
-            TenantReports.current(spec.commandLine().getOut(), TenantRun.read(spec, fanOut, (retort, shards) -> retort.currentTenants(shards)));
+            TenantReports.current(spec.commandLine().getOut(), TenantRun.read(spec, fanOut, (retort, shards) -> retort.currentTenants(shards, fanOut.allowEmpty()), SurveyReport::current));
             return ExitCode.OK;
         }
         Session session = Session.of(spec, schema);

@@ -10,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code retort downgrade TARGET}: undo revisions of a schema, or print their SQL. */
@@ -36,6 +35,9 @@ public final class DowngradeCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
+    DestructiveOptions destructive;
+
+    @Mixin
     LockTimeoutOption lockTimeout;
 
     @Mixin
@@ -45,6 +47,8 @@ public final class DowngradeCommand implements Callable<Integer> {
     public Integer call() {
         return MigrationRun.<DowngradeResult>of(spec, schema, fanOut, lockTimeout)
                 .tenants((retort, shards, options, listener) -> retort.downgradeTenants(target, force, shards, options, listener))
+                .planned(destructive, "downgrade", (retort, s) -> retort.planDowngrade(target, s),
+                        (retort, shards, allowEmpty) -> retort.planDowngradeTenants(target, shards, allowEmpty))
                 .sql(sql, force, (retort, s) -> retort.downgradeSql(target, s))
                 .completed(DowngradeCommand::step)
                 .run((retort, s) -> retort.downgrade(target, s, force), DowngradeCommand::print);
@@ -55,10 +59,8 @@ public final class DowngradeCommand implements Callable<Integer> {
         if (result.nothingToDo()) session.out().println(result.schema() + " is already at " + Printing.heads(result.headsAfter()));
     }
 
+    /** What a step destroys was said before the run ({@link DestructiveOptions}). */
     private static void step(Session session, String schema, AppliedStep step) {
-        PrintWriter err = session.err();
-        for (String warning : step.warnings()) err.println("warning: " + schema + ": " + step.revision().id() + ": " + warning);
-        err.flush();
         session.out().println(Printing.step("downgraded", schema, step));
     }
 }

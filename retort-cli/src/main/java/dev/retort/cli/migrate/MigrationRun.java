@@ -6,9 +6,12 @@ import dev.retort.cli.config.SchemaOption;
 import dev.retort.cli.fanout.FanOutOptions;
 import dev.retort.api.AppliedStep;
 import dev.retort.api.MigrationException;
+import dev.retort.api.RunPlan;
+import dev.retort.api.Shard;
 import dev.retort.api.SqlScript;
 import picocli.CommandLine;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -37,6 +40,16 @@ final class MigrationRun<R> {
     private boolean force;
     private BiFunction<Retort, String, SqlScript> offline;
     private StepPrinter completed = (session, s, step) -> { };
+    private DestructiveOptions destructive;
+    private String verbName;
+    private BiFunction<Retort, String, RunPlan> plan;
+    private TenantPlan planTenants;
+
+    /** What a verb would destroy over tenants, read before it runs. */
+    @FunctionalInterface
+    interface TenantPlan {
+        RunPlan plan(Retort retort, List<Shard> shards, boolean allowEmpty);
+    }
 
     private MigrationRun(CommandLine.Model.CommandSpec spec, SchemaOption schema, FanOutOptions fanOut, LockTimeoutOption lockTimeout) {
         this.spec = spec;
@@ -63,6 +76,21 @@ final class MigrationRun<R> {
         return this;
     }
 
+    /**
+     * What the verb would destroy, on one schema and over tenants, warned about (and refused or asked,
+     * as the options say) before it runs.
+     *
+     * @param verb the verb's name for the question ({@code upgrade})
+     */
+    MigrationRun<R> planned(DestructiveOptions options, String verb, BiFunction<Retort, String, RunPlan> onSchema,
+                            TenantPlan onTenants) {
+        this.destructive = options;
+        this.verbName = verb;
+        this.plan = onSchema;
+        this.planTenants = onTenants;
+        return this;
+    }
+
     /** How a step is printed when a run fails after committing it. */
     MigrationRun<R> completed(StepPrinter printer) {
         this.completed = printer;
@@ -74,7 +102,9 @@ final class MigrationRun<R> {
         Objects.requireNonNull(onTenants, "tenants");
         if (TenantRun.requested(spec, fanOut, schema)) {
             if (sql) throw new CommandLine.ParameterException(spec.commandLine(), "--sql works on one schema, not with --tenants");
-            return TenantRun.run(spec, fanOut, lockTimeout.value(), onTenants);
+            TenantRun.Gate gate = destructive == null ? TenantRun.Gate.NONE : (retort, shards, options) ->
+                    destructive.gateTenants(spec, verbName, planTenants.plan(retort, shards, options.allowEmpty()));
+            return TenantRun.run(spec, fanOut, lockTimeout.value(), gate, onTenants);
         }
         Session session = Session.of(spec, schema);
         if (sql) {
@@ -84,7 +114,10 @@ final class MigrationRun<R> {
         }
         R result;
         try {
-            result = session.online(lockTimeout.value(), retort -> verb.apply(retort, session.schema()));
+            result = session.online(lockTimeout.value(), retort -> {
+                if (destructive != null) destructive.gate(spec, session.schema(), plan.apply(retort, session.schema()));
+                return verb.apply(retort, session.schema());
+            });
         } catch (MigrationException e) {
             // What the run committed before the failure stays: say so before the error.
             e.completed().forEach(step -> completed.print(session, e.schema(), step));

@@ -3,6 +3,7 @@ package dev.retort.cli.migrate;
 import dev.retort.api.Retort;
 import dev.retort.cli.DatabaseSession;
 import dev.retort.cli.ExitCode;
+import dev.retort.cli.FailureHandler;
 import dev.retort.cli.Main;
 import dev.retort.cli.RetortFactory;
 import dev.retort.cli.config.SchemaOption;
@@ -19,8 +20,11 @@ import dev.retort.spi.Dialect;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * A migration command over many tenants ({@code --tenants SPEC}): the shards the spec names on the
@@ -34,6 +38,14 @@ final class TenantRun {
     @FunctionalInterface
     interface Verb {
         FanOutReport run(Retort retort, List<Shard> shards, dev.retort.api.FanOutOptions options, FanOutListener listener);
+    }
+
+    /** What runs before the verb, once the shards are known: it may refuse the run by throwing. */
+    @FunctionalInterface
+    interface Gate {
+        void check(Retort retort, List<Shard> shards, dev.retort.api.FanOutOptions options);
+
+        Gate NONE = (retort, shards, options) -> { };
     }
 
     private TenantRun() {
@@ -52,18 +64,43 @@ final class TenantRun {
      * Runs a read over the shards {@code --tenants} names on the configured database ({@code current},
      * {@code check}: one connection per shard, no fan-out pools of {@code --jobs}).
      */
-    static <T> T read(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, java.util.function.BiFunction<Retort, List<Shard>, T> work) {
-        TenantSpec tenants = fanOut.tenants(spec);
-        Settings settings = Main.settings(spec, null);
-        checkListed(spec, tenants, settings);
-        try (DatabaseSession db = DatabaseSession.open(settings)) {
-            Retort retort = RetortFactory.online(settings, db, spec.commandLine().getErr()::println, null);
-            return work.apply(retort, TenantShards.of(db.database(), settings.tenants(), tenants));
+    static <T> T read(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, BiFunction<Retort, List<Shard>, T> work,
+                      ReportFile<T> report) {
+        Path file = reportFile(spec, fanOut);
+        Instant started = Instant.now();
+        try {
+            TenantSpec tenants = fanOut.tenants(spec);
+            Settings settings = Main.settings(spec, null);
+            checkListed(spec, tenants, settings);
+            T result;
+            try (DatabaseSession db = DatabaseSession.open(settings)) {
+                Retort retort = RetortFactory.online(settings, db, spec.commandLine().getErr()::println, null);
+                result = work.apply(retort, TenantShards.of(db.database(), settings.tenants(), tenants));
+            }
+            if (file != null) report.write(file, started, result);
+            return result;
+        } catch (RuntimeException e) {
+            if (file != null) SurveyReport.failed(file, spec.name(), started, FailureHandler.oneLine(e));
+            throw e;
         }
+    }
+
+    /** Writes a read's {@code --report}. */
+    @FunctionalInterface
+    interface ReportFile<T> {
+        void write(Path file, Instant started, T result);
+    }
+
+    /** The {@code --report} file, resolved against the working directory; null when not asked for. */
+    private static Path reportFile(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut) {
+        return fanOut.report() == null ? null : Main.of(spec).workingDirectory().resolve(fanOut.report());
     }
 
     /** Names listed on the command line are refused as a usage error before anything connects. */
     private static void checkListed(CommandLine.Model.CommandSpec spec, TenantSpec tenants, Settings settings) {
+        if (tenants instanceof TenantSpec.Union union) {
+            for (TenantSpec part : union.parts()) checkListed(spec, part, settings);
+        }
         if (!(tenants instanceof TenantSpec.Listed listed)) return;
         Dialect dialect = DatabaseSession.dialect(settings);
         for (String name : listed.schemas()) {
@@ -71,20 +108,33 @@ final class TenantRun {
         }
     }
 
-    static int run(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, Duration lockTimeout, Verb verb) {
-        TenantSpec tenants = fanOut.tenants(spec);
-        dev.retort.api.FanOutOptions options = fanOut.options(spec);
-        Settings settings = Main.settings(spec, null);
-        checkListed(spec, tenants, settings);
+    /**
+     * Runs a verb over the shards with progress and, when asked for, the JSON report. The report file
+     * is opened first, so that a run that cannot start (a bad setting, an unreachable server, a spec that
+     * matches nothing) still leaves a whole report saying why.
+     */
+    static int run(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, Duration lockTimeout, Gate gate, Verb verb) {
+        Path file = reportFile(spec, fanOut);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FanOutReport report;
-        try (DatabaseSession db = DatabaseSession.open(settings);
-             ReportWriter json = fanOut.report() == null ? null : ReportWriter.json(settings.workingDirectory().resolve(fanOut.report()))) {
-            Retort retort = RetortFactory.online(settings, db, err::println, lockTimeout);
-            List<Shard> shards = TenantShards.of(db.database(), settings.tenants(), tenants);
-            FanOutListener progress = Progress.of(Main.of(spec).terminal(), out, err, System::nanoTime);
-            report = verb.run(retort, shards, options, json == null ? progress : FanOutListener.all(progress, json));
+        try (ReportWriter json = file == null ? null : ReportWriter.json(file)) {
+            try {
+                TenantSpec tenants = fanOut.tenants(spec);
+                dev.retort.api.FanOutOptions options = fanOut.options(spec);
+                Settings settings = Main.settings(spec, null);
+                checkListed(spec, tenants, settings);
+                try (DatabaseSession db = DatabaseSession.open(settings)) {
+                    Retort retort = RetortFactory.online(settings, db, err::println, lockTimeout);
+                    List<Shard> shards = TenantShards.of(db.database(), settings.tenants(), tenants);
+                    gate.check(retort, shards, options);
+                    FanOutListener progress = Progress.of(Main.of(spec).terminal(), out, err, System::nanoTime);
+                    report = verb.run(retort, shards, options, json == null ? progress : FanOutListener.all(progress, json));
+                }
+            } catch (RuntimeException e) {
+                if (json != null) json.failed(FailureHandler.oneLine(e));
+                throw e;
+            }
         }
         out.flush();
         return report.succeeded() ? ExitCode.OK : ExitCode.ERROR;

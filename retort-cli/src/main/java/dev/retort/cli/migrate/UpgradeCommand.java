@@ -39,12 +39,17 @@ public final class UpgradeCommand implements Callable<Integer> {
     LockTimeoutOption lockTimeout;
 
     @Mixin
+    DestructiveOptions destructive;
+
+    @Mixin
     FanOutOptions fanOut;
 
     @Override
     public Integer call() {
         return MigrationRun.<UpgradeResult>of(spec, schema, fanOut, lockTimeout)
                 .tenants((retort, shards, options, listener) -> retort.upgradeTenants(target, force, shards, options, listener))
+                .planned(destructive, "upgrade", (retort, s) -> retort.planUpgrade(target, s),
+                        (retort, shards, allowEmpty) -> retort.planUpgradeTenants(target, shards, allowEmpty))
                 .sql(sql, force, (retort, s) -> retort.upgradeSql(target, s))
                 .completed(UpgradeCommand::step)
                 .run((retort, s) -> retort.upgrade(target, s, force), UpgradeCommand::print);

@@ -2,6 +2,7 @@ package dev.retort.cli.migrate;
 
 import dev.retort.MetaData;
 import dev.retort.cli.CliRun;
+import dev.retort.cli.Confirmation;
 import dev.retort.cli.config.JavaSources;
 import dev.retort.operations.Operation;
 import dev.retort.operations.TableOps;
@@ -110,6 +111,11 @@ final class Consumer {
 
     CliRun run(String... args) {
         return run(Map.of(), args);
+    }
+
+    /** Runs the command line in the project as if at a terminal, its questions answered by {@code answers}. */
+    CliRun runAtTerminal(Confirmation answers, String... args) {
+        return CliRun.atTerminal(dir, environment, answers, args);
     }
 
     /** A schema name no other test uses, not created. */

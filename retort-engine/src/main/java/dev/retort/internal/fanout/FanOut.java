@@ -7,6 +7,7 @@ import dev.retort.api.TenantOutcome;
 import dev.retort.api.TenantStatus;
 import dev.retort.api.Shard;
 import dev.retort.internal.tenants.ShardTenants;
+import dev.retort.internal.tenants.TenantRules;
 import dev.retort.api.TenantNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ public final class FanOut {
      */
     public FanOutReport run(List<Shard> shards, TenantTask task) {
         try (ShardPools pools = ShardPools.open(shards, options.jobs())) {
-            return run(pools, pools.resolveTenants(tenantNames), task);
+            return run(pools, pools.resolveTenants(new TenantRules(tenantNames, options.allowEmpty())), task);
         }
     }
 

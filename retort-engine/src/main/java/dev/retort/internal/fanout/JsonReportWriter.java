@@ -29,13 +29,19 @@ import java.time.Instant;
  * ],"summary":{"total":100,"upgraded":98,"downgraded":0,"unchanged":0,"failed":2,"skipped":0,"seconds":3.214}}
  * }</pre>
  *
- * One tenant per line, so that the report of a run killed half-way still shows what was done.
+ * One tenant per line, so that the report of a run killed half-way still shows what was done. A run
+ * that could not start, or stopped on an error, still gets a whole document when the writer is
+ * closed: the tenants seen so far, {@code "error"} with the reason, and the summary of what was seen.
  */
 public final class JsonReportWriter implements ReportWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final OutputStream out;
     private final JsonGenerator json;
+    private final long[] counts = new long[TenantStatus.values().length];
+    private Instant started;
+    private boolean finished;
+    private String error;
 
     private JsonReportWriter(OutputStream out) throws IOException {
         this.out = out;
@@ -63,17 +69,24 @@ public final class JsonReportWriter implements ReportWriter {
 
     @Override
     public void started(int shards, long tenants) {
+        started = Instant.now();
         write(() -> {
             json.writeStartObject();
             json.writeStringField("report", "retort fan-out");
-            json.writeStringField("started", Instant.now().toString());
+            json.writeStringField("started", started.toString());
             json.writeNumberField("shards", shards);
             json.writeArrayFieldStart("tenants");
         });
     }
 
     @Override
+    public void failed(String reason) {
+        this.error = reason;
+    }
+
+    @Override
     public void outcome(TenantOutcome o) {
+        counts[o.status().ordinal()]++;
         write(() -> {
             json.writeStartObject();
             json.writeStringField("shard", o.shard());
@@ -89,12 +102,21 @@ public final class JsonReportWriter implements ReportWriter {
 
     @Override
     public void finished(FanOutReport report) {
+        long[] byStatus = new long[counts.length];
+        for (TenantStatus s : TenantStatus.values()) byStatus[s.ordinal()] = report.count(s);
+        end(report.total(), byStatus, report.elapsed());
+    }
+
+    /** Closes the tenants' list and writes the error, if any, and the summary. */
+    private void end(long total, long[] byStatus, Duration elapsed) {
+        finished = true;
         write(() -> {
             json.writeEndArray();
+            if (error != null) json.writeStringField("error", error);
             json.writeObjectFieldStart("summary");
-            json.writeNumberField("total", report.total());
-            for (TenantStatus s : TenantStatus.values()) json.writeNumberField(s.label(), report.count(s));
-            json.writeNumberField("seconds", seconds(report.elapsed()));
+            json.writeNumberField("total", total);
+            for (TenantStatus s : TenantStatus.values()) json.writeNumberField(s.label(), byStatus[s.ordinal()]);
+            json.writeNumberField("seconds", seconds(elapsed));
             json.writeEndObject();
             json.writeEndObject();
             json.writeRaw('\n');
@@ -118,8 +140,16 @@ public final class JsonReportWriter implements ReportWriter {
         }
     }
 
+    /** Finishes a report the run left unfinished (it never started, or stopped on an error), then closes the file. */
     @Override
     public void close() {
+        if (!finished) {
+            if (started == null) started(0, 0);
+            if (error == null) error = "the run stopped before it finished";
+            long seen = 0;
+            for (long c : counts) seen += c;
+            end(seen, counts.clone(), Duration.between(started, Instant.now()));
+        }
         try {
             json.close();
             out.close();

@@ -10,6 +10,7 @@ import dev.retort.spi.Dialects;
 import dev.retort.api.Shard;
 import dev.retort.internal.tenants.ShardTenants;
 import dev.retort.internal.tenants.TenantResolver;
+import dev.retort.internal.tenants.TenantRules;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * One HikariCP pool per shard, each of {@code jobs} connections. Each pool connects through the
@@ -120,16 +120,16 @@ public final class ShardPools implements AutoCloseable {
      * Every shard's tenants, read from each database in turn; all are read before any tenant is worked
      * on, so a bad name anywhere stops the command with nothing done.
      *
-     * @param allowedNames the pattern every tenant name must match
-     * @throws ConfigurationException    for a name the database cannot hold, a system schema or a name
-     *                                  outside the pattern, naming the shard
+     * @param rules what the tenants must satisfy
+     * @throws ConfigurationException for a name the database cannot hold, a system schema, a name outside
+     *                                the pattern or a spec that matches nothing, naming the shard
      * @throws DatabaseException        when a shard's catalog or query cannot be read
      */
-    public List<ShardTenants> resolveTenants(Pattern allowedNames) {
+    public List<ShardTenants> resolveTenants(TenantRules rules) {
         List<ShardTenants> out = new ArrayList<>();
         for (Pool p : pools.values()) {
             try (Connection c = p.dataSource().getConnection()) {
-                out.add(new TenantResolver(p.dialect(), allowedNames).resolve(c, p.shard()));
+                out.add(new TenantResolver(p.dialect(), rules).resolve(c, p.shard()));
             } catch (SQLException e) {
                 throw new DatabaseException("shard " + p.shard().name() + ": " + p.redactor().apply(e.getMessage()), e);
             }

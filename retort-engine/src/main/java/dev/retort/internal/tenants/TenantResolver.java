@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static dev.retort.internal.jdbc.ErrorMessages.firstLine;
 
@@ -27,40 +26,51 @@ import static dev.retort.internal.jdbc.ErrorMessages.firstLine;
  */
 public final class TenantResolver {
     private final Dialect dialect;
-    private final Pattern allowedNames;
+    private final TenantRules rules;
 
-    /** @param allowedNames the pattern every tenant name must match ({@link TenantNames#DEFAULT_PATTERN} unless configured) */
-    public TenantResolver(Dialect dialect, Pattern allowedNames) {
+    public TenantResolver(Dialect dialect, TenantRules rules) {
         this.dialect = dialect;
-        this.allowedNames = allowedNames;
+        this.rules = rules;
     }
 
     /**
      * The tenants of one shard, in the spec's order (a list), the catalog's (a pattern) or the
      * query's, without duplicates.
      *
-     * @throws ConfigurationException for a name the database cannot hold, naming the shard
+     * @throws ConfigurationException for a name the database cannot hold, or a spec (or a pattern of it)
+     *                                that matches no schema unless the rules allow it, naming the shard
      * @throws DatabaseException        when the catalog or the query cannot be read, naming the shard
      */
     public ShardTenants resolve(Connection connection, Shard shard) {
         List<String> names;
         try {
-            names = names(connection, shard.tenants());
+            names = names(connection, shard, shard.tenants());
         } catch (SQLException e) {
             throw new DatabaseException("shard " + shard.name() + ": cannot read its tenants (" + shard.tenants().describe()
                     + "): " + firstLine(e.getMessage()), e);
         }
         Set<String> unique = new LinkedHashSet<>();
         for (String name : names) {
-            unique.add(TenantNames.check(dialect, allowedNames, "shard " + shard.name(), name));
+            unique.add(TenantNames.check(dialect, rules.names(), "shard " + shard.name(), name));
         }
         return new ShardTenants(shard, new ArrayList<>(unique));
     }
 
-    private List<String> names(Connection connection, TenantSpec spec) throws SQLException {
+    private List<String> names(Connection connection, Shard shard, TenantSpec spec) throws SQLException {
         if (spec instanceof TenantSpec.Listed listed) return listed.schemas();
-        if (spec instanceof TenantSpec.Pattern pattern) return matching(connection, pattern.pattern());
-        return query(connection, ((TenantSpec.Query) spec).sql());
+        if (spec instanceof TenantSpec.Union union) {
+            List<String> out = new ArrayList<>();
+            for (TenantSpec part : union.parts()) out.addAll(names(connection, shard, part));
+            return out;
+        }
+        List<String> found = spec instanceof TenantSpec.Pattern pattern
+                ? matching(connection, pattern.pattern())
+                : query(connection, ((TenantSpec.Query) spec).sql());
+        if (found.isEmpty() && !rules.allowEmpty()) {
+            throw new ConfigurationException("shard " + shard.name() + ": tenant " + spec.describe()
+                    + " matches no schema (allow an empty tenant set to go on: --allow-empty)");
+        }
+        return found;
     }
 
     private List<String> matching(Connection connection, SchemaPattern pattern) throws SQLException {

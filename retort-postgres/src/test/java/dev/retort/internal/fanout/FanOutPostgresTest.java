@@ -5,6 +5,7 @@ import dev.retort.api.FanOutListener;
 import dev.retort.api.FanOutReport;
 import dev.retort.api.TenantOutcome;
 import dev.retort.api.TenantStatus;
+import dev.retort.internal.tenants.TenantRules;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -179,7 +180,7 @@ class FanOutPostgresTest {
         // A pattern finds them in the catalog as the names they are.
         Shard byPattern = Shard.of(db.database(), TenantSpec.parse("*DROP*"));
         try (ShardPools pools = ShardPools.open(List.of(byPattern), 1)) {
-            assertThat(pools.resolveTenants(ANY_NAME).get(0).tenants())
+            assertThat(pools.resolveTenants(new TenantRules(ANY_NAME, false)).get(0).tenants())
                     .containsExactlyInAnyOrder(hostile.get(0), hostile.get(1));
         }
     }

@@ -9,7 +9,7 @@ import dev.retort.embedded.EmbeddedServer;
 import dev.retort.api.Shard;
 import dev.retort.internal.tenants.ShardTenants;
 import dev.retort.api.TenantSpec;
-import dev.retort.api.TenantNames;
+import dev.retort.internal.tenants.TenantRules;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class ShardsTest {
     @Test
     void eachShardResolvesItsOwnTenantSet() {
         try (ShardPools pools = ShardPools.open(shards(), 2)) {
-            List<ShardTenants> resolved = pools.resolveTenants(TenantNames.DEFAULT_PATTERN);
+            List<ShardTenants> resolved = pools.resolveTenants(TenantRules.strict());
             assertThat(resolved).extracting(r -> r.shard().name()).containsExactly(shards().get(0).name(), shards().get(1).name());
             assertThat(resolved.get(0).tenants()).containsExactlyInAnyOrder("tenant_1", "tenant_2", "tenant_3", "tenant_4");
             assertThat(resolved.get(1).tenants()).containsExactly("acme", "globex", "initech");

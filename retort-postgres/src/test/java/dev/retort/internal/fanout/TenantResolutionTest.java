@@ -7,6 +7,7 @@ import dev.retort.api.Shard;
 import dev.retort.internal.tenants.ShardTenants;
 import dev.retort.api.TenantSpec;
 import dev.retort.api.TenantNames;
+import dev.retort.internal.tenants.TenantRules;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,13 @@ class TenantResolutionTest {
     }
 
     private static List<String> resolve(String spec) {
+        return resolve(spec, false);
+    }
+
+    private static List<String> resolve(String spec, boolean allowEmpty) {
         Shard shard = Shard.of(db.database(), TenantSpec.parse(spec));
         try (ShardPools pools = ShardPools.open(List.of(shard), 1)) {
-            List<ShardTenants> resolved = pools.resolveTenants(ANY_NAME);
+            List<ShardTenants> resolved = pools.resolveTenants(new TenantRules(ANY_NAME, allowEmpty));
             assertThat(resolved).hasSize(1);
             assertThat(resolved.get(0).shard()).isEqualTo(shard);
             return resolved.get(0).tenants();
@@ -51,7 +56,29 @@ class TenantResolutionTest {
         assertThat(resolve("tenant_*")).containsExactlyInAnyOrder("tenant_1", "tenant_2", "tenant_it's", "tenant_%");
         assertThat(resolve("pattern:tenant_?")).containsExactlyInAnyOrder("tenant_1", "tenant_2", "tenant_%");
         assertThat(resolve("pattern:tenant_%")).containsExactly("tenant_%");
-        assertThat(resolve("nothing_*")).isEmpty();
+        assertThat(resolve("nothing_*", true)).isEmpty();
+    }
+
+    @Test
+    void aSpecOrAPatternOfItThatMatchesNothingIsAnErrorNamingItUnlessEmptyIsAllowed() {
+        for (String spec : List.of("typo_*", "tenant_1,typo_*", "query:SELECT schema_name FROM public.tenants WHERE false")) {
+            assertThatThrownBy(() -> resolve(spec)).as(spec)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("shard postgresql://")
+                    .hasMessageContaining("matches no schema", "--allow-empty");
+        }
+        assertThatThrownBy(() -> resolve("tenant_1,typo_*")).hasMessageContaining("pattern typo_*");
+        assertThat(resolve("tenant_1,typo_*", true)).containsExactly("tenant_1");
+    }
+
+    @Test
+    void aListMixesNamesAndPatternsInItsOrderEachTenantOnce() {
+        List<String> resolved = resolve("other_1, tenant_?, tenant_1, not_there");
+        assertThat(resolved).hasSize(5);
+        assertThat(resolved.get(0)).isEqualTo("other_1");
+        assertThat(resolved.subList(1, 4)).containsExactlyInAnyOrder("tenant_1", "tenant_2", "tenant_%");
+        assertThat(resolved.get(4)).isEqualTo("not_there");
+        assertThat(resolve("list:tenant_?")).containsExactly("tenant_?");
     }
 
     @Test
@@ -117,7 +144,7 @@ class TenantResolutionTest {
     void theDefaultPatternRefusesNamesWithQuotesAndTheSystemSchemasAreRefusedWhateverThePattern() {
         Shard quoted = Shard.of(db.database(), TenantSpec.parse("query:SELECT schema_name FROM public.tenants WHERE active"));
         try (ShardPools pools = ShardPools.open(List.of(quoted), 1)) {
-            assertThatThrownBy(() -> pools.resolveTenants(TenantNames.DEFAULT_PATTERN))
+            assertThatThrownBy(() -> pools.resolveTenants(TenantRules.strict()))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageStartingWith("shard postgresql://")
                     .hasMessageContaining("tenant_it's", "tenant_name_pattern");
@@ -125,7 +152,7 @@ class TenantResolutionTest {
         for (String spec : List.of("tenant_1,information_schema", "query:SELECT 'pg_catalog'", "pg_toast")) {
             Shard shard = Shard.of(db.database(), TenantSpec.parse(spec));
             try (ShardPools pools = ShardPools.open(List.of(shard), 1)) {
-                assertThatThrownBy(() -> pools.resolveTenants(ANY_NAME)).as(spec)
+                assertThatThrownBy(() -> pools.resolveTenants(new TenantRules(ANY_NAME, false))).as(spec)
                         .isInstanceOf(ConfigurationException.class)
                         .hasMessageContaining("is a system schema");
             }
