@@ -9,6 +9,7 @@ import dev.retort.compare.Canonical;
 import dev.retort.compare.CompareOptions;
 import dev.retort.compare.Differ;
 import dev.retort.operations.Operation;
+import dev.retort.operations.ViewOps;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -157,22 +158,67 @@ final class PostgresCanonicaliser {
         }
     }
 
-    /** The statement the batch stopped at, said with the object it creates. */
+    private static final java.util.regex.Pattern BATCH_ENTRY = java.util.regex.Pattern.compile("^Batch entry (\\d+) ");
+
+    /** The statement the batch stopped at, said with the object it creates, and the server's reason. */
     private static IllegalArgumentException refused(List<Step> steps, BatchUpdateException e, String scratch) {
-        int[] counts = e.getUpdateCounts();
-        int at = counts == null ? -1 : counts.length;
-        for (int i = 0; counts != null && i < counts.length; i++) {
-            if (counts[i] == Statement.EXECUTE_FAILED) {
-                at = i;
-                break;
+        int at = -1;
+        java.util.regex.Matcher m = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
+        if (m.find()) {
+            at = Integer.parseInt(m.group(1));
+        } else if (e.getUpdateCounts() != null) {
+            at = e.getUpdateCounts().length;
+            for (int i = 0; i < e.getUpdateCounts().length; i++) {
+                if (e.getUpdateCounts()[i] == Statement.EXECUTE_FAILED) {
+                    at = i;
+                    break;
+                }
             }
         }
         SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-        String reason = cause.getMessage() == null ? "refused" : cause.getMessage().strip().replaceAll("\\s*\\R\\s*", " ")
+        String reason = cause instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                && p.getServerErrorMessage().getMessage() != null
+                ? p.getServerErrorMessage().getMessage() : String.valueOf(cause.getMessage());
+        reason = reason.strip().replaceAll("\\s*\\R\\s*", " ")
                 .replace(PostgresSql.quote(scratch) + ".", "").replace(scratch + ".", "");
-        reason = reason.replaceFirst("^Batch entry \\d+ ", "");
-        String what = at >= 0 && at < steps.size() ? steps.get(at).operation().rebind(scratch, null).describe() : "the model";
-        return new IllegalArgumentException("the model cannot be created as it is: " + what + ": " + reason, e);
+        Operation failed = at >= 0 && at < steps.size() ? steps.get(at).operation() : null;
+        String what = failed == null ? "the model" : failed.rebind(scratch, null).describe();
+        String cycle = failed instanceof ViewOps.CreateView v ? cycle(steps, v.view().name()) : "";
+        return new IllegalArgumentException("the model cannot be created as it is: " + cycle + what + ": " + reason, e);
+    }
+
+    /**
+     * The views that read each other in a circle with {@code view}, judged from the names their queries
+     * mention, as {@code "views a, b read each other: "}; empty when there is none. No order creates
+     * such views, so naming them all says what to fix.
+     */
+    private static String cycle(List<Step> steps, String view) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        for (Step s : steps) {
+            if (s.operation() instanceof ViewOps.CreateView v) queries.put(v.view().name(), v.view().definition());
+        }
+        List<String> path = new ArrayList<>();
+        if (!reaches(view, view, queries, path, new java.util.HashSet<>())) return "";
+        path.add(0, view);
+        return "views " + String.join(", ", new java.util.LinkedHashSet<>(path)) + " read each other: ";
+    }
+
+    private static boolean reaches(String from, String target, Map<String, String> queries, List<String> path,
+                                   Set<String> seen) {
+        for (String next : queries.keySet()) {
+            if (next.equals(from) || !mentions(queries.get(from), next)) continue;
+            if (next.equals(target)) return true;
+            if (!seen.add(next)) continue;
+            path.add(next);
+            if (reaches(next, target, queries, path, seen)) return true;
+            path.remove(path.size() - 1);
+        }
+        return false;
+    }
+
+    private static boolean mentions(String text, String name) {
+        return java.util.regex.Pattern.compile("(?<![\\w$])\"?" + java.util.regex.Pattern.quote(name) + "\"?(?![\\w$])",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).find();
     }
 
     /**

@@ -39,6 +39,7 @@ class RevisionAutogenerateCommandTest {
     static Path build;
     static Path modelClasses;
     static Path changedModelClasses;
+    static Path brokenViewModelClasses;
 
     @TempDir
     Path project;
@@ -54,6 +55,9 @@ class RevisionAutogenerateCommandTest {
                         column("note", TEXT), index("name"));""", """
                 md.table("toy", column("id", INTEGER).primaryKey(),
                         column("child_id", INTEGER).notNull().references("child.id"), column("label", TEXT));""")));
+        brokenViewModelClasses = JavaSources.compile(build.resolve("broken"), Map.of("app.TenantModel", model("""
+                md.table("test", column("id", INTEGER).primaryKey(), column("name", varchar(100)).notNull());""", """
+                md.view(view("named", "SELECT id, nam FROM test"));""")));
     }
 
     /** The seed's model, bound to tenant_a as the consumer's TenantModel binds it by default. */
@@ -215,6 +219,17 @@ class RevisionAutogenerateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(run.err()).startsWith("retort: ").contains("app.Missing").doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    void aViewThePostgresRefusesIsReportedOnOneLineAndNoFileIsWritten() throws IOException {
+        configure(brokenViewModelClasses);
+
+        CliRun run = run("revision", "--autogenerate", "-m", "broken view");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.err()).isEqualTo("retort: the model cannot be created as it is: create view named: column \"nam\" does not exist\n");
+        assertThat(files()).isEmpty();
     }
 
     /** Creates the tenant's tables as the runner would: the schema, then the operations, in one transaction. */

@@ -6,12 +6,17 @@ import dev.retort.ForeignKey;
 import dev.retort.Identity;
 import dev.retort.Index;
 import dev.retort.MetaData;
+import dev.retort.Policy;
 import dev.retort.PrimaryKey;
+import dev.retort.Routine;
+import dev.retort.RowSecurity;
 import dev.retort.Sequence;
 import dev.retort.SqlType;
 import dev.retort.Table;
+import dev.retort.Trigger;
 import dev.retort.Types;
 import dev.retort.UniqueConstraint;
+import dev.retort.View;
 import dev.retort.compare.CompareOptions;
 import dev.retort.compare.Differ;
 import dev.retort.operations.Operation;
@@ -125,7 +130,60 @@ class DiffConvergenceProperties {
             md.add(table(r, "t" + k, present, mood));
             present.add("t" + k);
         }
+        programs(r, md);
         return md;
+    }
+
+    /**
+     * Routines, views (one on another, materialized ones with an index), triggers, policies and
+     * row-level security on t0, each in one of a few shapes, so that two draws share, change or lack them.
+     */
+    private static void programs(Random r, MetaData md) {
+        Table t0 = md.get("public.t0");
+        boolean hasC0 = t0.column("c0").isPresent();
+        if (r.nextInt(3) > 0) {
+            String language = pick(r, "sql", "plpgsql");
+            String body = language.equals("sql") ? pick(r, "SELECT x * 2", "SELECT x + x")
+                    : pick(r, "BEGIN RETURN x * 2; END", "BEGIN\n  RETURN x + x;\nEND");
+            md.addRoutine(new Routine("public", "twice", Routine.Kind.FUNCTION, List.of(Routine.Argument.of("x", "bigint")),
+                    pick(r, "bigint", "numeric"), language, body, pick(r, Routine.Volatility.IMMUTABLE, Routine.Volatility.VOLATILE),
+                    r.nextBoolean(), false, false, null, null, null, List.of(), pick(r, null, "doubles")));
+        }
+        boolean trigger = r.nextInt(3) > 0;
+        if (trigger) {
+            md.addRoutine(new Routine("public", "stamp", Routine.Kind.FUNCTION, List.of(), "trigger", "plpgsql",
+                    pick(r, "BEGIN RETURN NEW; END", "BEGIN RETURN NULL; END"), null, false, false, false, null, null, null,
+                    List.of(), null));
+            Trigger.Timing timing = pick(r, Trigger.Timing.BEFORE, Trigger.Timing.AFTER);
+            boolean row = r.nextBoolean();
+            List<Trigger.Event> events = pick(r, List.of(Trigger.Event.INSERT), List.of(Trigger.Event.UPDATE),
+                    List.of(Trigger.Event.INSERT, Trigger.Event.DELETE));
+            String when = row && events.equals(List.of(Trigger.Event.UPDATE)) && r.nextBoolean()
+                    ? "OLD.id IS DISTINCT FROM NEW.id" : null;
+            md.addTrigger(new Trigger("public", "t0", "t0_stamp", timing, events,
+                    events.contains(Trigger.Event.UPDATE) && hasC0 && r.nextBoolean() ? List.of("c0") : List.of(), row, when,
+                    "public", "stamp", r.nextBoolean() ? List.of("a") : List.of(), false, false, false, null, null,
+                    pick(r, null, "stamps")));
+        }
+        if (r.nextInt(3) > 0) {
+            boolean materialized = r.nextInt(3) == 0;
+            String query = pick(r, "SELECT id FROM t0", "SELECT id, id * 2 AS twice FROM t0 WHERE id > 0",
+                    hasC0 ? "SELECT id, c0 FROM t0" : "SELECT count(*) AS n FROM t0");
+            List<Index> indexes = materialized && query.startsWith("SELECT id") && r.nextBoolean()
+                    ? List.of(new Index("ix_v0_id", List.of(Index.Element.column("id")), false, null, null, List.of())) : List.of();
+            md.addView(new View("public", "v0", query, materialized,
+                    materialized ? List.of() : pick(r, List.of(), List.of("security_barrier=true")), indexes, pick(r, null, "a view")));
+            if (query.startsWith("SELECT id") && r.nextBoolean()) {
+                md.addView(new View("public", "v1", "SELECT id FROM v0", false, List.of(), List.of(), null));
+            }
+        }
+        if (r.nextBoolean()) md.addRowSecurity(new RowSecurity("public", "t0", true, r.nextBoolean()));
+        if (r.nextInt(3) > 0) {
+            Policy.Command command = pick(r, Policy.Command.ALL, Policy.Command.SELECT, Policy.Command.UPDATE);
+            md.addPolicy(new Policy("public", "t0", "t0_rows", r.nextInt(4) > 0, command, List.of(),
+                    pick(r, "id > 0", "true", null), command == Policy.Command.SELECT ? null : pick(r, null, "id < 1000000"),
+                    pick(r, null, "rows")));
+        }
     }
 
     private static Table table(Random r, String name, List<String> earlier, SqlType.Enum mood) {
