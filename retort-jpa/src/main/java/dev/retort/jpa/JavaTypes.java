@@ -59,8 +59,12 @@ final class JavaTypes {
             Map.entry(java.sql.Timestamp.class, Types.TIMESTAMP), Map.entry(java.sql.Date.class, Types.DATE),
             Map.entry(java.sql.Time.class, Types.TIME));
 
-    /** Hibernate's default fractional-second precision of a time of day (of timestamps it is 6, PostgreSQL's own). */
+    /** Hibernate's default fractional-second precision of a time of day. */
     static final int TIME_PRECISION = 0;
+    /** Hibernate's default fractional-second precision of a timestamp (PostgreSQL's own, which Hibernate still writes). */
+    static final int TIMESTAMP_PRECISION = 6;
+    /** Bits per decimal digit, as Hibernate converts a floating-point column's precision. */
+    private static final double LOG2_OF_10 = Math.log(10) / Math.log(2);
 
     /** A type and, for enums, the values a check constraint allows. */
     record Mapped(SqlType type, EnumCheck check) {
@@ -113,7 +117,10 @@ final class JavaTypes {
             return plain(numeric(precision, scale, where));
         }
         if (type == BigInteger.class) {
-            return plain(numeric(column.precision() > 0 ? column.precision() : DEFAULT_PRECISION, 0, where));
+            return plain(numeric(column.precision() > 0 ? column.precision() : DEFAULT_PRECISION, column.scale(), where));
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
+            return plain(floating(type == Float.class || type == float.class ? Types.REAL : Types.DOUBLE, column, where));
         }
         if ((type == byte[].class || type == Byte[].class) && lob) {
             // Hibernate writes a @Lob byte[] as a large object and keeps its oid: a bytea column rejects it
@@ -147,13 +154,30 @@ final class JavaTypes {
     }
 
     /**
+     * A floating-point type: Hibernate reads a precision ({@code @Column(precision)}, {@code @Digits}) as
+     * decimal digits and declares {@code float(p)} with as many bits, which PostgreSQL makes {@code real}
+     * up to 24 bits, {@code double precision} up to 53, and refuses beyond; a scale it refuses itself.
+     */
+    private static SqlType floating(SqlType fallback, ColumnAnn column, String where) {
+        if (column.scale() > 0) {
+            throw new JpaMappingException(where, "a scale (" + column.scale() + ") on a floating-point attribute: Hibernate ORM refuses it; "
+                    + "map a BigDecimal for decimal places");
+        }
+        if (column.precision() <= 0) return fallback;
+        int bits = (int) Math.ceil(column.precision() * LOG2_OF_10);
+        if (bits <= 24) return Types.REAL;
+        if (bits <= 53) return Types.DOUBLE;
+        throw new JpaMappingException(where, "a precision of " + column.precision() + " digits on a floating-point attribute needs "
+                + bits + " bits, more than PostgreSQL's double precision has (53); map a BigDecimal");
+    }
+
+    /**
      * A time type with the precision {@code @Column(secondPrecision)} gives, else Hibernate's (0 for a
-     * time of day, 6 for timestamps). PostgreSQL's default precision is 6, that of Retort's portable
-     * time types too; other precisions are spelled as the catalog prints them.
+     * time of day, 6 for timestamps), spelled out as Hibernate declares it ({@code timestamp(6)}) and as
+     * the catalog then prints it, though 6 is also PostgreSQL's default.
      */
     private static SqlType withSecondPrecision(SqlType type, int given) {
-        int precision = given >= 0 ? given : type == Types.TIME ? TIME_PRECISION : 6;
-        if (precision == 6) return type;
+        int precision = given >= 0 ? given : type == Types.TIME ? TIME_PRECISION : TIMESTAMP_PRECISION;
         if (type == Types.TIMESTAMP) return Types.nativeType("timestamp(" + precision + ") without time zone");
         if (type == Types.TIMESTAMPTZ) return Types.nativeType("timestamp(" + precision + ") with time zone");
         if (type == Types.TIME) return Types.nativeType("time(" + precision + ") without time zone");

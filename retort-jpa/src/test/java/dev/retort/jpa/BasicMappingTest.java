@@ -37,8 +37,6 @@ import static dev.retort.Types.JSONB;
 import static dev.retort.Types.REAL;
 import static dev.retort.Types.SMALLINT;
 import static dev.retort.Types.TEXT;
-import static dev.retort.Types.TIMESTAMP;
-import static dev.retort.Types.TIMESTAMPTZ;
 import static dev.retort.Types.UUID;
 import static dev.retort.Types.charType;
 import static dev.retort.Types.nativeType;
@@ -147,16 +145,17 @@ class BasicMappingTest {
                 column("whole", numeric(12, 0)),
                 column("huge", numeric(38, 0)),
                 column("uuid", UUID),
-                column("instant", TIMESTAMPTZ),
-                column("offsetdatetime", TIMESTAMPTZ),
-                column("zoneddatetime", TIMESTAMPTZ),
-                column("localdatetime", TIMESTAMP),
+                // Hibernate spells out the precision of timestamps, though 6 is PostgreSQL's default
+                column("instant", nativeType("timestamp(6) with time zone")),
+                column("offsetdatetime", nativeType("timestamp(6) with time zone")),
+                column("zoneddatetime", nativeType("timestamp(6) with time zone")),
+                column("localdatetime", nativeType("timestamp(6) without time zone")),
                 column("localdate", DATE),
                 column("timeofday", nativeType("time(0) without time zone")),
                 column("offsettime", nativeType("time(0) without time zone")),
                 column("duration", numeric(21, 0)),
                 column("legacydate", DATE),
-                column("legacytimestamp", TIMESTAMP),
+                column("legacytimestamp", nativeType("timestamp(6) without time zone")),
                 column("millis", nativeType("timestamp(3) with time zone")));
         Expect.sameModel(JpaModel.of(Everything.class), expected);
     }

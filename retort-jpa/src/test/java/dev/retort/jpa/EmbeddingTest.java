@@ -24,8 +24,8 @@ import static dev.retort.Dsl.column;
 import static dev.retort.Types.BIGINT;
 import static dev.retort.Types.DOUBLE;
 import static dev.retort.Types.INTEGER;
-import static dev.retort.Types.TIMESTAMPTZ;
 import static dev.retort.Types.UUID;
+import static dev.retort.Types.nativeType;
 import static dev.retort.Types.varchar;
 
 /** Embeddables, attribute overrides and mapped superclasses (with a generic identifier). */
@@ -85,7 +85,7 @@ class EmbeddingTest {
         expected.table("customer",
                 column("id", BIGINT).primaryKey().identity(Identity.byDefault()),
                 column("version", BIGINT).notNull(),
-                column("created", TIMESTAMPTZ).notNull(),
+                column("created", nativeType("timestamp(6) with time zone")).notNull(),
                 column("street", varchar(255)),
                 column("zip", varchar(10)).notNull(),
                 column("lat", DOUBLE),
