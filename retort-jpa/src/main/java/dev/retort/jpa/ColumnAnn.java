@@ -46,6 +46,16 @@ record ColumnAnn(String name, boolean nullable, boolean unique, boolean insertab
         return !insertable && !updatable;
     }
 
+    ColumnAnn withLength(int newLength) {
+        return new ColumnAnn(name, nullable, unique, insertable, updatable, newLength, precision, scale,
+                secondPrecision, columnDefinition, comment, table, checks);
+    }
+
+    ColumnAnn withPrecision(int newPrecision, int newScale) {
+        return new ColumnAnn(name, nullable, unique, insertable, updatable, length, newPrecision, newScale,
+                secondPrecision, columnDefinition, comment, table, checks);
+    }
+
     ColumnAnn withName(String newName) {
         return new ColumnAnn(newName, nullable, unique, insertable, updatable, length, precision, scale,
                 secondPrecision, columnDefinition, comment, table, checks);

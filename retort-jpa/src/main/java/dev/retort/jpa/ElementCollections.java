@@ -56,7 +56,8 @@ final class ElementCollections {
         List<String> elementCols = new ArrayList<>();
         if (element.isAnnotationPresent(Embeddable.class)) {
             Set<String> known = new HashSet<>(ownerCols);
-            entityColumns.embedded(owner, t, element, a, a.name(), Map.of(), Map.of(), false);
+            // Bean Validation does not reach into a collection's elements: Hibernate applies it to properties only
+            entityColumns.embedded(owner, t, element, a, a.name(), Map.of(), Map.of(), false, Validation.Scope.NONE);
             for (String c : t.columnNames()) {
                 if (!known.contains(c)) elementCols.add(c);
             }

@@ -56,11 +56,12 @@ final class EntityColumns {
                            Map<String, AssociationOverride> associations, boolean forceNullable) {
         if (a.has(Id.class) || a.has(EmbeddedId.class)) return;
         if (a.isRelationship() || a.has(ElementCollection.class)) {
-            sites.add(new RelationSite(e, t, a, forceNullable, associations.get(a.name())));
+            sites.add(new RelationSite(e, t, a, forceNullable, associations.get(a.name()),
+                    a.isRelationship() && basics.requiredByValidation(a, Validation.Scope.ENTITY)));
             return;
         }
         if (a.has(Embedded.class) || a.type().isAnnotationPresent(Embeddable.class)) {
-            embedded(e, t, a.type(), a, a.name(), overrides, associations, forceNullable);
+            embedded(e, t, a.type(), a, a.name(), overrides, associations, forceNullable, basics.inside(a, Validation.Scope.ENTITY));
             return;
         }
         if (Collection.class.isAssignableFrom(a.type()) || Map.class.isAssignableFrom(a.type())) {
@@ -69,11 +70,12 @@ final class EntityColumns {
         if (a.type().isAnnotationPresent(Entity.class)) {
             throw new JpaMappingException(a.where(), "a reference to entity " + a.type().getSimpleName() + " needs @ManyToOne or @OneToOne");
         }
-        basic(e, t, a, Overrides.column(a, a.name(), overrides), forceNullable, false);
+        basic(e, t, a, Overrides.column(a, a.name(), overrides), forceNullable, false, Validation.Scope.ENTITY);
     }
 
-    private void basic(EntityInfo e, TableAssembly t, Attribute a, ColumnAnn ann, boolean forceNullable, boolean inEmbeddable) {
-        MappedColumn column = basics.attribute(a, ann, a.has(Version.class), forceNullable, inEmbeddable);
+    private void basic(EntityInfo e, TableAssembly t, Attribute a, ColumnAnn ann, boolean forceNullable, boolean inEmbeddable,
+                       Validation.Scope scope) {
+        MappedColumn column = basics.attribute(a, ann, a.has(Version.class), forceNullable, inEmbeddable, scope);
         column.placeIn(t, a.where(), e.type, ann.readOnly());
         if (forceNullable && BasicColumns.requiredInOwnRows(a, ann, inEmbeddable)) e.requiredInOwnRows.add(column.column().name());
     }
@@ -82,22 +84,24 @@ final class EntityColumns {
      * The columns of an embeddable, nested ones included, in the owner's table (or a collection
      * table); to-one relationships inside it are noted like the entity's own.
      *
-     * @param path the attribute's path from the entity, which overrides are keyed by
+     * @param path  the attribute's path from the entity, which overrides are keyed by
+     * @param scope how far Bean Validation reaches the embeddable's attributes
      */
     void embedded(EntityInfo e, TableAssembly t, Class<?> embeddable, Attribute holder, String path,
-                  Map<String, Column> outer, Map<String, AssociationOverride> outerAssociations, boolean forceNullable) {
+                  Map<String, Column> outer, Map<String, AssociationOverride> outerAssociations, boolean forceNullable,
+                  Validation.Scope scope) {
         Map<String, Column> overrides = Overrides.columns(outer, holder.element(), path + ".");
         Map<String, AssociationOverride> associations = Overrides.associations(outerAssociations, holder.element(), path + ".");
         for (Attribute x : Attributes.ofEmbeddable(embeddable, e.access)) {
             String p = path + "." + x.name();
             if (x.has(ManyToOne.class) || x.has(OneToOne.class)) {
-                sites.add(new RelationSite(e, t, x, forceNullable, associations.get(p)));
+                sites.add(new RelationSite(e, t, x, forceNullable, associations.get(p), basics.requiredByValidation(x, scope)));
             } else if (x.has(OneToMany.class) || x.has(ManyToMany.class) || x.has(ElementCollection.class)) {
                 throw new JpaMappingException(x.where(), "collections inside an embeddable are not supported");
             } else if (x.has(Embedded.class) || x.type().isAnnotationPresent(Embeddable.class)) {
-                embedded(e, t, x.type(), x, p, overrides, associations, forceNullable);
+                embedded(e, t, x.type(), x, p, overrides, associations, forceNullable, basics.inside(x, scope));
             } else {
-                basic(e, t, x, Overrides.column(x, p, overrides), forceNullable, true);
+                basic(e, t, x, Overrides.column(x, p, overrides), forceNullable, true, scope);
             }
         }
     }

@@ -88,7 +88,7 @@ final class JoinColumns {
             throw new JpaMappingException(where, "@JoinColumn(referencedColumnName = \"" + referenced + "\") names no column of " + table
                     + (target.table == null ? "" : " (it has " + target.table.columnNames() + ")"));
         }
-        return new KeyColumn(s.logical(), s.column().name(), s.column().type());
+        return new KeyColumn(s.logical(), s.column().name(), s.referenceType());
     }
 
     /**

@@ -44,6 +44,8 @@ public final class JpaModel {
         private boolean foldUnquotedNames = true;
         private NamingConvention namingConvention = NamingConvention.DEFAULT;
         private boolean enumChecks = true;
+        private BeanValidation validation = BeanValidation.HIBERNATE;
+        private Set<String> validationGroups = Set.of(Validation.DEFAULT_GROUP);
         private final Set<Class<?>> classes = new LinkedHashSet<>();
         private final List<Object[]> packages = new ArrayList<>();
 
@@ -78,6 +80,28 @@ public final class JpaModel {
          */
         public Builder enumCheckConstraints(boolean checks) {
             this.enumChecks = checks;
+            return this;
+        }
+
+        /**
+         * Whether Bean Validation constraints shape columns as Hibernate ORM applies them when Hibernate
+         * Validator is present ({@link BeanValidation#HIBERNATE}, the default), or not at all
+         * ({@link BeanValidation#NONE}, for applications without a validator).
+         */
+        public Builder beanValidation(BeanValidation beanValidation) {
+            this.validation = Objects.requireNonNull(beanValidation, "bean validation");
+            return this;
+        }
+
+        /**
+         * The validation groups whose constraints shape columns, as Hibernate ORM's setting
+         * {@code org.hibernate.validator.group.ddl} names them; default {@code jakarta.validation.groups.Default}. A constraint that names no group
+         * is in {@code Default}. No groups: no constraint counts.
+         */
+        public Builder validationGroups(Class<?>... groups) {
+            Set<String> names = new LinkedHashSet<>();
+            for (Class<?> g : groups) names.add(Objects.requireNonNull(g, "validation group").getName());
+            this.validationGroups = names;
             return this;
         }
 
@@ -127,7 +151,8 @@ public final class JpaModel {
                     if (!all.contains(c)) all.add(c);
                 }
             }
-            return new ModelReader(new Names(namingStrategy, foldUnquotedNames), namingConvention, enumChecks).read(all);
+            return new ModelReader(new Names(namingStrategy, foldUnquotedNames), namingConvention, enumChecks,
+                    new Validation(validation, validationGroups)).read(all);
         }
     }
 }

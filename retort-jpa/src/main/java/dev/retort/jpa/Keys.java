@@ -62,7 +62,7 @@ final class Keys {
         try {
             List<KeyColumn> out = new ArrayList<>();
             if (e.definesId()) {
-                for (IdPart p : idParts(e)) out.add(new KeyColumn(p.column().logical(), p.column().column().name(), p.column().column().type()));
+                for (IdPart p : idParts(e)) out.add(new KeyColumn(p.column().logical(), p.column().column().name(), p.column().referenceType()));
             } else if (e.sharesRootTable()) {
                 out.addAll(of(e.root));
             } else {
@@ -164,6 +164,7 @@ final class Keys {
     private List<IdPart> embeddedId(EntityInfo e, Attribute holder, Map<String, Attribute> mapsId) {
         var overrides = Overrides.columns(Overrides.columns(e.type, ""), holder.element(), holder.name() + ".");
         List<IdPart> parts = new ArrayList<>();
+        Validation.Scope scope = basics.inside(holder, Validation.Scope.ENTITY);
         for (Attribute x : Attributes.ofEmbeddable(holder.type(), e.access)) {
             Attribute borrowed = mapsId.get(x.name());
             if (borrowed != null) {
@@ -174,7 +175,7 @@ final class Keys {
                 throw new JpaMappingException(x.where(), "an embeddable nested in an @EmbeddedId is not supported");
             } else {
                 ColumnAnn ann = Overrides.column(x, holder.name() + "." + x.name(), overrides);
-                parts.add(new IdPart(basics.column(x.type(), ann, x.name(), BasicColumns.Hints.of(x), true, false, x.where()), x.where(), null));
+                parts.add(new IdPart(basics.id(x, ann, scope), x.where(), null));
             }
         }
         return parts;
@@ -190,7 +191,7 @@ final class Keys {
                 parts.addAll(derived(mapsId.get("")));
             } else {
                 ColumnAnn ann = Overrides.column(id, id.name(), overrides);
-                MappedColumn b = basics.column(id.type(), ann, id.name(), BasicColumns.Hints.of(id), true, false, id.where());
+                MappedColumn b = basics.id(id, ann, Validation.Scope.ENTITY);
                 parts.add(new IdPart(b.withColumn(generation.apply(e, id, b.column())), id.where(), null));
             }
         }

@@ -16,11 +16,13 @@ final class ModelReader {
     private final Names names;
     private final NamingConvention convention;
     private final boolean enumChecks;
+    private final Validation validation;
 
-    ModelReader(Names names, NamingConvention convention, boolean enumChecks) {
+    ModelReader(Names names, NamingConvention convention, boolean enumChecks, Validation validation) {
         this.names = names;
         this.convention = convention;
         this.enumChecks = enumChecks;
+        this.validation = validation;
     }
 
     MetaData read(List<Class<?>> classes) {
@@ -28,7 +30,7 @@ final class ModelReader {
         Entities entities = new Entities(classes.stream().filter(c -> c.isAnnotationPresent(Entity.class)).toList());
         Tables tables = new Tables(names, convention);
         IdGeneration generation = new IdGeneration(names, tables, entities.all());
-        BasicColumns basics = new BasicColumns(names, converters, enumChecks);
+        BasicColumns basics = new BasicColumns(names, converters, enumChecks, validation);
         JoinColumns joinColumns = new JoinColumns(names);
         Keys keys = new Keys(names, entities, basics, joinColumns, generation);
         EntityColumns entityColumns = new EntityColumns(names, keys, basics);

@@ -63,7 +63,9 @@ final class Relationships {
             // inserts without one), so neither does Retort.
             return;
         }
-        boolean optional = m2o != null ? m2o.optional() : o2o.optional();
+        boolean declaredOptional = m2o != null ? m2o.optional() : o2o.optional();
+        // Bean Validation's @NotNull counts in the table, not in a SINGLE_TABLE subclass's own rows (see requiredInOwnRows)
+        boolean optional = declaredOptional && !s.validatedNotNull();
         AssociationOverride o = s.override();
         JoinColumn[] anns = o != null && o.joinColumns().length > 0 ? o.joinColumns() : JoinColumns.annotationsOf(a);
         jakarta.persistence.ForeignKey fk = o != null && (!o.foreignKey().name().isEmpty()
@@ -72,7 +74,7 @@ final class Relationships {
         List<String> cols = JoinColumns.place(s.table(), refs, optional, s.forceNullable(), a, s.entity().type);
         if (s.forceNullable()) {
             for (JoinColumns.Ref r : refs) {
-                if (!optional || !r.ann().nullable()) s.entity().requiredInOwnRows.add(r.name());
+                if (!declaredOptional || !r.ann().nullable()) s.entity().requiredInOwnRows.add(r.name());
             }
         }
         if (o2o != null) s.table().addUnique(null, cols, a.where());

@@ -6,6 +6,7 @@ import dev.retort.ForeignKey;
 import dev.retort.Index;
 import dev.retort.NamingConvention;
 import dev.retort.PrimaryKey;
+import dev.retort.SqlType;
 import dev.retort.Table;
 import dev.retort.UniqueConstraint;
 
@@ -21,8 +22,12 @@ import java.util.Set;
  * entities may share a table), with where each came from, so that conflicts name both sides.
  */
 final class TableAssembly {
-    /** A column and the mapping that contributed it. */
-    record Slot(Column column, String logical, String origin, Class<?> entity, boolean readOnly) {
+    /**
+     * A column and the mapping that contributed it.
+     *
+     * @param referenceType the type of columns that refer to this one ({@link MappedColumn#referenceType})
+     */
+    record Slot(Column column, String logical, String origin, Class<?> entity, boolean readOnly, SqlType referenceType) {
     }
 
     /** An index or unique constraint whose columns are still logical names (resolved at {@link #build}). */
@@ -106,8 +111,13 @@ final class TableAssembly {
      * from different entities must agree on everything; one entity may not map a column twice.
      */
     void addColumn(Column column, String logical, String where, Class<?> entity, boolean readOnly) {
+        addColumn(column, logical, where, entity, readOnly, column.type());
+    }
+
+    /** {@link #addColumn(Column, String, String, Class, boolean)}, columns referring to it getting another type. */
+    void addColumn(Column column, String logical, String where, Class<?> entity, boolean readOnly, SqlType referenceType) {
         Slot existing = columns.get(column.name());
-        Slot incoming = new Slot(column, logical, where, entity, readOnly);
+        Slot incoming = new Slot(column, logical, where, entity, readOnly, referenceType);
         if (existing == null) {
             columns.put(column.name(), incoming);
             return;
