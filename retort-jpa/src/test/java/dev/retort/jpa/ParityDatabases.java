@@ -1,6 +1,8 @@
 package dev.retort.jpa;
 
 import dev.retort.MetaData;
+import dev.retort.api.Retort;
+import dev.retort.api.RevisionResult;
 import dev.retort.compare.CompareOptions;
 import dev.retort.compare.Diff;
 import dev.retort.compare.Differ;
@@ -12,6 +14,7 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -43,8 +46,8 @@ final class ParityDatabases {
     private ParityDatabases() {
     }
 
-    /** Hibernate creates the corpus's schema in a new database, whose reflection comes back. */
-    static Collection<MetaData> byHibernate(TestDatabase db, ParityCorpus corpus) throws SQLException {
+    /** Hibernate creates the corpus's schema in a new database, whose URL comes back. */
+    static String byHibernate(TestDatabase db, ParityCorpus corpus) {
         String url = db.createDatabase("hibernate_" + corpus.name());
         Map<String, Object> settings = new HashMap<>();
         // the tenant first on the search path, as a schema-per-tenant application connects: Hibernate qualifies
@@ -60,6 +63,12 @@ final class ParityDatabases {
             settings.put("hibernate.implicit_naming_strategy", SpringImplicitNaming.class.getName());
         }
         if (!corpus.fold()) settings.put("hibernate.globally_quoted_identifiers", "true");
+        // Hibernate Validator is on the class path, so Hibernate applies Bean Validation to DDL unless told not to
+        if (corpus.validation() == BeanValidation.NONE) settings.put("jakarta.persistence.validation.mode", "none");
+        if (!corpus.validationGroups().isEmpty()) {
+            settings.put("org.hibernate.validator.group.ddl",
+                    String.join(",", corpus.validationGroups().stream().map(Class::getName).toList()));
+        }
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
@@ -70,11 +79,11 @@ final class ParityDatabases {
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
-        return reflect(url);
+        return url;
     }
 
-    /** Retort creates the corpus's model, bound to {@value #TENANT}, in a new database, whose reflection comes back. */
-    static Collection<MetaData> byRetort(TestDatabase db, ParityCorpus corpus) throws SQLException {
+    /** Retort creates the corpus's model, bound to {@value #TENANT}, in a new database, whose URL comes back. */
+    static String byRetort(TestDatabase db, ParityCorpus corpus) throws SQLException {
         String url = db.createDatabase("retort_" + corpus.name());
         MetaData model = corpus.read().withSchema(TENANT);
         MetaData empty = new MetaData();
@@ -91,7 +100,19 @@ final class ParityDatabases {
             }
             c.commit();
         }
-        return reflect(url);
+        return url;
+    }
+
+    /**
+     * What {@code revision --autogenerate} writes for the schema {@value #TENANT} of a database, through
+     * Retort's facade as the command line calls it: one line per operation ({@code Operation.describe()}),
+     * none when it writes nothing.
+     */
+    static List<String> autogenerate(String url, ParityCorpus corpus, Path migrations) {
+        Retort retort = Retort.configure().dataSource(TestDatabase.dataSource(url)).dialect(DIALECT).migrations(migrations)
+                .model(corpus::read).load();
+        RevisionResult result = retort.revision("match the model", true, TENANT, false);
+        return result.written().map(r -> r.upgrade().stream().map(Operation::describe).toList()).orElse(List.of());
     }
 
     /** Every schema of the database that is not the system's. */

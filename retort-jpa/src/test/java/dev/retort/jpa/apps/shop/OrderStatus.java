@@ -1,0 +1,5 @@
+package dev.retort.jpa.apps.shop;
+
+public enum OrderStatus {
+    NEW, PAID, SHIPPED, CANCELLED
+}
