@@ -187,17 +187,20 @@ final class Validation {
     private static void effect(Node n, Accumulated acc) {
         switch (n.type()) {
             case SIZE, LENGTH -> {
-                int max = ((Number) n.value("max")).intValue();
-                if (acc.string && max < Integer.MAX_VALUE) acc.length = max;
+                if (n.value("max") instanceof Number max && acc.string && max.intValue() < Integer.MAX_VALUE) acc.length = max.intValue();
             }
             case DIGITS -> {
-                int integer = ((Number) n.value("integer")).intValue();
-                int fraction = ((Number) n.value("fraction")).intValue();
-                acc.precision = integer + fraction;
-                acc.scale = fraction;
+                if (n.value("integer") instanceof Number integer && n.value("fraction") instanceof Number fraction) {
+                    acc.precision = integer.intValue() + fraction.intValue();
+                    acc.scale = fraction.intValue();
+                }
             }
-            case MIN -> acc.bounds.add(new Bound(">=", ((Number) n.value("value")).longValue()));
-            case MAX -> acc.bounds.add(new Bound("<=", ((Number) n.value("value")).longValue()));
+            case MIN -> {
+                if (n.value("value") instanceof Number min) acc.bounds.add(new Bound(">=", min.longValue()));
+            }
+            case MAX -> {
+                if (n.value("value") instanceof Number max) acc.bounds.add(new Bound("<=", max.longValue()));
+            }
             default -> {
             }
         }
