@@ -15,7 +15,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The model of {@code model: {jpa: PACKAGE, naming: ...}}: retort-jpa reads the entities of the
+ * The model of {@code model: {jpa: PACKAGE, naming: ..., validation: ...}}: retort-jpa reads the entities of the
  * package and its subpackages from the project's classpath, through the model's class loader. The
  * MetaData it gives has no schema (bar entities with {@code @Table(schema)}); commands bind it to
  * the schema they work on, as they bind any model.
@@ -34,9 +34,10 @@ final class JpaPackageLoader {
         if (classes.stream().noneMatch(name -> isEntity(name, loader, packageName))) {
             throw noEntities(packageName, classes.size(), classpath, request);
         }
-        return new LoadedModel(packageName, "JPA entities, naming " + source.naming().yamlName(), classpath,
+        return new LoadedModel(packageName, "JPA entities, " + source.settings(), classpath,
                 () -> JpaModel.builder()
                         .namingStrategy(source.naming().strategy())
+                        .beanValidation(source.validation().mode())
                         .scanPackage(packageName, loader)
                         .build(),
                 loader);

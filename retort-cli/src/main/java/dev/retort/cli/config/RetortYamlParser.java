@@ -39,7 +39,8 @@ final class RetortYamlParser {
     private static final String MODEL_CLASS = "class";
     private static final String MODEL_JPA = "jpa";
     private static final String MODEL_NAMING = "naming";
-    private static final List<String> MODEL_KEYS = List.of(MODEL_CLASS, MODEL_JPA, MODEL_NAMING);
+    private static final String MODEL_VALIDATION = "validation";
+    private static final List<String> MODEL_KEYS = List.of(MODEL_CLASS, MODEL_JPA, MODEL_NAMING, MODEL_VALIDATION);
 
     private final String name;
 
@@ -100,7 +101,7 @@ final class RetortYamlParser {
 
     /**
      * {@code model:} is a class name, or a mapping with {@code class}, or with {@code jpa} (a package)
-     * and optionally {@code naming}. Unlike other values it is checked whole here, names included: only
+     * and optionally {@code naming} and {@code validation}. Unlike other values it is checked whole here, names included: only
      * the file can give a model, and the mapping's values have lines of their own to point at.
      */
     private ModelSource model(Node node) {
@@ -114,6 +115,7 @@ final class RetortYamlParser {
         NodeTuple type = keys.get(MODEL_CLASS);
         NodeTuple jpa = keys.get(MODEL_JPA);
         NodeTuple naming = keys.get(MODEL_NAMING);
+        NodeTuple validation = keys.get(MODEL_VALIDATION);
         if (type != null && jpa != null) {
             NodeTuple second = line(type.getKeyNode()) > line(jpa.getKeyNode()) ? type : jpa;
             throw error(second.getKeyNode(), "model may give only one of class and jpa");
@@ -123,13 +125,23 @@ final class RetortYamlParser {
         }
         if (type != null) {
             if (naming != null) throw error(naming.getKeyNode(), "model naming applies to jpa, not to a class");
+            if (validation != null) throw error(validation.getKeyNode(), "model validation applies to jpa, not to a class");
             return new ModelSource.ModelClass(javaName(scalar(type.getValueNode(), "model class"), "model class",
                     "a Java class name such as com.example.db.TenantModel"));
         }
         String packageName = javaName(scalar(jpa.getValueNode(), "model jpa"), "model jpa",
                 "a Java package name such as com.example.db.entities");
         return new ModelSource.JpaPackage(packageName,
-                naming == null ? ModelSource.Naming.JPA : naming(scalar(naming.getValueNode(), "model naming")));
+                naming == null ? ModelSource.Naming.JPA : naming(scalar(naming.getValueNode(), "model naming")),
+                validation == null ? ModelSource.Validation.HIBERNATE : validation(scalar(validation.getValueNode(), "model validation")));
+    }
+
+    private ModelSource.Validation validation(ScalarNode node) {
+        return ModelSource.Validation.byYamlName(node.getValue()).orElseThrow(() -> {
+            List<String> known = ModelSource.Validation.yamlNames();
+            String hint = DidYouMean.suggest(node.getValue(), known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+            return error(node, "model validation must be one of " + String.join(", ", known) + ", not '" + node.getValue() + "'" + hint);
+        });
     }
 
     private ModelSource.Naming naming(ScalarNode node) {

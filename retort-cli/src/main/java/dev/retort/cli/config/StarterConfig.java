@@ -33,7 +33,8 @@ final class StarterConfig {
             # dev.retort.ModelProvider, or has a public static metadata() method returning a MetaData,
             # or a public static final MetaData METADATA field. To read JPA entities instead, name
             # their package: {jpa: com.example.db.entities, naming: snake_case}, where naming is jpa
-            # (the specification's names, the default) or snake_case (Spring Boot's).
+            # (the specification's names, the default) or snake_case (Spring Boot's); without
+            # Hibernate Validator in the application, add "validation: none" to that mapping.
             # model: com.example.db.TenantModel
 
             # Where the model's classes are: directories and jars (dir/* for all the jars in dir).

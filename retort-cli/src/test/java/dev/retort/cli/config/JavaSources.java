@@ -28,7 +28,8 @@ public final class JavaSources {
     public static Path compile(Path classes, Map<String, String> sources) throws IOException {
         Path sourceDir = Files.createTempDirectory(Files.createDirectories(classes.getParent()), "src");
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17",
-                "-cp", Path.of(codeSource(MetaData.class)) + File.pathSeparator + Path.of(codeSource(Entity.class))));
+                "-cp", Path.of(codeSource(MetaData.class)) + File.pathSeparator + Path.of(codeSource(Entity.class))
+                        + File.pathSeparator + Path.of(codeSource(jakarta.validation.constraints.NotNull.class))));
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Path file = sourceDir.resolve(source.getKey().replace('.', '/') + ".java");
             Files.createDirectories(file.getParent());

@@ -33,6 +33,8 @@ class JpaModelLoaderTest {
     static final Path EXAMPLE_MODELS = Path.of(JavaSources.codeSource(TestEntity.class));
     /** The jakarta.persistence API jar, which a Maven project's runtime classpath holds too. */
     static final Path PERSISTENCE_API = Path.of(JavaSources.codeSource(Entity.class));
+    /** The Bean Validation API jar, which a project that validates its entities has on its classpath. */
+    static final Path VALIDATION_API = Path.of(JavaSources.codeSource(jakarta.validation.constraints.NotNull.class));
 
     private static final ModelLoader LOADER = new ModelLoader((maven, arguments, log) -> {
         throw new AssertionError("no Maven here");
@@ -53,6 +55,13 @@ class JpaModelLoaderTest {
                         @jakarta.persistence.Entity
                         public class Genre {
                             @jakarta.persistence.Id Long id;
+                        }""",
+                "app.validated.Pet", """
+                        package app.validated;
+                        @jakarta.persistence.Entity
+                        public class Pet {
+                            @jakarta.persistence.Id Long id;
+                            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 30) String name;
                         }""",
                 "app.plain.NotAnEntity", "package app.plain;\npublic class NotAnEntity { }",
                 "app.broken.Bad", """
@@ -104,6 +113,22 @@ class JpaModelLoaderTest {
         assertThat(snake.via()).isEqualTo("JPA entities, naming snake_case");
         assertThat(snake.metadata().tables()).containsOnlyKeys("book_author", "genre");
         assertThat(snake.metadata().get("book_author").columns()).extracting(c -> c.name()).containsExactly("id", "first_name");
+    }
+
+    @Test
+    void beanValidationShapesColumnsUnlessTheConfigurationSaysNone() throws IOException {
+        LoadedModel validated = LOADER.load(settings("model: {jpa: app.validated}\n" + classpath(classes, VALIDATION_API)).modelRequest());
+        assertThat(validated.via()).isEqualTo("JPA entities, naming jpa");
+        dev.retort.Column name = validated.metadata().get("pet").column("name").orElseThrow();
+        assertThat(name.nullable()).isFalse();
+        assertThat(name.type()).isEqualTo(dev.retort.Types.varchar(30));
+
+        LoadedModel none = LOADER.load(settings("model: {jpa: app.validated, validation: none}\n" + classpath(classes, VALIDATION_API))
+                .modelRequest());
+        assertThat(none.via()).isEqualTo("JPA entities, naming jpa, validation none");
+        dev.retort.Column plain = none.metadata().get("pet").column("name").orElseThrow();
+        assertThat(plain.nullable()).isTrue();
+        assertThat(plain.type()).isEqualTo(dev.retort.Types.varchar(255));
     }
 
     @Test

@@ -196,6 +196,12 @@ class RetortYamlTest {
         assertThat(block.source(Key.MODEL).describe()).isEqualTo("conf/retort.yaml:2");
         assertThat(parse("model: {jpa: com.example.entities, naming: jpa}\n").model())
                 .isEqualTo(new ModelSource.JpaPackage("com.example.entities", ModelSource.Naming.JPA));
+        assertThat(parse("model: {jpa: com.example.entities, naming: snake_case, validation: none}\n").model())
+                .isEqualTo(new ModelSource.JpaPackage("com.example.entities", ModelSource.Naming.SNAKE_CASE, ModelSource.Validation.NONE));
+        assertThat(parse("model: {jpa: com.example.entities, validation: hibernate}\n").model())
+                .isEqualTo(new ModelSource.JpaPackage("com.example.entities", ModelSource.Naming.JPA, ModelSource.Validation.HIBERNATE));
+        assertThat(ModelSource.Validation.NONE.mode()).isEqualTo(dev.retort.jpa.BeanValidation.NONE);
+        assertThat(ModelSource.Validation.HIBERNATE.mode()).isEqualTo(dev.retort.jpa.BeanValidation.HIBERNATE);
         assertThat(ModelSource.Naming.SNAKE_CASE.strategy()).isEqualTo(dev.retort.jpa.NamingStrategy.SNAKE_CASE);
         assertThat(ModelSource.Naming.JPA.strategy()).isEqualTo(dev.retort.jpa.NamingStrategy.JPA_DEFAULT);
     }
@@ -224,8 +230,14 @@ class RetortYamlTest {
                         "conf/retort.yaml:3: model naming must be one of jpa, snake_case, not 'spring'"),
                 arguments("model:\n  jpa: a.b\n  naming: {x: y}",
                         "conf/retort.yaml:3: model naming must be a string, not a mapping"),
+                arguments("model:\n  class: a.B\n  validation: none",
+                        "conf/retort.yaml:3: model validation applies to jpa, not to a class"),
+                arguments("model:\n  jpa: a.b\n  validation: strict",
+                        "conf/retort.yaml:3: model validation must be one of hibernate, none, not 'strict'"),
+                arguments("model:\n  jpa: a.b\n  validation: hibernat",
+                        "conf/retort.yaml:3: model validation must be one of hibernate, none, not 'hibernat' (did you mean 'hibernate'?)"),
                 arguments("model:\n  package: a.b",
-                        "conf/retort.yaml:2: unknown key 'package' (known keys: class, jpa, naming)"),
+                        "conf/retort.yaml:2: unknown key 'package' (known keys: class, jpa, naming, validation)"),
                 arguments("model:\n  jap: a.b",
                         "conf/retort.yaml:2: unknown key 'jap' (did you mean 'jpa'?)"),
                 arguments("model:\n  jpa: a.b\n  jpa: c.d",
