@@ -5,6 +5,7 @@ import dev.retort.api.ConfigurationException;
 import dev.retort.Identifiers;
 import dev.retort.cli.authoring.HeadsCommand;
 import dev.retort.cli.authoring.HistoryCommand;
+import dev.retort.cli.authoring.LintCommand;
 import dev.retort.cli.authoring.MergeCommand;
 import dev.retort.cli.authoring.RevisionCommand;
 import dev.retort.cli.authoring.ShowCommand;
@@ -50,6 +51,7 @@ import java.util.regex.Pattern;
                 ConfigCommand.class,
                 DiffCommand.class,
                 RevisionCommand.class,
+                LintCommand.class,
                 UpgradeCommand.class,
                 DowngradeCommand.class,
                 CurrentCommand.class,

@@ -57,6 +57,11 @@ public final class ColumnOps {
             this(schema, table, column, type, nullable, serverDefault, identity, comment, collation, using, null);
         }
 
+        /** True when the type changes to one that cannot hold every value of the old one. */
+        public boolean narrowsType() {
+            return type != null && type.changed() && !TypeWidening.isWidening(type.from(), type.to());
+        }
+
         public boolean destructive() {
             return (type != null && !TypeWidening.isWidening(type.from(), type.to()))
                     || (serverDefault != null && serverDefault.from() != null && serverDefault.to() == null)

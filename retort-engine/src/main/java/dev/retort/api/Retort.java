@@ -10,6 +10,7 @@ import dev.retort.internal.autogenerate.Autogenerate;
 import dev.retort.internal.fanout.FanOut;
 import dev.retort.internal.fanout.ShardPools;
 import dev.retort.internal.jdbc.Connections;
+import dev.retort.internal.lint.Linter;
 import dev.retort.internal.jdbc.ErrorMessages;
 import dev.retort.internal.revision.MigrationsDirectory;
 import dev.retort.internal.revision.RevisionGraph;
@@ -453,6 +454,27 @@ public final class Retort {
     @Override
     public String toString() {
         return "Retort[" + configuration + "]";
+    }
+
+    // ---- lint ----
+
+    /**
+     * What the rules of {@code retort lint} find in some revisions' upgrades (docs/safety.md): the
+     * revisions {@code target} names (an id or unique prefix, {@code head}, {@code heads}, a step such
+     * as {@code head-1}), or every revision when it is null. Needs no database: the dialect says what
+     * locks and rewrites. Findings come in history order, then in the order of each revision's operations;
+     * those a revision silences are included, marked.
+     */
+    public List<LintFinding> lint(String target) {
+        MigrationsDirectory directory = migrations();
+        RevisionGraph graph = directory.graph();
+        java.util.Set<String> wanted = target == null ? null : graph.resolve(target);
+        Linter linter = new Linter(dialect());
+        List<LintFinding> out = new ArrayList<>();
+        for (Revision r : graph.history()) {
+            if (wanted == null || wanted.contains(r.id())) out.addAll(linter.lint(r, directory.upgradeSources(r.id())));
+        }
+        return out;
     }
 
     // ---- authoring: revision, merge, history, heads, show ----

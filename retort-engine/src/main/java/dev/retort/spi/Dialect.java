@@ -1,5 +1,7 @@
 package dev.retort.spi;
 
+import dev.retort.Column;
+import dev.retort.SqlType;
 import dev.retort.Table;
 import dev.retort.api.Database;
 import dev.retort.api.DatabaseException;
@@ -80,6 +82,43 @@ public interface Dialect {
      */
     default Canonical canonical(Connection connection, MetaData model, String schema) throws SQLException {
         return Canonical.APPROXIMATE;
+    }
+
+    // What a schema change costs on a table that has rows, for `retort lint`. The defaults assume the
+    // worst, so a dialect that says nothing gets every warning.
+
+    /**
+     * Whether changing a column's type rewrites the table (and rebuilds its indexes) while holding a
+     * lock that blocks reads and writes. True by default for any change.
+     */
+    default boolean typeChangeRewrites(SqlType from, SqlType to) {
+        return !from.equals(to);
+    }
+
+    /**
+     * Whether a column's values go through a conversion that can refuse some of them: one the database
+     * does not make on its own, so the change needs an expression ({@code using}) or fails on values
+     * that do not convert. True by default for any change.
+     */
+    default boolean typeChangeNeedsCast(SqlType from, SqlType to) {
+        return !from.equals(to);
+    }
+
+    /**
+     * Whether adding this column to a table that has rows rewrites the table under an exclusive lock
+     * (a default computed per row, say). True by default when it has a default, an identity, a
+     * sequence or a generated value.
+     */
+    default boolean addColumnRewrites(Column column) {
+        return column.serverDefault() != null || column.identity() != null || column.autoIncrement() || column.computed() != null;
+    }
+
+    /**
+     * Whether creating or dropping an index on a table blocks writes to it until the index is built
+     * or gone, as a plain {@code CREATE INDEX} does. True by default.
+     */
+    default boolean indexChangeBlocksWrites() {
+        return true;
     }
 
     /** True when DDL takes part in transactions, so a failed revision leaves nothing behind. */

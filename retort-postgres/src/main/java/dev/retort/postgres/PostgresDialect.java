@@ -1,6 +1,8 @@
 package dev.retort.postgres;
 
 import dev.retort.operations.TableOps;
+import dev.retort.Column;
+import dev.retort.SqlType;
 import dev.retort.Table;
 import dev.retort.MetaData;
 import dev.retort.compare.Canonical;
@@ -75,6 +77,21 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Canonical canonical(Connection connection, MetaData model, String schema) throws SQLException {
         return new PostgresCanonicaliser(this).canonical(connection, model, schema);
+    }
+
+    @Override
+    public boolean typeChangeRewrites(SqlType from, SqlType to) {
+        return PostgresLocking.typeChangeRewrites(from, to);
+    }
+
+    @Override
+    public boolean typeChangeNeedsCast(SqlType from, SqlType to) {
+        return PostgresLocking.typeChangeNeedsCast(from, to);
+    }
+
+    @Override
+    public boolean addColumnRewrites(Column column) {
+        return PostgresLocking.addColumnRewrites(column);
     }
 
     @Override

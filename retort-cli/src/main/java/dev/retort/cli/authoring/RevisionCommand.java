@@ -1,5 +1,6 @@
 package dev.retort.cli.authoring;
 
+import dev.retort.api.LintFinding;
 import dev.retort.api.Retort;
 import dev.retort.api.RetortConfiguration;
 import dev.retort.api.RevisionResult;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * {@code retort revision [-m MSG] [--autogenerate [--pin-schema]] [--schema S]}: a new revision after
@@ -59,6 +61,7 @@ public final class RevisionCommand implements Runnable {
         RetortConfiguration configuration = RetortFactory.configuration(settings, err::println);
         Retort offline = configuration.load();
         RevisionResult result;
+        List<LintFinding> findings = List.of();
         if (!autogenerate) {
             result = offline.revision(message);
         } else {
@@ -73,10 +76,22 @@ public final class RevisionCommand implements Runnable {
             try (DatabaseSession session = DatabaseSession.open(settings)) {
                 Retort online = configuration.dataSource(session.dataSource()).dialect(session.dialect()).load();
                 result = online.revision(message, true, settings.schema(), pinSchema);
+                if (result instanceof RevisionResult.Written written) findings = online.lint(written.revision().id());
             }
         }
         print(out, settings, result);
         out.flush();
+        if (!findings.isEmpty()) warn(err, settings, findings, result.written().orElseThrow());
+    }
+
+    /** The lint's findings on what autogenerate wrote, as warnings: what to review before it runs on a live fleet. */
+    private static void warn(PrintWriter err, Settings settings, List<LintFinding> findings, Revision written) {
+        for (LintFinding f : findings) {
+            err.println("warning: " + settings.display(f.file()) + ":" + f.line() + ": [" + f.rule() + "] "
+                    + f.operation() + ": " + f.explanation());
+        }
+        err.println("warning: `retort lint " + written.id() + "` gives the safe form of each");
+        err.flush();
     }
 
     private static void print(PrintWriter out, Settings settings, RevisionResult result) {

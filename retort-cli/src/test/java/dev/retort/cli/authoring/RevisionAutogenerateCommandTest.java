@@ -116,6 +116,7 @@ class RevisionAutogenerateCommandTest {
         CliRun run = run("revision", "--autogenerate", "-m", "initial");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        // Tables created in the revision itself have no rows to lose or lock.
         assertThat(run.err()).isEmpty();
         Path file = files().get(0);
         Revision r = RevisionReader.read(file);
@@ -182,6 +183,12 @@ class RevisionAutogenerateCommandTest {
                 "  create table toy",
                 "Wrote migrations/" + second.id() + "_note_name_index_toys.yaml (revision " + second.id() + ", for any schema)");
         assertThat(Files.readString(second.path())).doesNotContain(tenant);
+        // The index is built on a table that exists, and blocks its writes meanwhile: the lint says so.
+        int line = RevisionReader.readWithSources(second.path()).upgrade().get(1).line();
+        assertThat(run.errLines()).containsExactly(
+                "warning: migrations/" + second.path().getFileName() + ":" + line + ": [index-not-concurrent] create index ix_test_name"
+                        + " on test: creates or drops an index on an existing table without CONCURRENTLY: writes to the table wait until it is done",
+                "warning: `retort lint " + second.id() + "` gives the safe form of each");
 
         upgrade();
         CliRun again = run("revision", "--autogenerate", "-m", "nothing");

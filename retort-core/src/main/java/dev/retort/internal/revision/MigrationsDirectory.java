@@ -1,5 +1,6 @@
 package dev.retort.internal.revision;
 
+import java.util.HashMap;
 import java.util.Map;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionException;
@@ -31,11 +32,15 @@ public final class MigrationsDirectory {
     private final Path dir;
     private final String classpathLocation;
     private final RevisionGraph graph;
+    private final Map<String, RevisionReader.Read> sources;
 
-    private MigrationsDirectory(Path dir, String classpathLocation, RevisionGraph graph) {
+    private MigrationsDirectory(Path dir, String classpathLocation, List<RevisionReader.Read> read) {
         this.dir = dir;
         this.classpathLocation = classpathLocation;
-        this.graph = graph;
+        this.graph = RevisionGraph.of(read.stream().map(RevisionReader.Read::revision).toList());
+        Map<String, RevisionReader.Read> byId = new HashMap<>();
+        for (RevisionReader.Read r : read) byId.put(r.revision().id(), r);
+        this.sources = byId;
     }
 
     /**
@@ -52,9 +57,9 @@ public final class MigrationsDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
-        List<Revision> revisions = new ArrayList<>();
-        for (Path f : files) revisions.add(RevisionReader.read(f));
-        return new MigrationsDirectory(dir, null, RevisionGraph.of(revisions));
+        List<RevisionReader.Read> revisions = new ArrayList<>();
+        for (Path f : files) revisions.add(RevisionReader.readWithSources(f));
+        return new MigrationsDirectory(dir, null, revisions);
     }
 
     /**
@@ -72,11 +77,11 @@ public final class MigrationsDirectory {
             throw new RevisionException("migrations location " + CLASSPATH_PREFIX + resource + " is not on the class path"
                     + " (is the directory in the project's resources, and the project built?)");
         }
-        List<Revision> revisions = new ArrayList<>();
+        List<RevisionReader.Read> revisions = new ArrayList<>();
         for (Map.Entry<String, String> file : texts.entrySet()) {
-            revisions.add(RevisionReader.parse(file.getValue(), ClasspathRevisions.displayPath(resource, file.getKey())));
+            revisions.add(RevisionReader.parseWithSources(file.getValue(), ClasspathRevisions.displayPath(resource, file.getKey())));
         }
-        return new MigrationsDirectory(null, resource, RevisionGraph.of(revisions));
+        return new MigrationsDirectory(null, resource, revisions);
     }
 
     /**
@@ -108,6 +113,15 @@ public final class MigrationsDirectory {
 
     public RevisionGraph graph() {
         return graph;
+    }
+
+    /**
+     * Where each upgrade operation of a revision is in its file, and what lint rules it silences; in
+     * the order of {@link Revision#upgrade()}.
+     */
+    public List<OperationSource> upgradeSources(String id) {
+        RevisionReader.Read read = sources.get(graph.get(id).id());
+        return read.upgrade();
     }
 
     /** A fresh random id that no revision here has. */

@@ -68,13 +68,28 @@ public final class RevisionReader {
     private static final Set<String> TOP = Set.of("revision", "down_revision", "message", "created", "upgrade", "downgrade");
 
     private final Path file;
+    private final List<OperationSource> upgradeSources = new ArrayList<>();
+    private final List<OperationSource> downgradeSources = new ArrayList<>();
 
     private RevisionReader(Path file) {
         this.file = file;
     }
 
+    /** A revision with where its operations are in the file and what lint rules they silence. */
+    public record Read(Revision revision, List<OperationSource> upgrade, List<OperationSource> downgrade) {
+        public Read {
+            upgrade = List.copyOf(upgrade);
+            downgrade = List.copyOf(downgrade);
+        }
+    }
+
     /** Reads one revision file (UTF-8). */
     public static Revision read(Path file) {
+        return readWithSources(file).revision();
+    }
+
+    /** Reads one revision file (UTF-8), with its operations' lines and lint annotations. */
+    public static Read readWithSources(Path file) {
         String text;
         try {
             text = Files.readString(file);
@@ -83,7 +98,7 @@ public final class RevisionReader {
         } catch (IOException e) {
             throw new RevisionFormatException(file, 0, "cannot read: " + e.getMessage(), e);
         }
-        return parse(text, file);
+        return parseWithSources(text, file);
     }
 
     /**
@@ -92,7 +107,14 @@ public final class RevisionReader {
      * @param source where the text came from, for messages and {@link Revision#path()}; may be null
      */
     public static Revision parse(String text, Path source) {
-        return new RevisionReader(source).revision(compose(text, source));
+        return parseWithSources(text, source).revision();
+    }
+
+    /** Reads revision text, with its operations' lines and lint annotations. */
+    public static Read parseWithSources(String text, Path source) {
+        RevisionReader reader = new RevisionReader(source);
+        Revision revision = reader.revision(compose(text, source));
+        return new Read(revision, reader.upgradeSources, reader.downgradeSources);
     }
 
     private static Node compose(String text, Path source) {
@@ -148,8 +170,8 @@ public final class RevisionReader {
         String message = text(f.need("message"), "message");
         Node createdNode = f.need("created");
         Instant created = instant(createdNode);
-        List<Operation> upgrade = operations(f.need("upgrade"), "upgrade");
-        List<Operation> downgrade = operations(f.need("downgrade"), "downgrade");
+        List<Operation> upgrade = operations(f.need("upgrade"), "upgrade", upgradeSources);
+        List<Operation> downgrade = operations(f.need("downgrade"), "downgrade", downgradeSources);
         return check(downNode, () -> new Revision(id, downs, message, created, upgrade, downgrade, file, null));
     }
 
@@ -166,25 +188,58 @@ public final class RevisionReader {
         }
     }
 
-    private List<Operation> operations(Node n, String section) {
+    private List<Operation> operations(Node n, String section, List<OperationSource> sources) {
         if (isNull(n)) return List.of();
         if (!(n instanceof SequenceNode seq)) throw fail(n, "'" + section + "' must be a list of operations, not " + kind(n));
         List<Operation> ops = new ArrayList<>();
-        for (Node item : seq.getValue()) ops.add(operation(item));
+        for (Node item : seq.getValue()) {
+            if (!(item instanceof MappingNode m)) {
+                throw fail(item, "an operation is written '- name: {...}', not " + kind(item)
+                        + (item instanceof ScalarNode s ? " '" + s.getValue() + "'" : ""));
+            }
+            List<NodeTuple> tuples = new ArrayList<>();
+            OperationSource source = OperationSource.at(item.getStartMark().getLine() + 1);
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(LINT)) {
+                    if (!source.ignore().isEmpty()) throw fail(t.getKeyNode(), "key '" + LINT + "' given twice in an operation");
+                    source = lint(t.getValueNode(), source.line());
+                } else {
+                    tuples.add(t);
+                }
+            }
+            ops.add(operation(item, tuples));
+            sources.add(source);
+        }
         return ops;
     }
 
-    private Operation operation(Node item) {
-        if (!(item instanceof MappingNode m)) {
-            throw fail(item, "an operation is written '- name: {...}', not " + kind(item)
-                    + (item instanceof ScalarNode s ? " '" + s.getValue() + "'" : ""));
+    private static final String LINT = "lint";
+
+    /** {@code lint: {ignore: [ID, ...], reason: TEXT}} beside an operation: the rules it silences, and why. */
+    private OperationSource lint(Node n, int line) {
+        Fields f = new Fields(n, LINT, Set.of("ignore", "reason"));
+        Node ignoreNode = f.need("ignore");
+        List<String> ignore = ignoreNode instanceof ScalarNode ? List.of(text(ignoreNode, "ignore")) : strings(ignoreNode, "ignore");
+        if (ignore.isEmpty()) throw fail(ignoreNode, "lint: 'ignore' names no rule");
+        for (String id : ignore) {
+            if (LintRule.byId(id).isEmpty()) {
+                throw fail(ignoreNode, "lint: unknown rule '" + id + "' (known: " + String.join(", ", LintRule.ids()) + ")");
+            }
         }
-        if (m.getValue().size() != 1) {
+        String reason = f.optText("reason");
+        if (reason == null || reason.isBlank()) {
+            throw fail(n, "lint: ignoring " + String.join(", ", ignore) + " needs a 'reason'");
+        }
+        return new OperationSource(line, ignore, reason.strip());
+    }
+
+    private Operation operation(Node item, List<NodeTuple> tuples) {
+        if (tuples.size() != 1) {
             throw fail(item, "an operation is a mapping with one key, the operation's name; this one has "
-                    + m.getValue().size() + " (" + String.join(", ", m.getValue().stream()
+                    + tuples.size() + " (" + String.join(", ", tuples.stream()
                     .map(t -> t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?").toList()) + ")");
         }
-        NodeTuple t = m.getValue().get(0);
+        NodeTuple t = tuples.get(0);
         String name = text(t.getKeyNode(), "operation name");
         Node body = t.getValueNode();
         if (!OperationNames.all().contains(name)) {
