@@ -423,7 +423,19 @@ public final class Retort {
     private static SqlScript diffScript(Dialect dialect, String schema, Diff diff) {
         List<SqlScript.Block> blocks = new ArrayList<>();
         blocks.add(new SqlScript.Block(List.of(), false, dialect.useSchemaInScript(schema)));
+        List<Operation> first = dialect.commitFirst(diff.operations());
+        if (!first.isEmpty()) {
+            // Committed even when the whole script runs as one transaction (psql -1), so that the rest can use them.
+            List<String> comments = new ArrayList<>(List.of("committed first: what follows uses it"));
+            List<String> statements = new ArrayList<>();
+            for (Operation op : first) {
+                comments.add((op.destructive() ? "! " : "") + op.describe());
+                statements.addAll(dialect.render(op, schema));
+            }
+            blocks.add(new SqlScript.Block(comments, true, statements));
+        }
         for (Operation op : diff.operations()) {
+            if (first.stream().anyMatch(f -> f == op)) continue;
             blocks.add(new SqlScript.Block(List.of((op.destructive() ? "! " : "") + op.describe()), false, dialect.render(op, schema)));
         }
         return new SqlScript(schema, List.of(), blocks);

@@ -142,6 +142,17 @@ public interface Dialect {
         return List.of();
     }
 
+    /**
+     * The operations of one transaction, in order, whose effect the others cannot use until they are
+     * committed (PostgreSQL refuses a new enum value in the transaction that added it). The runner and
+     * the scripts run them in a transaction of their own before the rest, so each must be rendered so
+     * that running it again changes nothing: a retry after a later failure finds it done. None by
+     * default.
+     */
+    default List<Operation> commitFirst(List<Operation> operations) {
+        return List.of();
+    }
+
     /** A statement creating the schema unless it exists, for scripts that cannot look first. */
     String createSchemaIfNotExists(String schema);
 

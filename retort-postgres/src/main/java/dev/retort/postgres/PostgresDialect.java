@@ -1,5 +1,6 @@
 package dev.retort.postgres;
 
+import dev.retort.operations.EnumOps;
 import dev.retort.operations.TableOps;
 import dev.retort.Column;
 import dev.retort.SqlType;
@@ -23,8 +24,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** PostgreSQL (10 and later; tested on 15 and 17). */
 public final class PostgresDialect implements Dialect {
@@ -107,6 +110,22 @@ public final class PostgresDialect implements Dialect {
     public List<String> useSchema(String schema) {
         String path = schema.equals("public") ? quote(schema) : quote(schema) + ", public";
         return List.of("SET LOCAL search_path TO " + path);
+    }
+
+    /**
+     * New enum values, except on a type the same operations created or rebuilt before them: values
+     * of a type created in the same transaction are usable at once (PostgreSQL 12 and later).
+     */
+    @Override
+    public List<Operation> commitFirst(List<Operation> operations) {
+        List<Operation> first = new ArrayList<>();
+        Set<String> madeHere = new HashSet<>();
+        for (Operation op : operations) {
+            if (op instanceof EnumOps.CreateEnum o) madeHere.add(o.type().schema() + "." + o.type().name());
+            if (op instanceof EnumOps.RemoveEnumValue o) madeHere.add(o.schema() + "." + o.enumName());
+            if (op instanceof EnumOps.AddEnumValue o && !madeHere.contains(o.schema() + "." + o.enumName())) first.add(op);
+        }
+        return first;
     }
 
     /**

@@ -66,7 +66,7 @@ final class PostgresRenderer {
         if (op instanceof EnumOps.CreateEnum o) return List.of(createEnum(o.type()));
         if (op instanceof EnumOps.DropEnum o) return List.of("DROP TYPE " + qualify(o.type().schema(), o.type().name()));
         if (op instanceof EnumOps.AddEnumValue o) {
-            return List.of("ALTER TYPE " + qualify(o.schema(), o.enumName()) + " ADD VALUE " + literal(o.value())
+            return List.of("ALTER TYPE " + qualify(o.schema(), o.enumName()) + " ADD VALUE IF NOT EXISTS " + literal(o.value())
                     + (o.before() == null ? "" : " BEFORE " + literal(o.before())));
         }
         if (op instanceof EnumOps.RemoveEnumValue o) return List.of(removeEnumValue(o));

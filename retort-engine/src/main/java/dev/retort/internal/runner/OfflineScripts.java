@@ -45,9 +45,14 @@ public final class OfflineScripts {
         }
         for (Revision rev : path) {
             List<RenderedOp> ops = RenderedOp.upgrade(dialect, rev, schema);
+            RenderedOp.Split split = RenderedOp.split(dialect, ops);
+            if (!split.first().isEmpty()) {
+                blocks.add(committedFirst(rev, prelude, split.first(), schema));
+                prelude = List.of();
+            }
             List<String> statements = new ArrayList<>(prelude);
             statements.addAll(dialect.useSchema(schema));
-            statements.addAll(RenderedOp.statements(ops));
+            statements.addAll(split.rest());
             statements.addAll(applied.upgrade(rev, null));
             blocks.add(new SqlScript.Block(comments(rev, ops), dialect.transactionalDdl(), statements));
             prelude = List.of();
@@ -67,12 +72,23 @@ public final class OfflineScripts {
         List<SqlScript.Block> blocks = new ArrayList<>();
         for (Revision rev : path) {
             List<RenderedOp> ops = RenderedOp.downgrade(dialect, rev, schema);
+            RenderedOp.Split split = RenderedOp.split(dialect, ops);
+            if (!split.first().isEmpty()) blocks.add(committedFirst(rev, List.of(), split.first(), schema));
             List<String> statements = new ArrayList<>(dialect.useSchema(schema));
-            statements.addAll(RenderedOp.statements(ops));
+            statements.addAll(split.rest());
             statements.addAll(applied.downgrade(rev));
             blocks.add(new SqlScript.Block(comments(rev, ops), dialect.transactionalDdl(), statements));
         }
         return new SqlScript(schema, header("downgrade", schema, heads, applied.heads(), path.isEmpty()), blocks);
+    }
+
+    /** What the revision's own transaction will use, committed in a transaction before it. */
+    private SqlScript.Block committedFirst(Revision rev, List<String> prelude, List<String> first, String schema) {
+        List<String> statements = new ArrayList<>(prelude);
+        statements.addAll(dialect.useSchema(schema));
+        statements.addAll(first);
+        return new SqlScript.Block(List.of(rev.id() + ": committed before the revision's transaction, which uses it"),
+                dialect.transactionalDdl(), statements);
     }
 
     private static List<String> comments(Revision rev, List<RenderedOp> ops) {

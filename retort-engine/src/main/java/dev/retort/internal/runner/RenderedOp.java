@@ -6,7 +6,10 @@ import dev.retort.operations.Operation;
 import dev.retort.revision.Revision;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One operation of a revision and its statements for the schema being migrated (blank ones, such as
@@ -41,6 +44,20 @@ record RenderedOp(Operation operation, List<String> statements, List<String> war
             out.add(new RenderedOp(op, statements, warnings));
         }
         return out;
+    }
+
+    /**
+     * A revision's statements in two transactions: those the dialect says must be committed before
+     * the others can use them ({@link Dialect#commitFirst}), then the rest, each part in order.
+     */
+    record Split(List<String> first, List<String> rest) {
+    }
+
+    static Split split(Dialect dialect, List<RenderedOp> ops) {
+        Set<Operation> first = Collections.newSetFromMap(new IdentityHashMap<>());
+        first.addAll(dialect.commitFirst(ops.stream().map(RenderedOp::operation).toList()));
+        return new Split(statements(ops.stream().filter(o -> first.contains(o.operation())).toList()),
+                statements(ops.stream().filter(o -> !first.contains(o.operation())).toList()));
     }
 
     static List<String> statements(List<RenderedOp> ops) {

@@ -81,8 +81,11 @@ public final class Runner {
             if (path.isEmpty() && !prelude.isEmpty()) run(tx, UPGRADE, null, prelude, List.of(), ms -> List.of(), steps, applied);
             for (Revision r : path) {
                 List<RenderedOp> ops = RenderedOp.upgrade(dialect, r, schema);
-                long ms = run(tx, UPGRADE, r, prelude, RenderedOp.statements(ops), millis -> applied.upgrade(r, millis), steps, applied);
-                steps.add(new AppliedStep(r, ms, RenderedOp.warnings(ops)));
+                RenderedOp.Split split = RenderedOp.split(dialect, ops);
+                long first = split.first().isEmpty() ? 0 : run(tx, UPGRADE, r, prelude, split.first(), millis -> List.of(), steps, applied);
+                if (!split.first().isEmpty()) prelude = List.of();
+                long ms = run(tx, UPGRADE, r, prelude, split.rest(), millis -> applied.upgrade(r, first + millis), steps, applied);
+                steps.add(new AppliedStep(r, first + ms, RenderedOp.warnings(ops)));
                 prelude = List.of();
             }
             return new UpgradeResult(schema, !state.schemaExists(), before, applied.heads(), steps, accepted);
@@ -108,8 +111,11 @@ public final class Runner {
             if (path.isEmpty() && !prelude.isEmpty()) run(tx, DOWNGRADE, null, prelude, List.of(), ms -> List.of(), steps, applied);
             for (Revision r : path) {
                 List<RenderedOp> ops = RenderedOp.downgrade(dialect, r, schema);
-                long ms = run(tx, DOWNGRADE, r, prelude, RenderedOp.statements(ops), millis -> applied.downgrade(r), steps, applied);
-                steps.add(new AppliedStep(r, ms, RenderedOp.warnings(ops)));
+                RenderedOp.Split split = RenderedOp.split(dialect, ops);
+                long first = split.first().isEmpty() ? 0 : run(tx, DOWNGRADE, r, prelude, split.first(), millis -> List.of(), steps, applied);
+                if (!split.first().isEmpty()) prelude = List.of();
+                long ms = run(tx, DOWNGRADE, r, prelude, split.rest(), millis -> applied.downgrade(r), steps, applied);
+                steps.add(new AppliedStep(r, first + ms, RenderedOp.warnings(ops)));
                 prelude = List.of();
             }
             return new DowngradeResult(schema, before, applied.heads(), steps);
