@@ -67,6 +67,6 @@ public final class FanOutTasks {
     static TenantTask retort(Workload workload) {
         RevisionGraph graph = MigrationsDirectory.load(workload.ddl().writeRevisions(1)).graph();
         // The very task `retort upgrade --tenants` runs for each tenant.
-        return new TenantMigrations(new PostgresDialect(), "retort_version", Duration.ofMinutes(1), graph).upgrade("head", false);
+        return new TenantMigrations(new PostgresDialect(), "retort_version", Duration.ofMinutes(1), graph, new dev.retort.internal.runner.Cancellation()).upgrade("head", false);
     }
 }

@@ -16,6 +16,7 @@ import dev.retort.internal.revision.MigrationsDirectory;
 import dev.retort.internal.revision.RevisionGraph;
 import dev.retort.internal.runner.Plans;
 import dev.retort.internal.runner.OfflineScripts;
+import dev.retort.internal.runner.Cancellation;
 import dev.retort.internal.runner.Runner;
 import dev.retort.internal.runner.TenantMigrations;
 import dev.retort.internal.runner.TenantSurvey;
@@ -45,6 +46,7 @@ import java.util.Objects;
  */
 public final class Retort {
     private final RetortConfiguration configuration;
+    private final Cancellation cancellation = new Cancellation();
 
     Retort(RetortConfiguration configuration) {
         this.configuration = Objects.requireNonNull(configuration);
@@ -57,6 +59,18 @@ public final class Retort {
 
     public RetortConfiguration configuration() {
         return configuration;
+    }
+
+    /**
+     * Has the server cancel the statements this facade's upgrades, downgrades, stamps and tenant
+     * creations are running, from any thread, and refuses the ones that would start after: each of
+     * those runs fails and is rolled back, leaving its schema at the revision before. For a process
+     * being stopped (the command line calls it on SIGINT and SIGTERM): without it, a statement waiting
+     * for a lock the application holds stays queued on the server after the process is gone. Not
+     * undone: use a new facade ({@code configuration().load()}) to run again.
+     */
+    public void cancel() {
+        cancellation.cancel();
     }
 
     // --- applying revisions ---
@@ -193,7 +207,7 @@ public final class Retort {
         if (configuration.dataSource() == null) {
             throw new ConfigurationException("no database: configure a data source (dataSource(...))");
         }
-        return new Runner(dialect(), configuration.dataSource(), configuration.versionTable(), configuration.lockTimeout());
+        return new Runner(dialect(), configuration.dataSource(), configuration.versionTable(), configuration.lockTimeout(), cancellation);
     }
 
     private OfflineScripts offline() {
@@ -301,7 +315,7 @@ public final class Retort {
 
     /** The graph is read once for the whole fan-out: every tenant sees the same revisions. */
     private TenantMigrations tenantMigrations() {
-        return new TenantMigrations(dialect(), configuration.versionTable(), configuration.lockTimeout(), migrations().graph());
+        return new TenantMigrations(dialect(), configuration.versionTable(), configuration.lockTimeout(), migrations().graph(), cancellation);
     }
 
     // --- what every verb needs ---

@@ -41,7 +41,7 @@ public class DowngradeMojo extends RetortMojo {
     @Parameter
     File report;
 
-    /** How long to wait for another runner's lock on a schema. */
+    /** How long to wait for another Retort runner's lock on a schema; not a bound on waits for the application's locks. */
     @Parameter
     String lockTimeout;
 
@@ -59,7 +59,7 @@ public class DowngradeMojo extends RetortMojo {
         List<String> args = new ArrayList<>(List.of("downgrade", t));
         if (flag(UpgradeMojo.FORCE, force)) args.add("--force");
         String lock = value(LOCK_TIMEOUT, lockTimeout);
-        if (lock != null) args.addAll(List.of("--lock-timeout", lock));
+        if (lock != null) args.addAll(List.of("--runner-lock-timeout", lock));
         args.addAll(fanOut(this, tenants, allTenants, jobs, failFast, report));
         return args;
     }

@@ -46,7 +46,7 @@ public class UpgradeMojo extends RetortMojo {
     @Parameter
     File report;
 
-    /** How long to wait for another runner's lock on a schema (30s, 2m). */
+    /** How long to wait for another Retort runner's lock on a schema (30s, 2m); not a bound on waits for the application's locks. */
     @Parameter
     String lockTimeout;
 
@@ -64,7 +64,7 @@ public class UpgradeMojo extends RetortMojo {
         if (t != null) args.add(t);
         if (flag(FORCE, force)) args.add("--force");
         String lock = value(LOCK_TIMEOUT, lockTimeout);
-        if (lock != null) args.addAll(List.of("--lock-timeout", lock));
+        if (lock != null) args.addAll(List.of("--runner-lock-timeout", lock));
         args.addAll(fanOut(this, tenants, allTenants, jobs, failFast, report));
         return args;
     }

@@ -9,11 +9,18 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code --lock-timeout DURATION}, for commands that take a schema's migration lock. */
+/**
+ * {@code --runner-lock-timeout DURATION}, for commands that take a schema's migration lock. Its first
+ * name, {@code --lock-timeout}, stays as an alias; it was taken to bound every lock wait, which it
+ * never did.
+ */
 public final class LockTimeoutOption {
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = Converter.class,
-            description = "How long to wait for another runner's lock on the schema: 500ms, 30s, 2m (default: 1m).")
+    @Option(names = {"--runner-lock-timeout", "--lock-timeout"}, paramLabel = "DURATION", converter = Converter.class,
+            description = {"How long to wait for another Retort runner working on the same schema: 500ms, 30s, 2m (default: 1m). "
+                    + "--lock-timeout is an alias.",
+                    "It does not bound a statement's wait for a lock the application holds (an ALTER TABLE behind a long "
+                    + "transaction waits until it gets it); stopping Retort (Ctrl-C, SIGTERM) cancels that statement on the server."})
     Duration timeout;
 
     /** The timeout given, or null for the default. */

@@ -1,6 +1,7 @@
 package dev.retort.cli.migrate;
 
 import dev.retort.api.Retort;
+import dev.retort.cli.CancelOnShutdown;
 import dev.retort.cli.DatabaseSession;
 import dev.retort.cli.Main;
 import dev.retort.cli.RetortFactory;
@@ -27,7 +28,10 @@ record Session(CommandLine.Model.CommandSpec spec, Settings settings, String sch
     /** Runs {@code work} with the facade over the database (the embedded server started and stopped around it). */
     <T> T online(Duration lockTimeout, Function<Retort, T> work) {
         try (DatabaseSession db = DatabaseSession.open(settings)) {
-            return work.apply(RetortFactory.online(settings, db, err()::println, lockTimeout));
+            Retort retort = RetortFactory.online(settings, db, err()::println, lockTimeout);
+            try (CancelOnShutdown ignored = CancelOnShutdown.install(retort)) {
+                return work.apply(retort);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.retort.cli.migrate;
 
 import dev.retort.api.Retort;
+import dev.retort.cli.CancelOnShutdown;
 import dev.retort.cli.DatabaseSession;
 import dev.retort.cli.ExitCode;
 import dev.retort.cli.FailureHandler;
@@ -129,7 +130,9 @@ final class TenantRun {
                     List<Shard> shards = TenantShards.of(db.database(), settings.tenants(), tenants);
                     gate.check(retort, shards, options);
                     FanOutListener progress = Progress.of(Main.of(spec).terminal(), out, err, System::nanoTime);
-                    report = verb.run(retort, shards, options, json == null ? progress : FanOutListener.all(progress, json));
+                    try (CancelOnShutdown ignored = CancelOnShutdown.install(retort)) {
+                        report = verb.run(retort, shards, options, json == null ? progress : FanOutListener.all(progress, json));
+                    }
                 }
             } catch (RuntimeException e) {
                 if (json != null) json.failed(FailureHandler.oneLine(e));

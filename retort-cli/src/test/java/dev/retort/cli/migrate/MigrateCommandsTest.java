@@ -195,10 +195,24 @@ class MigrateCommandsTest {
         PostgresDialect dialect = new PostgresDialect();
         try (Connection other = DB.connect()) {
             dialect.lockSchema(other, a, "retort_version", Duration.ofSeconds(1));
-            CliRun run = project.run("upgrade", "--schema", a, "--lock-timeout", "200ms");
-            assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
-            assertThat(run.errLines()).containsExactly("retort: schema " + a
-                    + " is being migrated by another runner: its lock was not granted within 200 ms");
+            for (String option : List.of("--runner-lock-timeout", "--lock-timeout")) {
+                CliRun run = project.run("upgrade", "--schema", a, option, "200ms");
+                assertThat(run.exitCode()).as(option).isEqualTo(ExitCode.ERROR);
+                assertThat(run.errLines()).as(option).containsExactly("retort: schema " + a
+                        + " is being migrated by another runner: its lock was not granted within 200 ms");
+            }
+        }
+    }
+
+    @Test
+    void theHelpSaysWhatTheRunnerLockTimeoutDoesNotCover(@TempDir Path dir) throws Exception {
+        Consumer project = Consumer.in(dir, DB);
+        for (String command : List.of("upgrade", "downgrade", "stamp")) {
+            String help = String.join(" ", project.run(command, "--help").out().split("\\s+"));
+            assertThat(help).as(command).contains("--runner-lock-timeout=DURATION", "--lock-timeout is an alias",
+                    "another Retort runner working on the same schema",
+                    "It does not bound a statement's wait for a lock the application holds",
+                    "stopping Retort (Ctrl-C, SIGTERM) cancels that statement on the server");
         }
     }
 
@@ -219,7 +233,7 @@ class MigrateCommandsTest {
             assertThat(run.errLines().get(0)).as(String.join(" ", args)).startsWith("retort: ");
         }
         assertThat(project.run("upgrade", "--schema", "a", "--lock-timeout", "soon").errLines().get(0))
-                .isEqualTo("retort: Invalid value for option '--lock-timeout': 'soon' is not a duration (500ms, 30s, 2m)");
+                .isEqualTo("retort: Invalid value for option '--runner-lock-timeout': 'soon' is not a duration (500ms, 30s, 2m)");
 
         CliRun unknownTarget = project.run("upgrade", "zz", "--schema", project.newSchemaName("t"));
         assertThat(unknownTarget.exitCode()).isEqualTo(ExitCode.ERROR);

@@ -50,8 +50,15 @@ public final class Runner {
     private final VersionTable table;
     private final FailureTable failures;
     private final Duration lockTimeout;
+    private final Cancellation cancellation;
 
     public Runner(Dialect dialect, DataSource dataSource, String versionTable, Duration lockTimeout) {
+        this(dialect, dataSource, versionTable, lockTimeout, new Cancellation());
+    }
+
+    /** @param cancellation where the runs' statements are registered, so that they can be cancelled */
+    public Runner(Dialect dialect, DataSource dataSource, String versionTable, Duration lockTimeout, Cancellation cancellation) {
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.dataSource = Objects.requireNonNull(dataSource, "data source");
         this.table = new VersionTable(dialect, versionTable);
@@ -76,7 +83,7 @@ public final class Runner {
             for (EditedRevision e : accepted) prelude.add(table.updateChecksum(schema, e.revision().id(), e.revision().checksum()));
             if (state.lastFailure() != null) prelude.add(failures.clear(schema));
             AppliedSet applied = new AppliedSet(graph, table, schema, state.appliedIds());
-            StepTransaction tx = new StepTransaction(dialect, c, schema);
+            StepTransaction tx = new StepTransaction(dialect, c, schema, cancellation);
             List<AppliedStep> steps = new ArrayList<>();
             if (path.isEmpty() && !prelude.isEmpty()) run(tx, UPGRADE, null, prelude, List.of(), ms -> List.of(), steps, applied);
             for (Revision r : path) {
@@ -106,7 +113,7 @@ public final class Runner {
             for (EditedRevision e : accepted) prelude.add(table.updateChecksum(schema, e.revision().id(), e.revision().checksum()));
             if (state.lastFailure() != null) prelude.add(failures.clear(schema));
             AppliedSet applied = new AppliedSet(graph, table, schema, state.appliedIds());
-            StepTransaction tx = new StepTransaction(dialect, c, schema);
+            StepTransaction tx = new StepTransaction(dialect, c, schema, cancellation);
             List<AppliedStep> steps = new ArrayList<>();
             if (path.isEmpty() && !prelude.isEmpty()) run(tx, DOWNGRADE, null, prelude, List.of(), ms -> List.of(), steps, applied);
             for (Revision r : path) {
@@ -145,7 +152,7 @@ public final class Runner {
             add(statements, table.setHead(schema, heads, true));
             AppliedSet now = new AppliedSet(graph, table, schema, state.knownHeads(graph));
             if (state.lastFailure() != null) statements.add(failures.clear(schema));
-            run(new StepTransaction(dialect, c, schema), STAMP, null, statements, List.of(), ms -> List.of(), List.of(), now);
+            run(new StepTransaction(dialect, c, schema, cancellation), STAMP, null, statements, List.of(), ms -> List.of(), List.of(), now);
             return new StampResult(schema, !state.schemaExists(), before, heads);
         });
     }
@@ -195,7 +202,7 @@ public final class Runner {
                 for (Revision r : path) record.addAll(applied.upgrade(r, null));
             }
             long start = System.nanoTime();
-            run(new StepTransaction(dialect, c, schema), null, null, prelude, body, ms -> record, List.of(),
+            run(new StepTransaction(dialect, c, schema, cancellation), null, null, prelude, body, ms -> record, List.of(),
                     new AppliedSet(graph, table, schema, List.of()), "creating it (" + how.name().toLowerCase(java.util.Locale.ROOT) + ") failed");
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new CreateResult(schema, how, applied.heads(), body.size(), millis);

@@ -31,11 +31,13 @@ final class StepTransaction {
     private final Dialect dialect;
     private final Connection connection;
     private final String schema;
+    private final Cancellation cancellation;
 
-    StepTransaction(Dialect dialect, Connection connection, String schema) {
+    StepTransaction(Dialect dialect, Connection connection, String schema, Cancellation cancellation) {
         this.dialect = dialect;
         this.connection = connection;
         this.schema = schema;
+        this.cancellation = cancellation;
     }
 
     String schema() {
@@ -56,7 +58,7 @@ final class StepTransaction {
         String current = null;
         try {
             connection.setAutoCommit(false);
-            try (Statement st = connection.createStatement()) {
+            try (Statement st = connection.createStatement(); Cancellation.Registration ignored = cancellation.track(st)) {
                 for (String sql : prelude) {
                     current = sql;
                     st.execute(sql);

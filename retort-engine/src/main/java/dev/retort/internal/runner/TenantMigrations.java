@@ -26,8 +26,10 @@ public final class TenantMigrations {
     private final String versionTable;
     private final Duration lockTimeout;
     private final RevisionGraph graph;
+    private final Cancellation cancellation;
 
-    public TenantMigrations(Dialect dialect, String versionTable, Duration lockTimeout, RevisionGraph graph) {
+    public TenantMigrations(Dialect dialect, String versionTable, Duration lockTimeout, RevisionGraph graph, Cancellation cancellation) {
+        this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.versionTable = Objects.requireNonNull(versionTable, "version table");
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lock timeout");
@@ -70,7 +72,7 @@ public final class TenantMigrations {
     }
 
     private Runner runner(java.sql.Connection connection) {
-        return new Runner(dialect, new BorrowedConnection(connection), versionTable, lockTimeout);
+        return new Runner(dialect, new BorrowedConnection(connection), versionTable, lockTimeout, cancellation);
     }
 
     /** Heads as one text ({@code a1,b2}), null for none (base). */
