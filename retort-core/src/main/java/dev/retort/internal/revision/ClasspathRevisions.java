@@ -99,7 +99,7 @@ final class ClasspathRevisions {
     }
 
     private static boolean revisionFile(String name) {
-        return name.endsWith(".yaml") && !name.startsWith(".");
+        return Revisions.isRevisionFileName(name);
     }
 
     /** How messages name a file of the location: {@code classpath:db/retort/ab12_x.yaml}. */

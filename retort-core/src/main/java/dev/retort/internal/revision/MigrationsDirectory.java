@@ -103,7 +103,7 @@ public final class MigrationsDirectory {
 
     private static boolean isRevisionFile(Path p) {
         String name = p.getFileName().toString();
-        return name.endsWith(".yaml") && !name.startsWith(".") && Files.isRegularFile(p);
+        return Revisions.isRevisionFileName(name) && Files.isRegularFile(p);
     }
 
     /** The directory; null for a class-path location. */

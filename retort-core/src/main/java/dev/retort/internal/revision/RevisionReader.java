@@ -117,9 +117,28 @@ public final class RevisionReader {
         return new Read(revision, reader.upgradeSources, reader.downgradeSources);
     }
 
+    /** The system property that raises (or lowers) {@link #DEFAULT_LIMIT}. */
+    public static final String LIMIT_PROPERTY = "retort.revision.limit";
+
+    /**
+     * The most characters (code points) a revision may hold: SnakeYAML's own guard against a runaway
+     * file is 3 M, which a revision with a large hand-written function can pass.
+     */
+    public static final int DEFAULT_LIMIT = 32 * 1024 * 1024;
+
     private static Node compose(String text, Path source) {
+        int limit = limit(source);
+        if (text.length() > limit) {
+            long size = text.codePointCount(0, text.length());
+            if (size > limit) {
+                throw new RevisionFormatException(source, 0, "too large: " + size + " characters, over the limit of " + limit
+                        + "; raise it with -D" + LIMIT_PROPERTY + "=N (for the command line, in RETORT_JAVA_OPTS)");
+            }
+        }
         try {
-            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(limit == Integer.MAX_VALUE ? limit : limit + 1);
+            Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
             if (root == null) throw new RevisionFormatException(source, 0, "empty file: a revision needs at least its 'revision' key");
             return root;
         } catch (MarkedYAMLException e) {
@@ -136,6 +155,18 @@ public final class RevisionReader {
         } catch (YAMLException e) {
             throw new RevisionFormatException(source, 0, "malformed YAML: " + oneLine(e.getMessage()), e);
         }
+    }
+
+    private static int limit(Path source) {
+        String value = System.getProperty(LIMIT_PROPERTY);
+        if (value == null || value.isBlank()) return DEFAULT_LIMIT;
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit > 0) return limit;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new RevisionFormatException(source, 0, "-D" + LIMIT_PROPERTY + "=" + value + " is not a positive number of characters");
     }
 
     private static int lineOfCodePoint(String text, int codePointIndex) {

@@ -49,6 +49,15 @@ public final class Revisions {
         return out;
     }
 
+    /**
+     * Whether a file of a migrations directory or class-path location is a revision: {@code .yaml} or
+     * {@code .yml}, not hidden. Retort writes {@code .yaml}; it reads both, since a file renamed by
+     * hand to {@code .yml} would otherwise be skipped without a word.
+     */
+    public static boolean isRevisionFileName(String name) {
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
+    }
+
     /** The file name of a revision: {@code <id>_<slug>.yaml}, the slug made from the message. */
     public static String fileName(Revision revision) {
         String slug = slug(revision.message());

@@ -48,6 +48,35 @@ class MigrationsDirectoryTest {
     }
 
     @Test
+    void aRevisionRenamedToYmlIsReadLikeTheOthers(@TempDir Path dir) throws Exception {
+        Revision first = MigrationsDirectory.load(dir).create("initial", Fixtures.createSeedTables(), CREATED);
+        Revision second = MigrationsDirectory.load(dir).create("second", List.of(), CREATED.plusSeconds(60));
+        Path yml = dir.resolve(second.id() + "_second.yml");
+        Files.move(second.path(), yml);
+
+        MigrationsDirectory loaded = MigrationsDirectory.load(dir);
+
+        assertThat(loaded.graph().history()).extracting(Revision::id).containsExactly(first.id(), second.id());
+        assertThat(loaded.graph().get(second.id()).path()).isEqualTo(yml);
+    }
+
+    @Test
+    void aRevisionOverTheSizeLimitIsCalledTooLargeWithTheWayToRaiseIt(@TempDir Path dir) throws Exception {
+        Revision r = MigrationsDirectory.load(dir).create("initial", Fixtures.createSeedTables(), CREATED);
+        String text = Files.readString(r.path());
+        // Over SnakeYAML's own default of 3 M characters, under Retort's: read as any other.
+        Files.writeString(r.path(), text + ("# " + "x".repeat(98) + "\n").repeat(40_000));
+        assertThat(MigrationsDirectory.load(dir).graph().history()).containsExactly(r);
+
+        Files.writeString(r.path(), text + ("# " + "x".repeat(98) + "\n").repeat(RevisionReader.DEFAULT_LIMIT / 100 + 1));
+        assertThatThrownBy(() -> MigrationsDirectory.load(dir))
+                .isInstanceOf(RevisionFormatException.class)
+                .hasMessageStartingWith(r.path() + ": too large: ")
+                .hasMessageContaining("over the limit of " + RevisionReader.DEFAULT_LIMIT + "; raise it with -Dretort.revision.limit=N")
+                .hasMessageNotContaining("malformed");
+    }
+
+    @Test
     void aBrokenFileStopsLoadingWithItsNameAndLine(@TempDir Path dir) throws Exception {
         Revision r = MigrationsDirectory.load(dir).create("initial", Fixtures.createSeedTables(), CREATED);
         Files.writeString(r.path(), Files.readString(r.path()).replace("create_table", "create_tabel"));
