@@ -2,6 +2,7 @@ package dev.retort.cli.config;
 
 import dev.retort.loader.ModelRequest;
 import dev.retort.loader.ModelSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,22 @@ public record Settings(Path workingDirectory, Path configFile, Path baseDirector
     public ModelRequest modelRequest() {
         return new ModelRequest(requireModel(), source(Key.MODEL).describe(), classpath, source(Key.CLASSPATH).describe(),
                 baseDirectory, stateDirectory(), workingDirectory);
+    }
+
+    /**
+     * Fails when the revisions are to come from a directory that does not exist: checked before a
+     * command starts anything (the embedded server makes a 39 MB cluster on its first start).
+     *
+     * @throws ConfigException naming the directory and where it was configured
+     */
+    public void requireMigrations() {
+        if (migrations == null || Files.isDirectory(migrations)) return;
+        if (configFile == null) {
+            throw new ConfigException("no retort.yaml in " + workingDirectory + " and no " + display(migrations)
+                    + " directory: run 'retort init' to set up a project here, or run the command in the project's directory");
+        }
+        throw ConfigException.at(source(Key.MIGRATIONS), "migrations directory " + display(migrations)
+                + " does not exist ('retort init' creates it)");
     }
 
     /** The revisions' location as retort.yaml gives it: the directory, or {@code classpath:db/retort}. */

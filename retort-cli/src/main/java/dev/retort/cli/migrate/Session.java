@@ -27,6 +27,7 @@ record Session(CommandLine.Model.CommandSpec spec, Settings settings, String sch
 
     /** Runs {@code work} with the facade over the database (the embedded server started and stopped around it). */
     <T> T online(Duration lockTimeout, Function<Retort, T> work) {
+        settings.requireMigrations();
         try (DatabaseSession db = DatabaseSession.open(settings)) {
             Retort retort = RetortFactory.online(settings, db, err()::println, lockTimeout);
             try (CancelOnShutdown ignored = CancelOnShutdown.install(retort)) {

@@ -73,6 +73,7 @@ final class TenantRun {
             TenantSpec tenants = fanOut.tenants(spec);
             Settings settings = Main.settings(spec, null);
             checkListed(spec, tenants, settings);
+            settings.requireMigrations();
             T result;
             try (DatabaseSession db = DatabaseSession.open(settings)) {
                 Retort retort = RetortFactory.online(settings, db, spec.commandLine().getErr()::println, null);
@@ -125,6 +126,7 @@ final class TenantRun {
                 dev.retort.api.FanOutOptions options = fanOut.options(spec);
                 Settings settings = Main.settings(spec, null);
                 checkListed(spec, tenants, settings);
+                settings.requireMigrations();
                 try (DatabaseSession db = DatabaseSession.open(settings)) {
                     Retort retort = RetortFactory.online(settings, db, err::println, lockTimeout);
                     List<Shard> shards = TenantShards.of(db.database(), settings.tenants(), tenants);
