@@ -8,7 +8,7 @@ import java.util.Objects;
  * remembers it. A failed revision is rolled back and leaves nothing in the version table, so without
  * this record nobody could tell, after a fan-out over thousands of tenants, which of them failed and why.
  *
- * @param operation what was running: {@code upgrade}, {@code downgrade} or {@code stamp}
+ * @param operation what was running: {@code upgrade}, {@code downgrade}, {@code stamp} or {@code create} (a tenant creation into a schema that existed)
  * @param revision  the revision that failed; null when preparing the version table failed, before any revision
  * @param failedAt  when the failure was recorded
  * @param error     the one-line error the run reported

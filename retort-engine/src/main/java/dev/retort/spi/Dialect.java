@@ -181,6 +181,18 @@ public interface Dialect {
     }
 
     /**
+     * Whether a schema holds no object of any kind (tables, views, sequences, types, functions,
+     * operators, ...) but the given tables of Retort's own and what belongs to them: what "empty"
+     * means when a tenant is created in a schema that already exists. The default asks the
+     * reflector, which sees only the kinds Retort manages; dialects ask their catalog for everything.
+     */
+    default boolean schemaIsEmpty(Connection connection, String schema, Collection<String> ownTables) throws SQLException {
+        MetaData found = reflect(connection, List.of(schema)).get(schema);
+        return found == null || (found.tables().values().stream().allMatch(t -> ownTables.contains(t.name()))
+                && found.sequences().isEmpty() && found.enums().isEmpty());
+    }
+
+    /**
      * Waits up to {@code timeout} for the exclusive migration lock of one schema's version table, held
      * by the connection's session until {@link #unlockSchema}. Two runners on one schema serialise;
      * runners on different schemas do not wait for each other.

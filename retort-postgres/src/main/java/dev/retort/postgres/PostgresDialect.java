@@ -16,6 +16,7 @@ import dev.retort.operations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -136,6 +137,47 @@ public final class PostgresDialect implements Dialect {
     public boolean isSystemSchema(String schema) {
         return schema.equals("information_schema") || schema.startsWith("pg_");
     }
+
+    /**
+     * One catalog query over everything a schema can hold: relations of every kind (Retort's own
+     * tables and their indexes aside), types that are not a relation's row type or an array, routines,
+     * operators and their classes and families, collations, conversions, text search objects,
+     * extended statistics and extensions. Triggers, policies, rules and constraints belong to a
+     * relation and come with it.
+     */
+    @Override
+    public boolean schemaIsEmpty(Connection connection, String schema, Collection<String> ownTables) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SCHEMA_IS_EMPTY)) {
+            Array own = connection.createArrayOf("text", ownTables.toArray());
+            ps.setArray(1, own);
+            ps.setArray(2, own);
+            ps.setString(3, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return !rs.next() || rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static final String SCHEMA_IS_EMPTY = """
+            SELECT NOT (
+                EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid
+                        AND NOT (c.relkind IN ('r', 'p') AND c.relname = ANY (?))
+                        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
+                                        WHERE i.indexrelid = c.oid AND t.relnamespace = n.oid AND t.relname = ANY (?)))
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.typnamespace = n.oid AND t.typrelid = 0 AND t.typcategory <> 'A')
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc p WHERE p.pronamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_operator o WHERE o.oprnamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_opclass o WHERE o.opcnamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_opfamily o WHERE o.opfnamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_collation o WHERE o.collnamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_conversion o WHERE o.connamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_ts_config o WHERE o.cfgnamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_ts_dict o WHERE o.dictnamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_ts_parser o WHERE o.prsnamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_ts_template o WHERE o.tmplnamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_statistic_ext o WHERE o.stxnamespace = n.oid)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension o WHERE o.extnamespace = n.oid))
+            FROM pg_catalog.pg_namespace n WHERE n.nspname = ?""";
 
     @Override
     public List<String> existingSchemas(Connection connection) throws SQLException {

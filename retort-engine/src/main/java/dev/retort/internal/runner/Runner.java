@@ -11,7 +11,6 @@ import dev.retort.api.MigrationException;
 import dev.retort.api.RunnerException;
 import dev.retort.api.StampResult;
 import dev.retort.api.UpgradeResult;
-import dev.retort.MetaData;
 import dev.retort.compare.Diff;
 import dev.retort.internal.jdbc.Connections;
 import dev.retort.api.DatabaseException;
@@ -202,7 +201,7 @@ public final class Runner {
                 for (Revision r : path) record.addAll(applied.upgrade(r, null));
             }
             long start = System.nanoTime();
-            run(new StepTransaction(dialect, c, schema, cancellation), null, null, prelude, body, ms -> record, List.of(),
+            run(new StepTransaction(dialect, c, schema, cancellation), CREATE, null, prelude, body, ms -> record, List.of(),
                     new AppliedSet(graph, table, schema, List.of()), "creating it (" + how.name().toLowerCase(java.util.Locale.ROOT) + ") failed");
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new CreateResult(schema, how, applied.heads(), body.size(), millis);
@@ -210,14 +209,11 @@ public final class Runner {
     }
 
     /**
-     * Whether a schema that exists holds no object Retort reflects, its own failure table aside: a
-     * failed first upgrade may have left one there, with nothing else.
+     * Whether a schema that exists holds nothing, its own failure table aside: a failed first upgrade
+     * may have left one there, with nothing else.
      */
     private boolean empty(Connection c, String schema) throws SQLException {
-        MetaData found = dialect.reflect(c, List.of(schema)).get(schema);
-        return found == null || (found.tables().values().stream().allMatch(t -> table.ownTables().contains(t.name()))
-                && found.sequences().isEmpty()
-                && found.enums().isEmpty());
+        return dialect.schemaIsEmpty(c, schema, table.ownTables());
     }
 
     /** The schema's applied heads, read without the lock. */
@@ -323,28 +319,36 @@ public final class Runner {
             return tx.run(prelude, body, record);
         } catch (StepTransaction.Failed f) {
             String statement = f.statement == null ? "on commit" : Statements.abbreviate(f.statement);
-            MigrationException failure;
+            boolean kept = stillThere(tx);
+            String stays = kept ? "the schema stays at " + at
+                    : "the new schema was rolled back with it, so no record of this failure is kept in the database";
             String advice = dialect.advice(f.sqlException());
-            if (advice != null) {
-                failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at
-                        + "): " + advice, schema, r, f.statement, done, f.getCause());
-            } else {
-                failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (the schema stays at " + at + "): "
-                        + statement + ": " + firstLine(f.getMessage()), schema, r, f.statement, done, f.getCause());
-            }
-            if (operation != null) recordFailure(tx, operation, r, failure);
+            MigrationException failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (" + stays + "): "
+                    + (advice != null ? advice : statement + ": " + firstLine(f.getMessage())), schema, r, f.statement, done, f.getCause());
+            if (operation != null && kept) recordFailure(tx, operation, r, failure);
             throw failure;
         }
     }
 
     /**
-     * Remembers the failure in the schema, if the schema is still there after the rollback (a tenant
-     * whose creation failed is gone, and is not created again just to hold the record). Recording is
-     * best effort: the connection may be what failed; the migration's own error is what is thrown.
+     * Whether the schema is still there after the rollback: a schema the failed transaction created is
+     * gone, and is not created again just to hold the record. Taken to be there when the connection
+     * cannot say.
+     */
+    private boolean stillThere(StepTransaction tx) {
+        try {
+            return dialect.schemaExists(tx.connection(), tx.schema());
+        } catch (SQLException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Remembers the failure in the schema. Recording is best effort: the connection may be what
+     * failed; the migration's own error is what is thrown.
      */
     private void recordFailure(StepTransaction tx, String operation, Revision r, MigrationException failure) {
         try {
-            if (!dialect.schemaExists(tx.connection(), tx.schema())) return;
             failures.record(tx.connection(), tx.schema(), new LastFailure(operation, r == null ? null : r.id(), null, failure.getMessage()));
         } catch (SQLException | RuntimeException e) {
             failure.addSuppressed(e);
@@ -354,6 +358,7 @@ public final class Runner {
     private static final String UPGRADE = "upgrade";
     private static final String DOWNGRADE = "downgrade";
     private static final String STAMP = "stamp";
+    private static final String CREATE = "create";
 
     private static String describeHeads(List<String> heads) {
         return heads.isEmpty() ? "base" : String.join(", ", heads);

@@ -5,6 +5,7 @@ import dev.retort.internal.version.VersionTable;
 import dev.retort.internal.autogenerate.Autogenerate;
 import dev.retort.api.CreateMethod;
 import dev.retort.api.CreateResult;
+import dev.retort.api.LastFailure;
 import dev.retort.api.MigrationException;
 import dev.retort.api.RunnerException;
 import dev.retort.compare.Diff;
@@ -75,6 +76,23 @@ class CreateTenantTest {
     }
 
     @Test
+    void aSchemaHoldingAnyKindOfObjectIsNotEmpty(@TempDir Path dir) {
+        Project p = new Project(db, dir);
+        p.initial();
+        for (String object : java.util.List.of("CREATE VIEW %s.v AS SELECT 1 AS x", "CREATE FUNCTION %s.f() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+                "CREATE DOMAIN %s.d AS int", "CREATE TYPE %s.pair AS (a int, b int)", "CREATE SEQUENCE %s.s",
+                "CREATE MATERIALIZED VIEW %s.m AS SELECT 1 AS x", "CREATE COLLATION %s.c FROM \"C\"",
+                "CREATE TEXT SEARCH CONFIGURATION %s.ts (COPY = pg_catalog.simple)")) {
+            String schema = db.createSchema("holding");
+            db.execute(object.formatted("\"" + schema + "\""));
+            assertThatThrownBy(() -> p.retort().createTenant(schema, CreateMethod.REPLAY)).as(object)
+                    .isInstanceOf(RunnerException.class)
+                    .hasMessage("tenant " + schema + " already exists and is not empty: refusing to create it");
+            assertThat(p.tables(schema)).as(object).doesNotContain("retort_version", "test");
+        }
+    }
+
+    @Test
     void anEmptySchemaWhoseFirstUpgradeFailedCanStillBeCreatedAndItsFailureIsForgotten(@TempDir Path dir) {
         Project p = new Project(db, dir);
         p.initial();
@@ -102,6 +120,32 @@ class CreateTenantTest {
                 .hasMessageStartingWith("schema " + tenant + ": creating it (replay) failed and was rolled back")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         assertThat(p.schemaExists(tenant)).as("the schema creation was rolled back too").isFalse();
+    }
+
+    @Test
+    void aFailedCreateInAnExistingSchemaIsRecordedThereAndANewSchemasFailureSaysNothingIsKept(@TempDir Path dir) throws Exception {
+        Project p = new Project(db, dir);
+        p.initial();
+        Revision broken = p.create("broken", java.util.List.of(Project.sql("SELECT 1/0")));
+        String handed = db.createSchema("handed");
+
+        assertThatThrownBy(() -> p.retort().createTenant(handed, CreateMethod.REPLAY)).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("(the schema stays at base)");
+
+        LastFailure recorded = p.retort().current(handed).lastFailure();
+        assertThat(recorded).isNotNull();
+        assertThat(recorded.operation()).isEqualTo("create");
+        assertThat(recorded.error()).contains("division by zero");
+        assertThat(p.tables(handed)).as("empty but for the record").containsExactly("retort_version_failure");
+
+        String fresh = p.newSchemaName("fresh");
+        assertThatThrownBy(() -> p.retort().createTenant(fresh, CreateMethod.REPLAY)).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("(the new schema was rolled back with it, so no record of this failure is kept in the database)");
+        assertThat(p.schemaExists(fresh)).isFalse();
+
+        java.nio.file.Files.delete(broken.path());
+        p.retort().createTenant(handed, CreateMethod.REPLAY);
+        assertThat(p.retort().current(handed).lastFailure()).as("cleared by the create that succeeded").isNull();
     }
 
     @Test
