@@ -23,7 +23,8 @@ final class TenantReports {
 
     /**
      * The matrix: how many tenants at each revision (heads marked), without a version table, or
-     * missing; then the names of those behind head and of those without a version table; last, the
+     * missing; then the names of those behind head, of those without a version table and of the
+     * missing ones; last, the
      * tenants whose last run failed (a run that committed since clears the record), each with its error.
      */
     static void current(PrintWriter out, Map<String, List<TenantVersion>> byShard) {
@@ -31,6 +32,7 @@ final class TenantReports {
         Map<String, Long> rows = new LinkedHashMap<>();
         List<String> behind = new ArrayList<>();
         List<String> untracked = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Map.Entry<String, List<TenantVersion>> e : byShard.entrySet()) {
             for (TenantVersion v : e.getValue()) {
@@ -38,7 +40,7 @@ final class TenantReports {
                 String row;
                 if (!v.schemaExists()) {
                     row = "schema does not exist";
-                    untracked.add(name(byShard, e.getKey(), v.tenant()));
+                    missing.add(name(byShard, e.getKey(), v.tenant()));
                 } else if (!v.tracked()) {
                     row = "no version table";
                     untracked.add(name(byShard, e.getKey(), v.tenant()));
@@ -57,6 +59,7 @@ final class TenantReports {
         rows.forEach((row, n) -> out.println("  " + " ".repeat(width - String.valueOf(n).length()) + n + " " + row));
         if (!behind.isEmpty()) out.println("behind head: " + listed(behind));
         if (!untracked.isEmpty()) out.println("without a version table: " + listed(untracked));
+        if (!missing.isEmpty()) out.println("schema does not exist: " + listed(missing));
         if (!failed.isEmpty()) {
             out.println("failed last: " + failed.size() + (failed.size() == 1 ? " tenant" : " tenants"));
             failed.stream().limit(NAMES_LISTED).forEach(line -> out.println("  " + line));

@@ -131,6 +131,13 @@ class TenantCommandsTest {
         assertThat(current.outLines()).containsExactly("5 tenants on 1 shard", "  4 at " + initial.id() + " (head)",
                 "  1 no version table", "without a version table: " + bare);
 
+        String missing = prefix + "8";
+        CliRun listed = project.run("current", "--tenants", names.get(0) + "," + bare + "," + missing);
+        assertThat(listed.exitCode()).as(listed.err()).isEqualTo(ExitCode.OK);
+        assertThat(listed.outLines()).as("a missing schema is not listed as one without a version table")
+                .containsExactly("3 tenants on 1 shard", "  1 at " + initial.id() + " (head)", "  1 no version table",
+                        "  1 schema does not exist", "without a version table: " + bare, "schema does not exist: " + missing);
+
         DB.execute("DROP SCHEMA \"" + bare + "\"");
         CliRun clean = project.run("check", "--tenants", spec);
         assertThat(clean.exitCode()).as(clean.err()).isEqualTo(ExitCode.OK);
