@@ -25,6 +25,12 @@ final class PostgresConnections {
      *                           URL the driver does not take, naming server, database and user
      */
     public static Connection open(Database database) {
+        Matcher parts = URL.matcher(database.url());
+        if (parts.lookingAt() && parts.group(1) != null && parts.group(1).contains("@")) {
+            // The driver would read "user:pw@host" as a host name and say only that the attempt failed.
+            throw new DatabaseException("the PostgreSQL driver does not take a user and password before the host ("
+                    + database.safeUrl() + "): give them as the URL's user and password parameters, or apart (--user, RETORT_PASSWORD)");
+        }
         Properties props = new Properties();
         if (database.user() != null) props.setProperty("user", database.user());
         if (database.password() != null) props.setProperty("password", database.password());

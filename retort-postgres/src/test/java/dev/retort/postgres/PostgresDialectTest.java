@@ -78,6 +78,18 @@ class PostgresDialectTest {
     }
 
     @MatrixTest
+    void credentialsInTheUrlsAuthorityAreRefusedWithWhereTheyGo(TestDatabase db) {
+        String url = db.jdbcUrl();
+        String withUserInfo = url.replaceFirst("//", "//someone:s3cret@");
+        assertThatThrownBy(() -> PostgresConnections.open(Database.of(withUserInfo)))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessage("the PostgreSQL driver does not take a user and password before the host ("
+                        + Database.redact(withUserInfo) + "): give them as the URL's user and password parameters, or apart "
+                        + "(--user, RETORT_PASSWORD)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+    }
+
+    @MatrixTest
     void theSchemaLockSerialisesRunnersOfOneSchemaOnly(TestDatabase db) throws SQLException {
         PostgresDialect d = new PostgresDialect();
         String schema = db.createSchema("locked");
