@@ -2,6 +2,7 @@ package dev.retort.loader;
 
 import dev.retort.MetaData;
 import dev.retort.ModelProvider;
+import dev.retort.jpa.JpaModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -61,6 +63,50 @@ public final class ModelLoader {
         String className = ((ModelSource.ModelClass) source).name();
         Class<?> type = find(className, loader, classpath, request);
         return access(className, type, classpath, loader);
+    }
+
+    /**
+     * The model from classes an application already has, as the Spring Boot starter finds them: the
+     * class (or the package's entities) is taken from {@code loader} as it is, nothing is built and
+     * nothing isolated, and a package is scanned through the loader. As with {@link #load}, a class is
+     * checked now and its code runs when {@link LoadedModel#metadata()} is asked; a package is read now,
+     * so that one without entities fails at once.
+     *
+     * @throws ModelLoadException when the class is not there or gives no model, or the package holds no entity
+     */
+    public static LoadedModel inApplication(ModelSource source, ClassLoader loader) {
+        Objects.requireNonNull(source, "model source");
+        Objects.requireNonNull(loader, "class loader");
+        if (source instanceof ModelSource.JpaPackage entities) {
+            String packageName = entities.packageName();
+            MetaData model;
+            try {
+                model = JpaModel.builder()
+                        .namingStrategy(entities.naming().strategy())
+                        .beanValidation(entities.validation().mode())
+                        .scanPackage(packageName, loader)
+                        .build();
+            } catch (RuntimeException e) {
+                if (loader.getResource(packageName.replace('.', '/')) == null) throw noEntities(packageName);
+                throw LoadedModel.failed(packageName, e);
+            }
+            if (model.tables().isEmpty()) throw noEntities(packageName);
+            return new LoadedModel(packageName, "JPA entities, " + entities.settings(), List.of(), () -> model, loader);
+        }
+        String className = ((ModelSource.ModelClass) source).name();
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new ModelLoadException("model class " + className + " not found by the application's class loader", e);
+        } catch (LinkageError e) {
+            throw new ModelLoadException("model class " + className + " cannot be loaded: " + e, e);
+        }
+        return access(className, type, List.of(), loader);
+    }
+
+    private static ModelLoadException noEntities(String packageName) {
+        return new ModelLoadException("model package " + packageName + " has no JPA entities the application's class loader can see");
     }
 
     /** Whether a Maven project is in {@code directory}, so that the model's classpath comes from Maven. */
