@@ -13,15 +13,19 @@ import dev.retort.loader.ModelLoader;
 import dev.retort.loader.ModelSource;
 import dev.retort.spi.Dialects;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 
@@ -81,6 +85,29 @@ public class RetortAutoConfiguration {
     @ConditionalOnMissingBean
     RetortMigrations retortMigrations(RetortTenants tenants, RetortProperties properties, ObjectProvider<RetortMigrationStrategy> strategy) {
         return new RetortMigrations(tenants, properties, strategy.getIfAvailable());
+    }
+
+    /** The actuator endpoint {@code retort}, when the actuator is there (exposed as management.endpoints.* says). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Endpoint.class)
+    static class EndpointConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        RetortEndpoint retortEndpoint(RetortTenants tenants) {
+            return new RetortEndpoint(tenants);
+        }
+    }
+
+    /** Health {@code retort}, when Boot's health support is there ({@code management.health.retort.enabled}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnEnabledHealthIndicator("retort")
+    static class HealthConfiguration {
+        @Bean
+        @ConditionalOnMissingBean(name = "retortHealthIndicator")
+        RetortHealthIndicator retortHealthIndicator(RetortTenants tenants) {
+            return new RetortHealthIndicator(tenants);
+        }
     }
 
     /**
