@@ -57,6 +57,7 @@ import java.util.regex.Pattern;
                 CurrentCommand.class,
                 StampCommand.class,
                 CheckCommand.class,
+                dev.retort.cli.migrate.StatusCommand.class,
                 dev.retort.cli.migrate.TenantCommand.class,
                 MergeCommand.class,
                 HistoryCommand.class,

@@ -2,10 +2,14 @@ package dev.retort.spring;
 
 import dev.retort.api.CheckResult;
 import dev.retort.api.LastFailure;
+import dev.retort.api.StatusPage;
 import dev.retort.api.TenantVersion;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Producible;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,7 +21,7 @@ import java.util.Objects;
  * The actuator endpoint {@code retort}: per tenant its revisions, whether it is at head, and its last
  * failed run; with {@code ?drift=true}, each tenant checked against the model ({@code retort.model}).
  * Read in bulk, as {@code retort current --tenants} reads them. Errors are the one-line messages of
- * the runs, without passwords.
+ * the runs, without passwords. A browser ({@code Accept: text/html}) gets the status page instead.
  */
 @Endpoint(id = "retort")
 public class RetortEndpoint {
@@ -27,10 +31,46 @@ public class RetortEndpoint {
         this.tenants = Objects.requireNonNull(tenants, "tenants");
     }
 
+    /** How the endpoint answers: JSON (the default), or the status page for a browser ({@code Accept: text/html}). */
+    public enum Format implements Producible<Format> {
+        JSON(MimeTypeUtils.APPLICATION_JSON) {
+            @Override
+            public boolean isDefault() {
+                return true;
+            }
+        },
+        HTML(MimeTypeUtils.TEXT_HTML);
+
+        private final MimeType type;
+
+        Format(MimeType type) {
+            this.type = type;
+        }
+
+        @Override
+        public MimeType getProducedMimeType() {
+            return type;
+        }
+    }
+
     /**
+     * The operation: {@link #status} as JSON, or {@link #page} when the client asks for HTML.
+     *
      * @param drift whether to compare every tenant with the model as well (slower: the catalogs are read)
      */
-    @ReadOperation
+    @ReadOperation(producesFrom = Format.class)
+    public Object read(@Nullable Boolean drift, Format format) {
+        return format == Format.HTML ? page(drift) : status(drift);
+    }
+
+    /** The status page ({@link StatusPage}): the tenants per revision, those behind or failed, the drift when asked. */
+    public String page(@Nullable Boolean drift) {
+        StatusPage page = StatusPage.of(tenants.heads(), tenants.currentByShard()).withTitle("Retort: tenant status");
+        if (Boolean.TRUE.equals(drift) && tenants.retort().configuration().model() != null) page = page.withChecks(tenants.checkByShard());
+        return page.html();
+    }
+
+    /** Every tenant's state, with its drift when asked (and a model is configured). */
     public Fleet status(@Nullable Boolean drift) {
         List<String> heads = tenants.heads();
         List<TenantVersion> versions = tenants.current();

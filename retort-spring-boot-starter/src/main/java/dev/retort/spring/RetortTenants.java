@@ -103,9 +103,14 @@ public final class RetortTenants {
      * revisions, whether it is at head, and its last failed run.
      */
     public List<TenantVersion> current() {
+        return flat(currentByShard());
+    }
+
+    /** {@link #current()} by shard name, as {@link dev.retort.api.StatusPage} takes it. */
+    public Map<String, List<TenantVersion>> currentByShard() {
         List<Shard> shards = shards();
-        if (shards.isEmpty()) return List.of();
-        return flat(attributed(() -> retort.currentTenants(shards, options.allowEmpty())));
+        if (shards.isEmpty()) return Map.of();
+        return attributed(() -> retort.currentTenants(shards, options.allowEmpty()));
     }
 
     /**
@@ -115,9 +120,14 @@ public final class RetortTenants {
      * @throws ConfigurationException when no model is configured
      */
     public List<CheckResult> check() {
+        return flat(checkByShard());
+    }
+
+    /** {@link #check()} by shard name. */
+    public Map<String, List<CheckResult>> checkByShard() {
         List<Shard> shards = shards();
-        if (shards.isEmpty()) return List.of();
-        return flat(attributed(() -> retort.checkTenants(shards, options.allowEmpty())));
+        if (shards.isEmpty()) return Map.of();
+        return attributed(() -> retort.checkTenants(shards, options.allowEmpty()));
     }
 
     /**
@@ -184,7 +194,8 @@ public final class RetortTenants {
 
             @Override
             public void finished(FanOutReport report) {
-                log.info("Retort: " + report.summary());
+                // the startup run logs its own summary, tenants at head included
+                if (log.isDebugEnabled()) log.debug("Retort: " + report.summary());
             }
         };
     }

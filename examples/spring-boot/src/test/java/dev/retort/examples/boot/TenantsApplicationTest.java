@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -95,6 +96,14 @@ class TenantsApplicationTest {
             JsonNode drift = get(base + "/actuator/retort?drift=true");
             assertThat(drift.path("summary").path("drifted").asInt(-1)).isZero();
 
+            // a browser gets the status page
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/retort"))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(page.body()).startsWith("<!DOCTYPE html>").contains("3 tenants on 1 shard · head " + HEAD)
+                    .contains("<div class=\"card at-head\" id=\"card-at-head\"><b>3</b>");
+
             JsonNode health = get(base + "/actuator/health");
             assertThat(health.path("status").asString()).isEqualTo("UP");
             assertThat(health.path("components").path("retort").path("details").path("tenants").asInt()).isEqualTo(3);
@@ -120,6 +129,9 @@ class TenantsApplicationTest {
         String url = databaseWithThreeTenants("example_boot_twice");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<ConfigurableApplicationContext> contexts = Collections.synchronizedList(new ArrayList<>());
+        // Boot's logging system is one per JVM: two instances in one JVM would race to set it up, which
+        // replicas (a JVM each) never do; here it stays as the first test left it
+        String logging = System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
             List<Future<ConfigurableApplicationContext>> starts = List.of(pool.submit(() -> start(url)), pool.submit(() -> start(url)));
             for (Future<ConfigurableApplicationContext> f : starts) contexts.add(f.get(3, TimeUnit.MINUTES));
@@ -135,6 +147,8 @@ class TenantsApplicationTest {
         } finally {
             contexts.forEach(ConfigurableApplicationContext::close);
             pool.shutdownNow();
+            if (logging == null) System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+            else System.setProperty(LoggingSystem.SYSTEM_PROPERTY, logging);
         }
     }
 
