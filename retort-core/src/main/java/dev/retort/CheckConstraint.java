@@ -2,11 +2,22 @@ package dev.retort;
 
 import java.util.List;
 
-public record CheckConstraint(String name, String expression, boolean noInherit) implements Constraint {
+/**
+ * A check constraint.
+ *
+ * @param notValid added {@code NOT VALID}: rows that were there when it was added have not been checked
+ *                 (PostgreSQL's {@code pg_constraint.convalidated} false); new and updated rows are
+ */
+public record CheckConstraint(String name, String expression, boolean noInherit, boolean notValid) implements Constraint {
 
     /** A check that child tables inherit, as checks are by default. */
     public CheckConstraint(String name, String expression) {
-        this(name, expression, false);
+        this(name, expression, false, false);
+    }
+
+    /** A validated check. */
+    public CheckConstraint(String name, String expression, boolean noInherit) {
+        this(name, expression, noInherit, false);
     }
 
     public CheckConstraint {
@@ -23,6 +34,11 @@ public record CheckConstraint(String name, String expression, boolean noInherit)
 
     @Override
     public String toString() {
-        return "check " + name + "(" + expression + ")" + (noInherit ? " no inherit" : "");
+        return "check " + name + "(" + expression + ")" + (noInherit ? " no inherit" : "") + (notValid ? " not valid" : "");
+    }
+
+    /** The same check with the given validity. */
+    public CheckConstraint withNotValid(boolean newNotValid) {
+        return new CheckConstraint(name, expression, noInherit, newNotValid);
     }
 }

@@ -8,4 +8,9 @@ public sealed interface Constraint permits PrimaryKey, UniqueConstraint, Foreign
 
     /** The columns of the table that the constraint covers (none for a check). */
     List<String> columns();
+
+    /** Added {@code NOT VALID} and not validated since; only checks and foreign keys can be. */
+    default boolean notValid() {
+        return false;
+    }
 }

@@ -207,10 +207,19 @@ public final class Dsl {
         private final boolean primary;
         private final List<String> columns;
         private String name;
+        private boolean deferrable;
+        private boolean initiallyDeferred;
 
         private KeyDef(boolean primary, List<String> columns) {
             this.primary = primary;
             this.columns = columns;
+        }
+
+        /** Checked at the end of the statement, or with {@code initially} at commit (SQL's {@code DEFERRABLE}). */
+        public KeyDef deferrable(boolean initially) {
+            this.deferrable = true;
+            this.initiallyDeferred = initially;
+            return this;
         }
 
         /** An exact name, bypassing the naming convention. */
@@ -230,6 +239,7 @@ public final class Dsl {
         private ForeignKey.Action onUpdate = ForeignKey.Action.NO_ACTION;
         private boolean deferrable;
         private boolean initiallyDeferred;
+        private boolean notValid;
         private String name;
 
         private ForeignKeyDef(List<String> columns) {
@@ -286,6 +296,15 @@ public final class Dsl {
             return this;
         }
 
+        /**
+         * Added {@code NOT VALID}: the rows already there are not checked (PostgreSQL). A model that no
+         * longer says so makes autogenerate validate it ({@code VALIDATE CONSTRAINT}).
+         */
+        public ForeignKeyDef notValid() {
+            this.notValid = true;
+            return this;
+        }
+
         public ForeignKeyDef named(String exactName) {
             this.name = exactName;
             return this;
@@ -295,6 +314,7 @@ public final class Dsl {
     public static final class CheckDef implements TableElement {
         private final String expression;
         private String label;
+        private boolean notValid;
         private String name;
 
         private CheckDef(String expression) {
@@ -304,6 +324,15 @@ public final class Dsl {
         /** The {@code {constraint_name}} of the naming convention: {@code ck_<table>_<label>}. */
         public CheckDef label(String text) {
             this.label = text;
+            return this;
+        }
+
+        /**
+         * Added {@code NOT VALID}: the rows already there are not checked (PostgreSQL). A model that no
+         * longer says so makes autogenerate validate it ({@code VALIDATE CONSTRAINT}).
+         */
+        public CheckDef notValid() {
+            this.notValid = true;
             return this;
         }
 
@@ -384,6 +413,7 @@ public final class Dsl {
         List<Column> columns = new ArrayList<>();
         List<String> pkColumns = new ArrayList<>();
         String pkName = null;
+        KeyDef pkDef = null;
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<ForeignKeyDef> fkDefs = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
@@ -405,14 +435,17 @@ public final class Dsl {
                     if (!pkColumns.isEmpty()) throw new IllegalArgumentException("the primary key is declared twice");
                     pkColumns.addAll(k.columns);
                     pkName = k.name;
+                    pkDef = k;
                 } else {
-                    uniques.add(new UniqueConstraint(k.name != null ? k.name : naming.uniqueName(name, k.columns), k.columns));
+                    uniques.add(new UniqueConstraint(k.name != null ? k.name : naming.uniqueName(name, k.columns), k.columns,
+                            k.deferrable, k.initiallyDeferred));
                 }
             } else if (element instanceof ForeignKeyDef f) {
                 fkDefs.add(f);
             } else if (element instanceof CheckDef ck) {
                 String label = ck.label != null ? ck.label : String.valueOf(++unnamedChecks);
-                checks.add(new CheckConstraint(ck.name != null ? ck.name : naming.checkName(name, label), ck.expression));
+                checks.add(new CheckConstraint(ck.name != null ? ck.name : naming.checkName(name, label), ck.expression, false,
+                        ck.notValid));
             } else if (element instanceof IndexDef ix) {
                 indexes.add(index(naming, name, ix));
             } else if (element instanceof TableOption o) {
@@ -440,9 +473,10 @@ public final class Dsl {
             String referredSchema = f.referredSchema != null ? f.referredSchema : schema;
             fks.add(new ForeignKey(f.name != null ? f.name : naming.foreignKeyName(name, f.columns, f.referredTable),
                     f.columns, referredSchema, f.referredTable, f.referredColumns, f.onDelete, f.onUpdate,
-                    f.deferrable, f.initiallyDeferred));
+                    f.deferrable, f.initiallyDeferred, false, f.notValid));
         }
-        PrimaryKey pk = pkColumns.isEmpty() ? null : new PrimaryKey(pkName != null ? pkName : naming.primaryKeyName(name, pkColumns), pkColumns);
+        PrimaryKey pk = pkColumns.isEmpty() ? null : new PrimaryKey(pkName != null ? pkName : naming.primaryKeyName(name, pkColumns),
+                pkColumns, pkDef != null && pkDef.deferrable, pkDef != null && pkDef.initiallyDeferred);
         return new Table(schema, name, columns, pk, uniques, fks, checks, indexes, comment, renamedFrom);
     }
 

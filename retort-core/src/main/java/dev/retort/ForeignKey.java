@@ -10,10 +10,11 @@ import java.util.Locale;
  *
  * @param matchFull MATCH FULL: a row whose key is partly null fails the check (the default, MATCH
  *                  SIMPLE, lets it pass)
+ * @param notValid  added {@code NOT VALID}: rows that were there when it was added have not been checked
  */
 public record ForeignKey(String name, List<String> columns, String referredSchema, String referredTable,
                          List<String> referredColumns, Action onDelete, Action onUpdate, boolean deferrable,
-                         boolean initiallyDeferred, boolean matchFull) implements Constraint {
+                         boolean initiallyDeferred, boolean matchFull, boolean notValid) implements Constraint {
 
     /** Referential actions; {@link #NO_ACTION} is the SQL default. */
     public enum Action {
@@ -35,7 +36,15 @@ public record ForeignKey(String name, List<String> columns, String referredSchem
                       List<String> referredColumns, Action onDelete, Action onUpdate, boolean deferrable,
                       boolean initiallyDeferred) {
         this(name, columns, referredSchema, referredTable, referredColumns, onDelete, onUpdate, deferrable,
-                initiallyDeferred, false);
+                initiallyDeferred, false, false);
+    }
+
+    /** A validated key. */
+    public ForeignKey(String name, List<String> columns, String referredSchema, String referredTable,
+                      List<String> referredColumns, Action onDelete, Action onUpdate, boolean deferrable,
+                      boolean initiallyDeferred, boolean matchFull) {
+        this(name, columns, referredSchema, referredTable, referredColumns, onDelete, onUpdate, deferrable,
+                initiallyDeferred, matchFull, false);
     }
 
     public ForeignKey {
@@ -62,7 +71,13 @@ public record ForeignKey(String name, List<String> columns, String referredSchem
 
     public ForeignKey withReferredSchema(String schema) {
         return new ForeignKey(name, columns, schema, referredTable, referredColumns, onDelete, onUpdate,
-                deferrable, initiallyDeferred, matchFull);
+                deferrable, initiallyDeferred, matchFull, notValid);
+    }
+
+    /** The same key with the given validity. */
+    public ForeignKey withNotValid(boolean newNotValid) {
+        return new ForeignKey(name, columns, referredSchema, referredTable, referredColumns, onDelete, onUpdate,
+                deferrable, initiallyDeferred, matchFull, newNotValid);
     }
 
     @Override
@@ -74,6 +89,7 @@ public record ForeignKey(String name, List<String> columns, String referredSchem
         if (onUpdate != Action.NO_ACTION) s.append(" on update ").append(onUpdate.sql().toLowerCase(Locale.ROOT));
         if (deferrable) s.append(initiallyDeferred ? " deferrable initially deferred" : " deferrable");
         if (matchFull) s.append(" match full");
+        if (notValid) s.append(" not valid");
         return s.toString();
     }
 }

@@ -6,6 +6,7 @@ import dev.retort.ForeignKey;
 import dev.retort.Index;
 import dev.retort.PrimaryKey;
 import dev.retort.Table;
+import dev.retort.operations.Change;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,6 +73,31 @@ final class ConstraintDiff {
                 ForeignKey::name, defs::sameConstraint, n -> scope.modelUsesName(model.schema(), n));
         return Decision.of(model.foreignKeys(), matched, defs::sameConstraint, affected, restorable, ForeignKey::name,
                 scope.options.includeDrops());
+    }
+
+    /** A decision, less the constraints validated in place ({@code from} not valid, {@code to} valid). */
+    record Validated<T>(Decision<T> decision, List<Change<Constraint>> validate) {
+    }
+
+    /**
+     * Checks and foreign keys that differ in validity alone and that the model wants valid are validated
+     * where they stand ({@code VALIDATE CONSTRAINT}, which checks the rows without blocking writes),
+     * unless they must make way anyway. The other way, valid to not valid, stays a drop and an add.
+     */
+    static <T extends Constraint> Validated<T> validations(Decision<T> decision, Definitions defs, Predicate<T> affected) {
+        List<T> drop = new ArrayList<>(decision.drop());
+        List<T> add = new ArrayList<>(decision.add());
+        List<Change<Constraint>> validate = new ArrayList<>();
+        for (T m : decision.add()) {
+            if (m.notValid()) continue;
+            T d = drop.stream().filter(x -> x.notValid() && x.name().equals(m.name()) && !affected.test(x)
+                    && defs.sameConstraint(Definitions.validated(x), m)).findFirst().orElse(null);
+            if (d == null) continue;
+            drop.remove(d);
+            add.remove(m);
+            validate.add(new Change<>(d, m));
+        }
+        return new Validated<>(new Decision<>(drop, add), validate);
     }
 
     /** Whether the table has a primary key, unique constraint or plain unique index on exactly these columns. */

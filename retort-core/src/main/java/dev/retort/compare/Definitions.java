@@ -66,22 +66,33 @@ final class Definitions {
     }
 
     boolean sameConstraint(Constraint a, Constraint b) {
-        if (a instanceof PrimaryKey x && b instanceof PrimaryKey y) return x.columns().equals(y.columns());
+        if (a instanceof PrimaryKey x && b instanceof PrimaryKey y) {
+            return x.columns().equals(y.columns()) && x.deferrable() == y.deferrable()
+                    && x.initiallyDeferred() == y.initiallyDeferred();
+        }
         if (a instanceof UniqueConstraint x && b instanceof UniqueConstraint y) {
             return x.columns().equals(y.columns()) && x.deferrable() == y.deferrable()
                     && x.initiallyDeferred() == y.initiallyDeferred() && x.nullsNotDistinct() == y.nullsNotDistinct();
         }
         if (a instanceof CheckConstraint x && b instanceof CheckConstraint y) {
-            return Objects.equals(expression(x.expression()), expression(y.expression())) && x.noInherit() == y.noInherit();
+            return Objects.equals(expression(x.expression()), expression(y.expression())) && x.noInherit() == y.noInherit()
+                    && x.notValid() == y.notValid();
         }
         if (a instanceof ForeignKey x && b instanceof ForeignKey y) {
             return x.columns().equals(y.columns()) && Objects.equals(x.referredSchema(), y.referredSchema())
                     && x.referredTable().equals(y.referredTable()) && x.referredColumns().equals(y.referredColumns())
                     && x.onDelete() == y.onDelete() && x.onUpdate() == y.onUpdate()
                     && x.deferrable() == y.deferrable() && x.initiallyDeferred() == y.initiallyDeferred()
-                    && x.matchFull() == y.matchFull();
+                    && x.matchFull() == y.matchFull() && x.notValid() == y.notValid();
         }
         return false;
+    }
+
+    /** The constraint marked validated: only checks and foreign keys can be anything else. */
+    static Constraint validated(Constraint c) {
+        if (c instanceof CheckConstraint ck) return ck.withNotValid(false);
+        if (c instanceof ForeignKey fk) return fk.withNotValid(false);
+        return c;
     }
 
     boolean sameIndex(Index a, Index b) {

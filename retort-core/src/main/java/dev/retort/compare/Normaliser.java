@@ -64,7 +64,7 @@ public interface Normaliser {
         Long max = identity.maxValue() != null ? identity.maxValue() : increment > 0 ? null : Long.valueOf(-1);
         long start = identity.start() != null ? identity.start() : increment > 0 ? min : max;
         long cache = identity.cache() == null ? 1 : identity.cache();
-        return new Identity(identity.always(), start, increment, min, max, cache);
+        return new Identity(identity.always(), start, increment, min, max, cache, identity.cycle());
     }
 
     /** Compares text as written, after trimming: for models that never met a database. */

@@ -34,12 +34,13 @@ final class TableEdits {
     /** What the database does to a table when one of its columns is renamed; expressions keep their text. */
     static Table renameColumn(Table t, String from, String to) {
         List<Column> cols = t.columns().stream().map(c -> c.name().equals(from) ? c.withName(to) : c).toList();
-        PrimaryKey pk = t.primaryKey() == null ? null : new PrimaryKey(t.primaryKey().name(), rename(t.primaryKey().columns(), from, to));
+        PrimaryKey pk = t.primaryKey() == null ? null : t.primaryKey().withColumns(rename(t.primaryKey().columns(), from, to));
         List<UniqueConstraint> uniques = t.uniques().stream()
                 .map(u -> u.withColumns(rename(u.columns(), from, to))).toList();
         List<ForeignKey> fks = t.foreignKeys().stream()
                 .map(f -> new ForeignKey(f.name(), rename(f.columns(), from, to), f.referredSchema(), f.referredTable(),
-                        f.referredColumns(), f.onDelete(), f.onUpdate(), f.deferrable(), f.initiallyDeferred(), f.matchFull()))
+                        f.referredColumns(), f.onDelete(), f.onUpdate(), f.deferrable(), f.initiallyDeferred(), f.matchFull(),
+                        f.notValid()))
                 .toList();
         List<Index> indexes = t.indexes().stream().map(i -> new Index(i.name(),
                 i.elements().stream().map(e -> from.equals(e.column()) ? e.withColumn(to) : e).toList(),
@@ -51,7 +52,7 @@ final class TableEdits {
     static Table retargetTable(Table t, String schema, String from, String to) {
         return withForeignKeys(t, t.foreignKeys().stream().map(f -> refersTo(f, schema, from)
                 ? new ForeignKey(f.name(), f.columns(), f.referredSchema(), to, f.referredColumns(), f.onDelete(),
-                f.onUpdate(), f.deferrable(), f.initiallyDeferred(), f.matchFull())
+                f.onUpdate(), f.deferrable(), f.initiallyDeferred(), f.matchFull(), f.notValid())
                 : f).toList());
     }
 
@@ -60,7 +61,7 @@ final class TableEdits {
         return withForeignKeys(t, t.foreignKeys().stream().map(f -> refersTo(f, schema, table)
                 ? new ForeignKey(f.name(), f.columns(), f.referredSchema(), f.referredTable(),
                 rename(f.referredColumns(), from, to), f.onDelete(), f.onUpdate(), f.deferrable(), f.initiallyDeferred(),
-                f.matchFull())
+                f.matchFull(), f.notValid())
                 : f).toList());
     }
 

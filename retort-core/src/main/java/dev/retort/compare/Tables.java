@@ -1,5 +1,6 @@
 package dev.retort.compare;
 
+import dev.retort.CheckConstraint;
 import dev.retort.Column;
 import dev.retort.Constraint;
 import dev.retort.ForeignKey;
@@ -9,6 +10,7 @@ import dev.retort.operations.Change;
 import dev.retort.operations.ColumnOps.AddColumn;
 import dev.retort.operations.ColumnOps.DropColumn;
 import dev.retort.operations.ConstraintOps.AddConstraint;
+import dev.retort.operations.ConstraintOps.AlterConstraint;
 import dev.retort.operations.ConstraintOps.DropConstraint;
 import dev.retort.operations.IndexOps.CreateIndex;
 import dev.retort.operations.IndexOps.DropIndex;
@@ -42,6 +44,7 @@ final class Tables {
     private final Map<String, Decision<Index>> indexes = new HashMap<>();
     private final Map<String, List<Set<String>>> droppedKeys = new HashMap<>();
     private final Map<String, Decision<ForeignKey>> foreignKeys = new HashMap<>();
+    private final List<Keyed<Change<Constraint>>> validations = new ArrayList<>();
 
     private Tables(Scope scope, Plan plan) {
         this.scope = scope;
@@ -81,15 +84,22 @@ final class Tables {
         for (Table m : matched) columns.put(m.key(), ColumnDiff.of(m, db(m), scope));
         for (Table m : matched) {
             Set<String> retyped = columns.get(m.key()).retyped();
-            Decision<Constraint> k = ConstraintDiff.keysAndChecks(m, db(m), scope, retyped);
+            ConstraintDiff.Validated<Constraint> kv = ConstraintDiff.validations(
+                    ConstraintDiff.keysAndChecks(m, db(m), scope, retyped), scope.definitions,
+                    c -> c instanceof CheckConstraint ck && retyped.stream().anyMatch(col -> Definitions.mentions(ck.expression(), col)));
+            Decision<Constraint> k = kv.decision();
+            kv.validate().forEach(c -> validations.add(new Keyed<>(m, c)));
             Decision<Index> ix = ConstraintDiff.indexes(m, db(m), scope, retyped);
             keys.put(m.key(), k);
             indexes.put(m.key(), ix);
             droppedKeys.put(m.key(), ConstraintDiff.droppedKeys(k, ix));
         }
         for (Table m : matched) {
-            foreignKeys.put(m.key(), ConstraintDiff.foreignKeys(m, db(m), scope, fk -> makesWay(fk, m.key()),
-                    this::keyRemains));
+            ConstraintDiff.Validated<ForeignKey> fv = ConstraintDiff.validations(
+                    ConstraintDiff.foreignKeys(m, db(m), scope, fk -> makesWay(fk, m.key()), this::keyRemains),
+                    scope.definitions, fk -> makesWay(fk, m.key()));
+            foreignKeys.put(m.key(), fv.decision());
+            fv.validate().forEach(c -> validations.add(new Keyed<>(m, c)));
         }
     }
 
@@ -139,6 +149,9 @@ final class Tables {
         lateKeys.addAll(restored);
         lateKeys.forEach(k -> plan.add(Plan.Phase.ADD_FOREIGN_KEYS,
                 new AddConstraint(k.table().schema(), k.table().name(), k.value())));
+        // Validated once the columns have their new types and every key exists.
+        validations.forEach(v -> plan.add(Plan.Phase.ADD_FOREIGN_KEYS,
+                new AlterConstraint(v.table().schema(), v.table().name(), v.value())));
     }
 
     private record Keyed<T>(Table table, T value) {

@@ -12,6 +12,7 @@ public sealed interface Operation permits SchemaOps.CreateSchema, SchemaOps.Drop
         TableOps.CreateTable, TableOps.DropTable, TableOps.RenameTable, TableOps.SetTableComment,
         ColumnOps.AddColumn, ColumnOps.DropColumn, ColumnOps.RenameColumn, ColumnOps.AlterColumn,
         IndexOps.CreateIndex, IndexOps.DropIndex, ConstraintOps.AddConstraint, ConstraintOps.DropConstraint,
+        ConstraintOps.AlterConstraint,
         EnumOps.CreateEnum, EnumOps.DropEnum, EnumOps.AddEnumValue, EnumOps.RemoveEnumValue,
         SequenceOps.CreateSequence, SequenceOps.DropSequence, SequenceOps.AlterSequence,
         ViewOps.CreateView, ViewOps.DropView, ViewOps.AlterView,

@@ -7,6 +7,7 @@ import dev.retort.PrimaryKey;
 import dev.retort.Table;
 import dev.retort.UniqueConstraint;
 import dev.retort.operations.ConstraintOps.AddConstraint;
+import dev.retort.operations.ConstraintOps.AlterConstraint;
 import dev.retort.operations.ConstraintOps.DropConstraint;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,32 @@ class DifferConstraintsTest {
 
     private static ForeignKey fk(MetaData md) {
         return md.get("app.child").foreignKeys().get(0);
+    }
+
+    @Test
+    void aCheckOrForeignKeyThatBecomesValidIsValidatedInPlaceAndOneThatStopsBeingValidIsMadeAgain() {
+        MetaData model = model();
+        CheckConstraint ck = model.get("app.child").checks().get(0);
+        ForeignKey key = fk(model);
+        MetaData notValid = edit(model, "child", t -> with(t, t.primaryKey(), t.uniques(), List.of(key.withNotValid(true)),
+                List.of(ck.withNotValid(true))));
+        assertThat(RoundTrip.described(roundTrip(model, notValid))).containsExactly(
+                "validate constraint " + ck.name() + " on child",
+                "validate constraint " + key.name() + " on child");
+        assertThat(roundTrip(model, notValid).operations()).allMatch(op -> op instanceof AlterConstraint a && a.validates());
+        assertThat(RoundTrip.described(roundTrip(notValid, model))).containsExactly(
+                "drop constraint " + key.name() + " on child",
+                "drop constraint " + ck.name() + " on child",
+                "add constraint " + ck.name() + " on child",
+                "add constraint " + key.name() + " on child");
+    }
+
+    @Test
+    void aPrimaryKeyThatBecomesDeferrableIsMadeAgain() {
+        MetaData model = edit(model(), "child", t -> with(t, new PrimaryKey("pk_child", List.of("id"), true, true), t.uniques(),
+                t.foreignKeys(), t.checks()));
+        assertThat(RoundTrip.described(roundTrip(model, model()))).containsExactly(
+                "drop constraint pk_child on child", "add constraint pk_child on child");
     }
 
     @Test

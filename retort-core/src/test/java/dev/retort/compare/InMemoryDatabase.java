@@ -151,6 +151,9 @@ final class InMemoryDatabase {
             addConstraint(table(o.schema(), o.table()), o.constraint());
         } else if (op instanceof DropConstraint o) {
             dropConstraint(table(o.schema(), o.table()), o.constraint());
+        } else if (op instanceof dev.retort.operations.ConstraintOps.AlterConstraint o) {
+            dropConstraint(table(o.schema(), o.table()), o.constraint().from());
+            addConstraint(table(o.schema(), o.table()), o.constraint().to());
         } else if (op instanceof CreateIndex o) {
             Table t = table(o.schema(), o.table());
             requireRelationNameFree(t.schema(), o.index().name());

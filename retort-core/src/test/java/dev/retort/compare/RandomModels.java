@@ -149,7 +149,8 @@ final class RandomModels {
         String def = null;
         double roll = random.nextDouble();
         if (integer && roll < 0.15) {
-            identity = pick(Identity.byDefault(), Identity.generatedAlways(), new Identity(false, 10L, 5L), new Identity(true, 1L, 1L));
+            identity = pick(Identity.byDefault(), Identity.generatedAlways(), new Identity(false, 10L, 5L), new Identity(true, 1L, 1L),
+                    new Identity(false, null, null, null, 1000L, null, true));
         } else if (integer && roll < 0.25) {
             serial = true;
         } else if (roll < 0.35 && !name.equals("id")) {
@@ -191,7 +192,7 @@ final class RandomModels {
     private CheckConstraint check(TableSpec t) {
         String expr = pick(CHECKS.toArray(String[]::new));
         String label = namesFromDefinitions ? "e" + Integer.toHexString(expr.hashCode() & 0xffff) : pick("a", "b", "c");
-        return new CheckConstraint("ck_" + t.name + "_" + label, expr);
+        return new CheckConstraint("ck_" + t.name + "_" + label, expr, false, chance(0.15));
     }
 
     private Index index(TableSpec t) {
@@ -222,7 +223,7 @@ final class RandomModels {
         boolean deferrable = chance(0.2);
         t.fks.add(new ForeignKey("fk_tmp", cols, shared ? SHARED : null, shared ? "tenants" : target, cols,
                 actions[random.nextInt(actions.length)], actions[random.nextInt(actions.length)], deferrable,
-                deferrable && chance(0.5)));
+                deferrable && chance(0.5), false, chance(0.15)));
     }
 
     private Sequence sequence(String name) {

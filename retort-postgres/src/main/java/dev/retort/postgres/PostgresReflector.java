@@ -181,7 +181,8 @@ final class PostgresReflector {
                        sd.seq AS owned_sequence,
                        (sd.seq IS NOT NULL AND sd.deptype = 'a' AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) =
                            'nextval(' || pg_catalog.quote_literal(sd.seq::pg_catalog.regclass::text) || '::regclass)') AS is_serial,
-                       sd.seqstart, sd.seqincrement, sd.seqmin, sd.seqmax, sd.seqcache, sd.seqtypid::pg_catalog.regtype::text AS seqtype
+                       sd.seqstart, sd.seqincrement, sd.seqmin, sd.seqmax, sd.seqcache, sd.seqcycle,
+                       sd.seqtypid::pg_catalog.regtype::text AS seqtype
                 FROM pg_catalog.pg_attribute a
                 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -193,7 +194,7 @@ final class PostgresReflector {
                 LEFT JOIN pg_catalog.pg_description ds
                        ON ds.objoid = a.attrelid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum
                 LEFT JOIN LATERAL (SELECT dep.objid AS seq, dep.deptype, ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax,
-                                  ps.seqcache, ps.seqtypid
+                                  ps.seqcache, ps.seqcycle, ps.seqtypid
                            FROM pg_catalog.pg_depend dep
                            JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
                            LEFT JOIN pg_catalog.pg_sequence ps ON ps.seqrelid = dep.objid AND dep.deptype = 'i'
@@ -263,7 +264,7 @@ final class PostgresReflector {
         long defaultMax = increment > 0 ? typeMax : -1;
         long defaultStart = increment > 0 ? min : max;
         return new Identity("a".equals(kind), start == defaultStart ? null : start, increment == 1 ? null : increment,
-                min == defaultMin ? null : min, max == defaultMax ? null : max, cache == 1 ? null : cache);
+                min == defaultMin ? null : min, max == defaultMax ? null : max, cache == 1 ? null : cache, rs.getBoolean("seqcycle"));
     }
 
     /** Built-in types map to the portable ones; anything else stays as the catalog prints it. */
@@ -305,6 +306,7 @@ final class PostgresReflector {
     private void readConstraints(Array names, Map<Long, TableDraft> tables) throws SQLException {
         String sql = """
                 SELECT con.conrelid, con.conname, con.contype, con.condeferrable, con.condeferred, con.connoinherit,
+                       NOT con.convalidated AS not_valid,
                        con.confmatchtype = 'f' AS match_full,
                        -- NULLS NOT DISTINCT (PostgreSQL 15) lives on the index; read through jsonb, older servers give null.
                        (SELECT (pg_catalog.to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean
@@ -334,14 +336,15 @@ final class PostgresReflector {
                     String name = rs.getString("conname");
                     List<String> cols = strings(rs.getArray("cols"));
                     switch (rs.getString("contype")) {
-                        case "p" -> t.primaryKey = new PrimaryKey(name, cols);
+                        case "p" -> t.primaryKey = new PrimaryKey(name, cols, rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"));
                         case "u" -> t.uniques.add(new UniqueConstraint(name, cols, rs.getBoolean("condeferrable"),
                                 rs.getBoolean("condeferred"), rs.getBoolean("nulls_not_distinct")));
                         case "c" -> t.checks.add(new CheckConstraint(name, PostgresSql.unqualify(checkExpression(rs.getString("def")), t.schema),
-                                rs.getBoolean("connoinherit")));
+                                rs.getBoolean("connoinherit"), rs.getBoolean("not_valid")));
                         case "f" -> t.foreignKeys.add(new ForeignKey(name, cols, rs.getString("ref_schema"), rs.getString("ref_table"),
                                 strings(rs.getArray("ref_cols")), action(rs.getString("confdeltype")), action(rs.getString("confupdtype")),
-                                rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"), rs.getBoolean("match_full")));
+                                rs.getBoolean("condeferrable"), rs.getBoolean("condeferred"), rs.getBoolean("match_full"),
+                                rs.getBoolean("not_valid")));
                         default -> { }
                     }
                 }

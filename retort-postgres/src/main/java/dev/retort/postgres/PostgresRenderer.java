@@ -63,6 +63,12 @@ final class PostgresRenderer {
         if (op instanceof ConstraintOps.DropConstraint o) {
             return List.of(alterTable(o.schema(), o.table()) + " DROP CONSTRAINT " + quote(o.constraint().name()));
         }
+        if (op instanceof ConstraintOps.AlterConstraint o) {
+            String table = alterTable(o.schema(), o.table());
+            if (o.validates()) return List.of(table + " VALIDATE CONSTRAINT " + quote(o.constraint().to().name()));
+            return List.of(table + " DROP CONSTRAINT " + quote(o.constraint().from().name()),
+                    table + " ADD " + constraint(o.constraint().to(), o.schema()));
+        }
         if (op instanceof EnumOps.CreateEnum o) return List.of(createEnum(o.type()));
         if (op instanceof EnumOps.DropEnum o) return List.of("DROP TYPE " + qualify(o.type().schema(), o.type().name()));
         if (op instanceof EnumOps.AddEnumValue o) {
@@ -93,9 +99,16 @@ final class PostgresRenderer {
     private List<String> createTable(Table t) {
         List<String> parts = new ArrayList<>();
         for (Column c : t.columns()) parts.add(columnDefinition(c));
-        for (Constraint c : t.constraints()) parts.add(constraint(c, t.schema()));
+        // CREATE TABLE marks every constraint valid whatever it says (the table is empty): a NOT VALID one
+        // is added after, as it was in the database it comes from.
+        for (Constraint c : t.constraints()) {
+            if (!c.notValid()) parts.add(constraint(c, t.schema()));
+        }
         List<String> out = new ArrayList<>();
         out.add("CREATE TABLE " + qualify(t.schema(), t.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        for (Constraint c : t.constraints()) {
+            if (c.notValid()) out.add(alterTable(t.schema(), t.name()) + " ADD " + constraint(c, t.schema()));
+        }
         for (Index ix : t.indexes()) out.add(createIndex(t.schema(), t.name(), ix));
         if (t.comment() != null) out.add(tableComment(t.schema(), t.name(), t.comment()));
         for (Column c : t.columns()) {
@@ -139,6 +152,7 @@ final class PostgresRenderer {
         if (id.minValue() != null) options.add("MINVALUE " + id.minValue());
         if (id.maxValue() != null) options.add("MAXVALUE " + id.maxValue());
         if (id.cache() != null) options.add("CACHE " + id.cache());
+        if (id.cycle()) options.add("CYCLE");
         return options.isEmpty() ? s : s + " (" + String.join(" ", options) + ")";
     }
 
@@ -251,6 +265,7 @@ final class PostgresRenderer {
             parts.add("SET START WITH " + start);
         }
         if (!Objects.equals(from.cache(), to.cache())) parts.add("SET CACHE " + (to.cache() == null ? 1 : to.cache()));
+        if (from.cycle() != to.cycle()) parts.add(to.cycle() ? "SET CYCLE" : "SET NO CYCLE");
         if (parts.isEmpty()) throw new IllegalArgumentException("identity change " + from + " -> " + to + " changes nothing");
         return String.join(" ", parts);
     }
@@ -263,12 +278,17 @@ final class PostgresRenderer {
 
     private static String constraint(Constraint c, String tableSchema) {
         String head = "CONSTRAINT " + quote(c.name()) + " ";
-        if (c instanceof PrimaryKey pk) return head + "PRIMARY KEY " + columnList(pk.columns());
+        if (c instanceof PrimaryKey pk) {
+            return head + "PRIMARY KEY " + columnList(pk.columns())
+                    + (pk.deferrable() ? " DEFERRABLE INITIALLY " + (pk.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE") : "");
+        }
         if (c instanceof UniqueConstraint u) {
             return head + "UNIQUE " + (u.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + columnList(u.columns())
                     + (u.deferrable() ? " DEFERRABLE INITIALLY " + (u.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE") : "");
         }
-        if (c instanceof CheckConstraint ck) return head + "CHECK (" + ck.expression() + ")" + (ck.noInherit() ? " NO INHERIT" : "");
+        if (c instanceof CheckConstraint ck) {
+            return head + "CHECK (" + ck.expression() + ")" + (ck.noInherit() ? " NO INHERIT" : "") + (ck.notValid() ? " NOT VALID" : "");
+        }
         if (c instanceof ForeignKey fk) {
             StringBuilder s = new StringBuilder(head).append("FOREIGN KEY ").append(columnList(fk.columns()))
                     .append(" REFERENCES ").append(qualify(fk.referredSchema(), fk.referredTable()))
@@ -277,6 +297,7 @@ final class PostgresRenderer {
             if (fk.onDelete() != ForeignKey.Action.NO_ACTION) s.append(" ON DELETE ").append(fk.onDelete().sql());
             if (fk.onUpdate() != ForeignKey.Action.NO_ACTION) s.append(" ON UPDATE ").append(fk.onUpdate().sql());
             if (fk.deferrable()) s.append(" DEFERRABLE INITIALLY ").append(fk.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE");
+            if (fk.notValid()) s.append(" NOT VALID");
             return s.toString();
         }
         throw new IllegalArgumentException("PostgreSQL cannot render constraint " + c);

@@ -37,6 +37,7 @@ final class OperationNames {
         NAMES.put(IndexOps.DropIndex.class, "drop_index");
         NAMES.put(ConstraintOps.AddConstraint.class, "add_constraint");
         NAMES.put(ConstraintOps.DropConstraint.class, "drop_constraint");
+        NAMES.put(ConstraintOps.AlterConstraint.class, "alter_constraint");
         NAMES.put(EnumOps.CreateEnum.class, "create_enum");
         NAMES.put(EnumOps.DropEnum.class, "drop_enum");
         NAMES.put(EnumOps.AddEnumValue.class, "add_enum_value");

@@ -107,6 +107,11 @@ final class RevisionEncoder {
         else if (op instanceof IndexOps.DropIndex o) body = indexOp(o.schema(), o.table(), o.index());
         else if (op instanceof ConstraintOps.AddConstraint o) body = constraintOp(o.schema(), o.table(), o.constraint());
         else if (op instanceof ConstraintOps.DropConstraint o) body = constraintOp(o.schema(), o.table(), o.constraint());
+        else if (op instanceof ConstraintOps.AlterConstraint o) {
+            Constraint to = o.constraint().to();
+            body = map().put("table", o.table()).opt("schema", o.schema()).put(constraintKind(to), constraintBody(to))
+                    .put("not_valid", change(new Change<>(o.constraint().from().notValid(), to.notValid()), YNode::raw)).build();
+        }
         else if (op instanceof EnumOps.CreateEnum o) body = enumDefinition(o.type());
         else if (op instanceof EnumOps.DropEnum o) body = enumDefinition(o.type());
         else if (op instanceof EnumOps.AddEnumValue o) body = enumValue(o.schema(), o.enumName(), o.value(), o.before());
@@ -166,7 +171,8 @@ final class RevisionEncoder {
 
     private static YNode identity(Identity i) {
         return map().put("always", new YNode.Raw(Boolean.toString(i.always())))
-                .opt("start", i.start()).opt("increment", i.increment()).build();
+                .opt("start", i.start()).opt("increment", i.increment()).opt("min_value", i.minValue())
+                .opt("max_value", i.maxValue()).opt("cache", i.cache()).flag("cycle", i.cycle()).build();
     }
 
     /** An index of a materialized view: the same keys as a table's. */
@@ -199,9 +205,17 @@ final class RevisionEncoder {
 
     static YNode constraintBody(Constraint c) {
         YNode.MapBuilder m = map().put("name", c.name());
-        if (c instanceof PrimaryKey pk) return m.put("columns", YNode.strings(pk.columns())).build();
-        if (c instanceof UniqueConstraint u) return m.put("columns", YNode.strings(u.columns())).build();
-        if (c instanceof CheckConstraint ck) return m.put("expression", ck.expression()).build();
+        if (c instanceof PrimaryKey pk) {
+            return m.put("columns", YNode.strings(pk.columns())).flag("deferrable", pk.deferrable())
+                    .flag("initially_deferred", pk.initiallyDeferred()).build();
+        }
+        if (c instanceof UniqueConstraint u) {
+            return m.put("columns", YNode.strings(u.columns())).flag("deferrable", u.deferrable())
+                    .flag("initially_deferred", u.initiallyDeferred()).flag("nulls_not_distinct", u.nullsNotDistinct()).build();
+        }
+        if (c instanceof CheckConstraint ck) {
+            return m.put("expression", ck.expression()).flag("no_inherit", ck.noInherit()).flag("not_valid", ck.notValid()).build();
+        }
         ForeignKey fk = (ForeignKey) c;
         return m.put("columns", YNode.strings(fk.columns()))
                 .opt("referred_schema", fk.referredSchema())
@@ -211,6 +225,8 @@ final class RevisionEncoder {
                 .opt("on_update", action(fk.onUpdate()))
                 .flag("deferrable", fk.deferrable())
                 .flag("initially_deferred", fk.initiallyDeferred())
+                .flag("match_full", fk.matchFull())
+                .flag("not_valid", fk.notValid())
                 .build();
     }
 

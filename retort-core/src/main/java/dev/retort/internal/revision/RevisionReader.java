@@ -308,6 +308,7 @@ public final class RevisionReader {
             case "drop_index" -> indexOp(body, name, false);
             case "add_constraint" -> constraintOp(body, name, true);
             case "drop_constraint" -> constraintOp(body, name, false);
+            case "alter_constraint" -> alterConstraint(body);
             case "create_enum" -> new EnumOps.CreateEnum(enumDefinition(body, name));
             case "drop_enum" -> new EnumOps.DropEnum(enumDefinition(body, name));
             case "add_enum_value" -> {
@@ -412,35 +413,40 @@ public final class RevisionReader {
     }
 
     private Identity identity(Node n) {
-        Fields f = new Fields(n, "identity", Set.of("always", "start", "increment"));
-        return new Identity(f.bool("always", false), f.optLong("start"), f.optLong("increment"));
+        Fields f = new Fields(n, "identity", Set.of("always", "start", "increment", "min_value", "max_value", "cache", "cycle"));
+        return check(n, () -> new Identity(f.bool("always", false), f.optLong("start"), f.optLong("increment"),
+                f.optLong("min_value"), f.optLong("max_value"), f.optLong("cache"), f.bool("cycle", false)));
     }
 
     private PrimaryKey primaryKey(Node n) {
-        Fields f = new Fields(n, "primary_key", Set.of("name", "columns"));
-        return check(n, () -> new PrimaryKey(f.text("name"), strings(f.need("columns"), "columns")));
+        Fields f = new Fields(n, "primary_key", Set.of("name", "columns", "deferrable", "initially_deferred"));
+        return check(n, () -> new PrimaryKey(f.text("name"), strings(f.need("columns"), "columns"), f.bool("deferrable", false),
+                f.bool("initially_deferred", false)));
     }
 
     private UniqueConstraint unique(Node n) {
-        Fields f = new Fields(n, "unique", Set.of("name", "columns"));
-        return check(n, () -> new UniqueConstraint(f.text("name"), strings(f.need("columns"), "columns")));
+        Fields f = new Fields(n, "unique", Set.of("name", "columns", "deferrable", "initially_deferred", "nulls_not_distinct"));
+        return check(n, () -> new UniqueConstraint(f.text("name"), strings(f.need("columns"), "columns"), f.bool("deferrable", false),
+                f.bool("initially_deferred", false), f.bool("nulls_not_distinct", false)));
     }
 
     private CheckConstraint checkConstraint(Node n) {
-        Fields f = new Fields(n, "check", Set.of("name", "expression"));
-        return check(n, () -> new CheckConstraint(f.text("name"), f.text("expression")));
+        Fields f = new Fields(n, "check", Set.of("name", "expression", "no_inherit", "not_valid"));
+        return check(n, () -> new CheckConstraint(f.text("name"), f.text("expression"), f.bool("no_inherit", false),
+                f.bool("not_valid", false)));
     }
 
     private ForeignKey foreignKey(Node n) {
         Fields f = new Fields(n, "foreign_key", Set.of("name", "columns", "referred_schema", "referred_table",
-                "referred_columns", "on_delete", "on_update", "deferrable", "initially_deferred"));
+                "referred_columns", "on_delete", "on_update", "deferrable", "initially_deferred", "match_full", "not_valid"));
         String name = f.text("name");
         List<String> columns = strings(f.need("columns"), "columns");
         List<String> referred = strings(f.need("referred_columns"), "referred_columns");
         ForeignKey.Action onDelete = action(f, "on_delete");
         ForeignKey.Action onUpdate = action(f, "on_update");
         return check(n, () -> new ForeignKey(name, columns, f.optText("referred_schema"), f.text("referred_table"),
-                referred, onDelete, onUpdate, f.bool("deferrable", false), f.bool("initially_deferred", false)));
+                referred, onDelete, onUpdate, f.bool("deferrable", false), f.bool("initially_deferred", false),
+                f.bool("match_full", false), f.bool("not_valid", false)));
     }
 
     private ForeignKey.Action action(Fields f, String key) {
@@ -478,6 +484,21 @@ public final class RevisionReader {
         Index index = index(f, body);
         return create ? new IndexOps.CreateIndex(f.optText("schema"), f.text("table"), index)
                 : new IndexOps.DropIndex(f.optText("schema"), f.text("table"), index);
+    }
+
+    /** {@code alter_constraint}: the check or foreign key as it becomes, and {@code not_valid: {from, to}}. */
+    private Operation alterConstraint(Node body) {
+        Fields f = new Fields(body, "alter_constraint", Set.of("table", "schema", "foreign_key", "check", "not_valid"));
+        Change<Boolean> notValid = change(f.need("not_valid"), "not_valid", n -> bool(n, "not_valid"), false);
+        Node fk = f.get("foreign_key");
+        Node ck = f.get("check");
+        if ((fk == null) == (ck == null)) throw fail(body, "alter_constraint needs exactly one of foreign_key, check");
+        Constraint to = fk != null ? foreignKey(fk) : checkConstraint(ck);
+        if (to.notValid() != notValid.to()) {
+            throw fail(body, "alter_constraint: the constraint's not_valid must be not_valid's 'to'");
+        }
+        Constraint from = to instanceof ForeignKey k ? k.withNotValid(notValid.from()) : ((CheckConstraint) to).withNotValid(notValid.from());
+        return check(body, () -> new ConstraintOps.AlterConstraint(f.optText("schema"), f.text("table"), new Change<>(from, to)));
     }
 
     private Operation constraintOp(Node body, String what, boolean add) {

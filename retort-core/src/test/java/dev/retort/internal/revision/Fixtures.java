@@ -88,6 +88,8 @@ final class Fixtures {
                 new TableOps.RenameTable(null, "test", "tests"),
                 new TableOps.SetTableComment(null, "tests", new Change<>(null, "the tests")),
                 new ColumnOps.AddColumn(null, "tests", note),
+                new ColumnOps.AddColumn(null, "tests", Column.of("ring", Types.INTEGER).withNullable(false)
+                        .withIdentity(new dev.retort.Identity(true, 5L, 2L, 1L, 1000L, 10L, true))),
                 new ColumnOps.DropColumn(null, "tests", Column.of("mood", MOOD).withNullable(false)),
                 new ColumnOps.RenameColumn(null, "tests", "name", "title"),
                 new ColumnOps.AlterColumn(null, "tests", "title", new Change<>(varchar(100), Types.TEXT),
@@ -106,6 +108,12 @@ final class Fixtures {
                 new ConstraintOps.DropConstraint(null, "tests", new ForeignKey("fk_a", List.of("a"), null, "b", List.of("id"),
                         null, null, false, false)),
                 new ConstraintOps.DropConstraint(null, "tests", new PrimaryKey("pk_tests", List.of("id"))),
+                new ConstraintOps.AddConstraint(null, "tests", new PrimaryKey("pk_tests", List.of("id"), true, true)),
+                new ConstraintOps.AddConstraint(null, "tests", new UniqueConstraint("uq_tests_slot", List.of("slot"), true, false, true)),
+                new ConstraintOps.AddConstraint(null, "tests", new CheckConstraint("ck_tests_a", "a > 0", true, true)),
+                new ConstraintOps.AlterConstraint(null, "tests", new Change<>(
+                        new ForeignKey("fk_b", List.of("b"), null, "b", List.of("id"), null, null, false, false, true, true),
+                        new ForeignKey("fk_b", List.of("b"), null, "b", List.of("id"), null, null, false, false, true, false))),
                 new SequenceOps.CreateSequence(seq),
                 new SequenceOps.AlterSequence(new Change<>(seq, new Sequence(null, "order_no", Types.BIGINT, 100L, 10L, 1L, null, 10L, false))),
                 new SequenceOps.DropSequence(Sequence.of("old_seq")),

@@ -102,7 +102,9 @@ final class RevisionArbitraries {
 
     static Arbitrary<Identity> identity() {
         return Combinators.combine(Arbitraries.of(true, false), Arbitraries.longs().injectNull(0.5),
-                Arbitraries.longs().filter(l -> l != 0).injectNull(0.5)).as(Identity::new);
+                Arbitraries.longs().filter(l -> l != 0).injectNull(0.5), Arbitraries.longs().injectNull(0.8),
+                Arbitraries.longs().injectNull(0.8), Arbitraries.longs().between(1, 100).injectNull(0.8), Arbitraries.of(true, false))
+                .as(Identity::new);
     }
 
     /** Flat combinations only: jqwik's flatMap memoises generators and gets very slow on nested ones. */
@@ -135,16 +137,21 @@ final class RevisionArbitraries {
     static Arbitrary<ForeignKey> foreignKey(List<String> columns) {
         return Combinators.combine(name(), Arbitraries.of(columns).list().ofMinSize(1).ofMaxSize(2), optional(name()),
                 name(), Arbitraries.of(ForeignKey.Action.class), Arbitraries.of(ForeignKey.Action.class),
-                Arbitraries.integers().between(0, 2)).as((n, cols, rs, rt, del, upd, defer) ->
-                new ForeignKey(n, cols, rs, rt, cols.stream().map(c -> c + "_ref").toList(), del, upd, defer > 0, defer > 1));
+                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 3)).as((n, cols, rs, rt, del, upd, defer, flags) ->
+                new ForeignKey(n, cols, rs, rt, cols.stream().map(c -> c + "_ref").toList(), del, upd, defer > 0, defer > 1,
+                        (flags & 1) != 0, (flags & 2) != 0));
     }
 
     static Arbitrary<Constraint> constraint(List<String> columns) {
         return Arbitraries.oneOf(
-                Combinators.combine(name(), Arbitraries.of(columns).list().ofMinSize(1).ofMaxSize(3).uniqueElements()).as(PrimaryKey::new),
-                Combinators.combine(name(), Arbitraries.of(columns).list().ofMinSize(1).ofMaxSize(3).uniqueElements()).as(UniqueConstraint::new),
+                Combinators.combine(name(), Arbitraries.of(columns).list().ofMinSize(1).ofMaxSize(3).uniqueElements(),
+                        Arbitraries.integers().between(0, 2)).as((n, c, defer) -> new PrimaryKey(n, c, defer > 0, defer > 1)),
+                Combinators.combine(name(), Arbitraries.of(columns).list().ofMinSize(1).ofMaxSize(3).uniqueElements(),
+                        Arbitraries.integers().between(0, 2), Arbitraries.of(true, false))
+                        .as((n, c, defer, nnd) -> new UniqueConstraint(n, c, defer > 0, defer > 1, nnd)),
                 foreignKey(columns).map(f -> f),
-                Combinators.combine(name(), text().filter(s -> !s.isBlank())).as(CheckConstraint::new));
+                Combinators.combine(name(), text().filter(s -> !s.isBlank()), Arbitraries.of(true, false), Arbitraries.of(true, false))
+                        .as(CheckConstraint::new));
     }
 
     private static final List<String> SLOTS = List.of("0", "1", "2", "3");
@@ -156,12 +163,14 @@ final class RevisionArbitraries {
     static Arbitrary<Table> table() {
         Arbitrary<List<Column>> columns = column().list().ofMinSize(1).ofMaxSize(4).uniqueElements(Column::name);
         Arbitrary<List<String>> where = Combinators.combine(optional(name()), name(), optional(text())).as(Arrays::asList);
-        Arbitrary<PrimaryKey> pk = name().map(n -> new PrimaryKey("pk_" + n, List.of("0"))).injectNull(0.3);
+        Arbitrary<PrimaryKey> pk = Combinators.combine(name(), Arbitraries.integers().between(0, 2))
+                .as((n, defer) -> new PrimaryKey("pk_" + n, List.of("0"), defer > 0, defer > 1)).injectNull(0.3);
         Arbitrary<List<UniqueConstraint>> uniques = Combinators.combine(name(), Arbitraries.of(SLOTS).list().ofMinSize(1).ofMaxSize(2).uniqueElements())
                 .as((n, c) -> new UniqueConstraint("uq_" + n, c)).list().ofMaxSize(2).uniqueElements(UniqueConstraint::name);
         Arbitrary<List<ForeignKey>> fks = foreignKey(SLOTS).list().ofMaxSize(2).uniqueElements(ForeignKey::name);
-        Arbitrary<List<CheckConstraint>> checks = Combinators.combine(name(), text().filter(s -> !s.isBlank()))
-                .as((n, e) -> new CheckConstraint("ck_" + n, e)).list().ofMaxSize(2).uniqueElements(CheckConstraint::name);
+        Arbitrary<List<CheckConstraint>> checks = Combinators.combine(name(), text().filter(s -> !s.isBlank()),
+                        Arbitraries.of(true, false), Arbitraries.of(true, false))
+                .as((n, e, ni, nv) -> new CheckConstraint("ck_" + n, e, ni, nv)).list().ofMaxSize(2).uniqueElements(CheckConstraint::name);
         Arbitrary<List<Index>> indexes = index(SLOTS).list().ofMaxSize(2).uniqueElements(Index::name);
         return Combinators.combine(columns, where, pk, uniques, fks, checks, indexes)
                 .as((cols, w, key, uqs, fs, cks, ixs) -> {
@@ -171,11 +180,11 @@ final class RevisionArbitraries {
                     UnaryOperator<String> col = slot -> names.get(Integer.parseInt(slot) % names.size());
                     Function<List<String>, List<String>> cs = l -> l.stream().map(col).distinct().toList();
                     return new Table(w.get(0), w.get(1), tableColumns,
-                            key == null ? null : new PrimaryKey(key.name(), List.of(names.get(0))),
+                            key == null ? null : key.withColumns(List.of(names.get(0))),
                             uqs.stream().map(u -> new UniqueConstraint(u.name(), cs.apply(u.columns()))).toList(),
                             fs.stream().map(f -> new ForeignKey("fk_" + f.name(), f.columns().stream().map(col).toList(),
                                     f.referredSchema(), f.referredTable(), f.referredColumns(), f.onDelete(), f.onUpdate(),
-                                    f.deferrable(), f.initiallyDeferred())).toList(),
+                                    f.deferrable(), f.initiallyDeferred(), f.matchFull(), f.notValid())).toList(),
                             cks,
                             ixs.stream().map(i -> new Index("ix_" + i.name(), i.elements().stream()
                                     .map(e -> e.column() == null ? e : new Index.Element(col.apply(e.column()), null, e.descending()))
@@ -228,6 +237,9 @@ final class RevisionArbitraries {
                 Combinators.combine(schema, name(), index(List.of("a", "b"))).as(IndexOps.DropIndex::new),
                 Combinators.combine(schema, name(), constraint(List.of("a", "b"))).as(ConstraintOps.AddConstraint::new),
                 Combinators.combine(schema, name(), constraint(List.of("a", "b"))).as(ConstraintOps.DropConstraint::new),
+                Combinators.combine(schema, name(), foreignKey(List.of("a", "b")), Arbitraries.of(true, false))
+                        .as((s, t, fk, validates) -> new ConstraintOps.AlterConstraint(s, t,
+                                new Change<>(fk.withNotValid(validates), fk.withNotValid(!validates)))),
                 enumType().map(EnumOps.CreateEnum::new),
                 enumType().map(EnumOps.DropEnum::new),
                 Combinators.combine(schema, name(), text(), optional(text())).as(EnumOps.AddEnumValue::new),

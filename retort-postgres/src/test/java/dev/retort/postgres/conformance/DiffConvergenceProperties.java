@@ -41,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random pairs of schemas drawn from the whole model (enum and array types, nullability, defaults,
- * identity and serial columns, checks, deferrable and NULLS NOT DISTINCT uniques, foreign keys with
- * actions and MATCH FULL, indexes of every kind,
+ * identity and serial columns (identities that cycle), checks (NOT VALID too), deferrable and NULLS NOT
+ * DISTINCT uniques, foreign keys with actions, MATCH FULL and NOT VALID, indexes of every kind,
  * comments, sequences, enum types), created on a real PostgreSQL from Retort's own rendering: the
  * diff from A to B applied to A must give B by the {@link CatalogOracle}, a second diff must be empty,
  * and the same from B back to A ({@link Convergence}, as for the sqldef corpus).
@@ -193,7 +193,7 @@ class DiffConvergenceProperties {
         switch (r.nextInt(5)) {
             case 1 -> id = id.withIdentity(Identity.generatedAlways());
             case 2 -> id = id.withIdentity(new Identity(false, pick(r, null, 10L, 100L), pick(r, null, 2L), null,
-                    pick(r, null, 100_000L), pick(r, null, 5L)));
+                    pick(r, null, 100_000L), pick(r, null, 5L), r.nextInt(3) == 0));
             case 3, 4 -> id = id.withAutoIncrement(true);
             default -> { }
         }
@@ -224,7 +224,8 @@ class DiffConvergenceProperties {
         }
         List<CheckConstraint> checks = new ArrayList<>();
         if (c0 != null && r.nextBoolean()) {
-            checks.add(new CheckConstraint("ck_" + name, pick(r, "c0 >= 0", "c0 > -10", "c0 BETWEEN 0 AND 1000"), r.nextInt(5) == 0));
+            checks.add(new CheckConstraint("ck_" + name, pick(r, "c0 >= 0", "c0 > -10", "c0 BETWEEN 0 AND 1000"), r.nextInt(5) == 0,
+                    r.nextInt(4) == 0));
         }
         List<ForeignKey> fks = new ArrayList<>();
         if (parent != null) {
@@ -232,7 +233,7 @@ class DiffConvergenceProperties {
             boolean deferrable = r.nextInt(4) == 0;
             fks.add(new ForeignKey("fk_" + name + "_parent", List.of("parent_id"), "public", parent, List.of("id"),
                     actions[r.nextInt(actions.length)], actions[r.nextInt(actions.length)], deferrable, deferrable && r.nextBoolean(),
-                    r.nextInt(4) == 0));
+                    r.nextInt(4) == 0, r.nextInt(4) == 0));
         }
         return new Table("public", name, cols, new PrimaryKey(name + "_pkey", List.of("id")), uniques, fks, checks,
                 indexes(r, name, c0, c1, c3, c4, c5, c6), r.nextInt(4) == 0 ? pick(r, "a table", "the table") : null, null);
