@@ -38,6 +38,10 @@ final class Definitions {
         return x.equals(y);
     }
 
+    Normaliser.Conversion conversion(SqlType from, SqlType to) {
+        return normaliser.conversion(from, to);
+    }
+
     boolean sameDefault(Column a, Column b) {
         return Objects.equals(normaliser.normaliseDefault(a.serverDefault(), a.type()),
                 normaliser.normaliseDefault(b.serverDefault(), b.type()));

@@ -24,6 +24,24 @@ public interface Normaliser {
         return type;
     }
 
+    /** How a database converts a column's values when its type changes. */
+    enum Conversion {
+        /** On its own: the type change needs nothing more. */
+        ASSIGNMENT,
+        /** Only when told to ({@code USING col::type}); it may fail on values that do not convert. */
+        EXPLICIT,
+        /** Not at all: the column is dropped and added again, its values lost. */
+        NONE
+    }
+
+    /**
+     * How the database converts values of one column type into another. The default, for models that
+     * never met a database, assumes it just does.
+     */
+    default Conversion conversion(SqlType from, SqlType to) {
+        return Conversion.ASSIGNMENT;
+    }
+
     /** The index method when none is given. */
     default String defaultIndexMethod() {
         return "btree";

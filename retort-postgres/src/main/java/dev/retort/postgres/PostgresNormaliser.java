@@ -73,6 +73,12 @@ final class PostgresNormaliser implements Normaliser {
      * {@code timestamp(6)}) is that type; {@code timestamptz(3)} is {@code timestamp(3) with time zone};
      * an array of either is normalised element-wise.
      */
+    /** By PostgreSQL's casts: {@link PostgresCasts}. */
+    @Override
+    public Conversion conversion(SqlType from, SqlType to) {
+        return PostgresCasts.conversion(normaliseType(from), normaliseType(to));
+    }
+
     @Override
     public SqlType normaliseType(SqlType type) {
         if (type instanceof SqlType.Numeric n && n.precision() != null && n.scale() == null) {

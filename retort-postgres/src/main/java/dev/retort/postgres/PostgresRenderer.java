@@ -172,6 +172,10 @@ final class PostgresRenderer {
         String prefix = alterTable(o.schema(), o.table()) + " ALTER COLUMN " + quote(o.column()) + " ";
         List<String> out = new ArrayList<>();
         Change<String> dflt = changed(o.serverDefault());
+        if (dflt == null && o.serverDefault() != null && o.serverDefault().from() != null && needsCast(o)) {
+            // ALTER ... TYPE converts the default too, and a default that needs a cast does not convert.
+            dflt = o.serverDefault();
+        }
         Change<Identity> id = changed(o.identity());
         Change<String> collation = changed(o.collation());
         if (dflt != null && dflt.from() != null) out.add(prefix + "DROP DEFAULT");
@@ -246,8 +250,19 @@ final class PostgresRenderer {
             // No cast leads from text (or another enum) to an enum without going through text.
             s.append(" USING ").append(quote(o.column())).append(to instanceof SqlType.Array ? "::text[]::" : "::text::")
                     .append(PostgresTypes.render(to));
+        } else if (needsCast(o)) {
+            s.append(" USING ").append(quote(o.column())).append("::").append(PostgresTypes.render(to));
         }
         return s.toString();
+    }
+
+    /**
+     * Whether the type change needs a cast that ALTER ... TYPE does not make on its own: there is no
+     * assignment cast between the types ({@link PostgresCasts}).
+     */
+    private static boolean needsCast(ColumnOps.AlterColumn o) {
+        return o.type() != null && o.type().changed() && o.using() == null
+                && PostgresCasts.conversion(o.type().from(), o.type().to()) != dev.retort.compare.Normaliser.Conversion.ASSIGNMENT;
     }
 
     private static String identityChange(Identity from, Identity to) {

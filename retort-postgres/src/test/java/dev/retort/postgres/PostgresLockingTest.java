@@ -68,7 +68,8 @@ class PostgresLockingTest {
                 Savepoint savepoint = c.setSavepoint();
                 boolean plainWorks;
                 try {
-                    for (String sql : DIALECT.render(alter(schema, table, p, null), null)) st.execute(sql);
+                    // As written by hand, without USING: the renderer adds the cast PostgreSQL asks for itself.
+                    st.execute("ALTER TABLE " + DIALECT.qualify(schema, table) + " ALTER COLUMN c TYPE " + PostgresTypes.render(p[1]));
                     plainWorks = true;
                 } catch (SQLException e) {
                     assertThat(e.getMessage()).as(name).contains("cannot be cast automatically");
