@@ -38,6 +38,14 @@ final class Definitions {
         return x.equals(y);
     }
 
+    String serialSequenceName(String table, String column) {
+        return normaliser.serialSequenceName(table, column);
+    }
+
+    String nextValue(String sequence) {
+        return normaliser.nextValue(sequence);
+    }
+
     Normaliser.Conversion conversion(SqlType from, SqlType to) {
         return normaliser.conversion(from, to);
     }

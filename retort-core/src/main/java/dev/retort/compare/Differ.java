@@ -10,6 +10,7 @@ import dev.retort.operations.SchemaOps.CreateSchema;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,9 +50,10 @@ public final class Differ {
         List<Operation> renames = Renames.apply(scope);
         plan.addAll(Plan.Phase.RENAMES, renames);
         checkReferences(scope);
+        Map<String, Sequence> adopted = SequenceDiff.adopt(model, database, scope);
         TableChanges changes = Tables.diff(scope, plan);
         EnumDiff.diff(model, database, scope, plan);
-        SequenceDiff.diff(model, database, scope, plan);
+        SequenceDiff.diff(model, database, scope, plan, adopted);
         ProgramDiff.diff(model, database, scope, plan, changes, renames);
         return new Diff(plan.operations());
     }

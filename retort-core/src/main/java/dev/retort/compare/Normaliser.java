@@ -42,6 +42,23 @@ public interface Normaliser {
         return Conversion.ASSIGNMENT;
     }
 
+    /**
+     * The name the database gives the sequence behind a serial column of {@code table}, or null when it
+     * has no such rule: a model sequence of that name, where the serial column goes, is that sequence
+     * kept rather than a new one.
+     */
+    default String serialSequenceName(String table, String column) {
+        return null;
+    }
+
+    /**
+     * A column default that draws the next value of a sequence of the column's schema, as the database
+     * writes a serial column's default; null when it has none (and no serial columns).
+     */
+    default String nextValue(String sequence) {
+        return null;
+    }
+
     /** The index method when none is given. */
     default String defaultIndexMethod() {
         return "btree";

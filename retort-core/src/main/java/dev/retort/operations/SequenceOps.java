@@ -33,4 +33,18 @@ public final class SequenceOps {
         }
         public String describe() { return "alter sequence " + sequence.to().name(); }
     }
+
+    /**
+     * The column a sequence belongs to ({@code OWNED BY}) set, moved or removed. A move is a removal
+     * followed, once the new column exists, by a setting.
+     */
+    public record SetSequenceOwner(String schema, String sequence, Change<Sequence.Owner> owner) implements Operation {
+        public boolean destructive() { return false; }
+        public Operation inverse() { return new SetSequenceOwner(schema, sequence, owner.reversed()); }
+        public Operation rebind(String f, String t) { return new SetSequenceOwner(Binding.schema(schema, f, t), sequence, owner); }
+        public String describe() {
+            return owner.to() == null ? "release sequence " + sequence + " from " + owner.from()
+                    : "set sequence " + sequence + " owned by " + owner.to();
+        }
+    }
 }

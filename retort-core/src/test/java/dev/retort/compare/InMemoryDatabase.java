@@ -203,13 +203,24 @@ final class InMemoryDatabase {
             require(schemas.contains(o.sequence().schema()), "no schema " + o.sequence().schema());
             require(sequences.putIfAbsent(o.sequence().key(), o.sequence()) == null, "sequence exists");
         } else if (op instanceof DropSequence o) {
-            require(o.sequence().equals(sequences.get(o.sequence().key())), "sequence is " + sequences.get(o.sequence().key()));
+            Sequence held = sequences.get(o.sequence().key());
+            require(held != null && o.sequence().withoutOwner().equals(held.withoutOwner()), "sequence is " + held);
             sequences.remove(o.sequence().key());
         } else if (op instanceof AlterSequence o) {
             Sequence from = o.sequence().from();
-            require(from.equals(sequences.get(from.key())), "sequence is " + sequences.get(from.key()));
+            Sequence held = sequences.get(from.key());
+            require(held != null && from.withoutOwner().equals(held.withoutOwner()), "sequence is " + held);
             require(from.key().equals(o.sequence().to().key()), "a sequence change cannot move it");
-            sequences.put(from.key(), o.sequence().to());
+            Sequence to = o.sequence().to();
+            sequences.put(from.key(), held.owner() == null ? to.withoutOwner() : to.ownedBy(held.owner().table(), held.owner().column()));
+        } else if (op instanceof dev.retort.operations.SequenceOps.SetSequenceOwner o) {
+            String key = o.schema() == null ? o.sequence() : o.schema() + "." + o.sequence();
+            Sequence held = sequences.get(key);
+            require(held != null, "no sequence " + key);
+            require(java.util.Objects.equals(held.owner(), o.owner().from()), "sequence is owned by " + held.owner());
+            Sequence.Owner to = o.owner().to();
+            if (to != null) column(table(o.schema(), to.table()), to.column());
+            sequences.put(key, to == null ? held.withoutOwner() : held.ownedBy(to.table(), to.column()));
         } else if (op instanceof Sql) {
             throw new IllegalStateException("hand-written SQL cannot be interpreted");
         } else {

@@ -116,7 +116,14 @@ final class RandomModels {
             for (int i = 0; i < fks; i++) addForeignKey(t, m);
         }
         int seqs = random.nextInt(3);
-        for (int i = 0; i < seqs; i++) m.sequences.add(sequence("q" + i));
+        for (int i = 0; i < seqs; i++) {
+            Sequence q = sequence("q" + i);
+            if (chance(0.3)) {
+                TableSpec owner = m.tables.get(random.nextInt(m.tables.size()));
+                q = q.ownedBy(owner.name, owner.columns.get(random.nextInt(owner.columns.size())).name());
+            }
+            m.sequences.add(q);
+        }
         m.sharedExtraColumn = chance(0.5) ? "plan" : null;
         return m;
     }
@@ -338,7 +345,9 @@ final class RandomModels {
         md.add(new Table(SHARED, "tenants", shared, new PrimaryKey("pk_tenants", List.of("id")), List.of(), List.of(),
                 List.of(), List.of(), null, null));
         for (TableSpec t : spec.tables) md.add(table(t, spec));
-        spec.sequences.forEach(md::addSequence);
+        // An owner the edits took away (its table or column dropped or renamed) owns nothing.
+        spec.sequences.forEach(q -> md.addSequence(q.owner() == null || spec.tables.stream().anyMatch(t -> t.name.equals(q.owner().table())
+                && t.columns.stream().anyMatch(c -> c.name().equals(q.owner().column()))) ? q : q.withoutOwner()));
         return md.withSchema(SCHEMA);
     }
 

@@ -73,6 +73,18 @@ final class PostgresNormaliser implements Normaliser {
      * {@code timestamp(6)}) is that type; {@code timestamptz(3)} is {@code timestamp(3) with time zone};
      * an array of either is normalised element-wise.
      */
+    @Override
+    public String serialSequenceName(String table, String column) {
+        return PostgresRenderer.serialSequenceName(table, column);
+    }
+
+    @Override
+    public String nextValue(String sequence) {
+        // Spelt as PostgreSQL prints a serial column's default: quotes only where the name needs them.
+        String name = sequence.matches("[a-z_][a-z0-9_]*") ? sequence : PostgresSql.quote(sequence);
+        return "nextval(" + PostgresSql.literal(name) + "::regclass)";
+    }
+
     /** By PostgreSQL's casts: {@link PostgresCasts}. */
     @Override
     public Conversion conversion(SqlType from, SqlType to) {

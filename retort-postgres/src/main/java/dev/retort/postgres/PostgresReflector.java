@@ -179,8 +179,9 @@ final class PostgresReflector {
                        CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
                        ds.description,
                        sd.seq AS owned_sequence,
-                       (sd.seq IS NOT NULL AND sd.deptype = 'a' AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) =
-                           'nextval(' || pg_catalog.quote_literal(sd.seq::pg_catalog.regclass::text) || '::regclass)') AS is_serial,
+                       -- Never null: a column without a default owning a sequence must not sort first as serial.
+                       COALESCE(sd.seq IS NOT NULL AND sd.deptype = 'a' AND pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) =
+                           'nextval(' || pg_catalog.quote_literal(sd.seq::pg_catalog.regclass::text) || '::regclass)', false) AS is_serial,
                        sd.seqstart, sd.seqincrement, sd.seqmin, sd.seqmax, sd.seqcache, sd.seqcycle,
                        sd.seqtypid::pg_catalog.regtype::text AS seqtype
                 FROM pg_catalog.pg_attribute a
@@ -208,7 +209,7 @@ final class PostgresReflector {
                            OFFSET 0) sd ON true
                 WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
                   AND a.attnum > 0 AND NOT a.attisdropped
-                ORDER BY a.attrelid, a.attnum, is_serial DESC
+                ORDER BY a.attrelid, a.attnum, is_serial DESC, sd.deptype = 'i' DESC
                 """;
         Set<Long> serialSequences = new HashSet<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -218,7 +219,8 @@ final class PostgresReflector {
                     TableDraft table = tables.get(rs.getLong("attrelid"));
                     if (table == null) continue;
                     String name = rs.getString("attname");
-                    // A column owning several sequences comes once per sequence; the serial one sorts first.
+                    // A column owning several sequences comes once per sequence (a standalone one OWNED BY it
+                    // besides its own); the serial or identity one sorts first.
                     if (table.hasColumn(name)) continue;
                     String schema = table.schema;
                     SqlType base = type(rs.getLong("base_oid"), rs.getString("base_name"), rs.getString("base_kind"),
@@ -468,11 +470,20 @@ final class PostgresReflector {
     private List<Sequence> readSequences(Array names, Set<Long> serialSequences) throws SQLException {
         String sql = """
                 SELECT s.oid, n.nspname, s.relname, t.typname, ps.seqstart, ps.seqincrement, ps.seqmin, ps.seqmax,
-                       ps.seqcache, ps.seqcycle
+                       ps.seqcache, ps.seqcycle, own.relname AS owner_table, own.attname AS owner_column
                 FROM pg_catalog.pg_class s
                 JOIN pg_catalog.pg_namespace n ON n.oid = s.relnamespace
                 JOIN pg_catalog.pg_sequence ps ON ps.seqrelid = s.oid
                 JOIN pg_catalog.pg_type t ON t.oid = ps.seqtypid
+                -- OWNED BY: an automatic dependency of the sequence on a column of a table in its schema.
+                LEFT JOIN LATERAL (SELECT oc.relname, oa.attname
+                                   FROM pg_catalog.pg_depend d
+                                   JOIN pg_catalog.pg_class oc ON oc.oid = d.refobjid
+                                   JOIN pg_catalog.pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid
+                                   WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = s.oid
+                                     AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                                     AND d.deptype = 'a' AND d.refobjsubid > 0
+                                   LIMIT 1) own ON true
                 WHERE s.relkind = 'S'
                   -- The schemas' oids as a filter rather than a join: right after many tenants are
                   -- created, the catalog statistics say there is about one sequence, and the planner then
@@ -515,7 +526,8 @@ final class PostgresReflector {
         Long maxValue = max == (up ? typeMax : -1) ? null : max;
         Long startValue = start == (up ? min : max) ? null : start;
         return new Sequence(rs.getString("nspname"), rs.getString("relname"), type, startValue,
-                increment == 1 ? null : increment, minValue, maxValue, cache == 1 ? null : cache, rs.getBoolean("seqcycle"));
+                increment == 1 ? null : increment, minValue, maxValue, cache == 1 ? null : cache, rs.getBoolean("seqcycle"),
+                rs.getString("owner_table") == null ? null : new Sequence.Owner(rs.getString("owner_table"), rs.getString("owner_column")));
     }
 
     private static List<String> strings(Array array) throws SQLException {

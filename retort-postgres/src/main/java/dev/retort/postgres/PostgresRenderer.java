@@ -79,6 +79,11 @@ final class PostgresRenderer {
         if (op instanceof SequenceOps.CreateSequence o) return List.of(createSequence(o.sequence()));
         if (op instanceof SequenceOps.DropSequence o) return List.of("DROP SEQUENCE " + qualify(o.sequence().schema(), o.sequence().name()));
         if (op instanceof SequenceOps.AlterSequence o) return alterSequence(o.sequence());
+        if (op instanceof SequenceOps.SetSequenceOwner o) {
+            Sequence.Owner owner = o.owner().to();
+            return List.of("ALTER SEQUENCE " + qualify(o.schema(), o.sequence()) + " OWNED BY "
+                    + (owner == null ? "NONE" : qualify(o.schema(), owner.table()) + "." + quote(owner.column())));
+        }
         if (op instanceof Sql o) return sql(o, targetSchema);
         List<String> program = ProgramRenderer.render(op);
         if (program != null) return program;
@@ -224,8 +229,10 @@ final class PostgresRenderer {
      * the column was created, and the model does not record it. {@code format} takes the sequence as {@code %s}.
      */
     private static String ownedSequence(ColumnOps.AlterColumn o, String format) {
-        String body = "\nBEGIN\n    EXECUTE format(" + literal(format) + ", pg_get_serial_sequence("
-                + literal(qualify(o.schema(), o.table())) + ", " + literal(o.column()) + "));\nEND\n";
+        // None when the sequence was released from the column earlier in the same diff, to be kept.
+        String body = "\nDECLARE\n    s text := pg_get_serial_sequence(" + literal(qualify(o.schema(), o.table())) + ", "
+                + literal(o.column()) + ");\nBEGIN\n    IF s IS NOT NULL THEN\n        EXECUTE format(" + literal(format)
+                + ", s);\n    END IF;\nEND\n";
         return "DO " + PostgresSql.dollarQuote(body);
     }
 

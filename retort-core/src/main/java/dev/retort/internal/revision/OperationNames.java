@@ -45,6 +45,7 @@ final class OperationNames {
         NAMES.put(SequenceOps.CreateSequence.class, "create_sequence");
         NAMES.put(SequenceOps.DropSequence.class, "drop_sequence");
         NAMES.put(SequenceOps.AlterSequence.class, "alter_sequence");
+        NAMES.put(SequenceOps.SetSequenceOwner.class, "set_sequence_owner");
         NAMES.put(ViewOps.CreateView.class, "create_view");
         NAMES.put(ViewOps.DropView.class, "drop_view");
         NAMES.put(ViewOps.AlterView.class, "alter_view");

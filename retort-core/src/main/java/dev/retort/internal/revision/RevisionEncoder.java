@@ -119,6 +119,10 @@ final class RevisionEncoder {
         else if (op instanceof SequenceOps.CreateSequence o) body = sequence(o.sequence());
         else if (op instanceof SequenceOps.DropSequence o) body = sequence(o.sequence());
         else if (op instanceof SequenceOps.AlterSequence o) body = alterSequence(o.sequence());
+        else if (op instanceof SequenceOps.SetSequenceOwner o) {
+            body = map().put("name", o.sequence()).opt("schema", o.schema()).put("owner", change(o.owner(),
+                    w -> map().put("table", w.table()).put("column", w.column()).build())).build();
+        }
         else if (op instanceof Sql o) body = map().put("sql", o.sql()).opt("reverse", o.reverse()).build();
         else if ((body = ProgramEncoding.encode(op)) == null) throw new IllegalStateException("no encoding for " + op);
         // Block style keeps the name at the start of the line: "- create_index: {...}".

@@ -322,6 +322,14 @@ public final class RevisionReader {
             case "create_sequence" -> new SequenceOps.CreateSequence(sequence(body, name));
             case "drop_sequence" -> new SequenceOps.DropSequence(sequence(body, name));
             case "alter_sequence" -> alterSequence(body);
+            case "set_sequence_owner" -> {
+                Fields f = new Fields(body, name, Set.of("name", "schema", "owner"));
+                Change<Sequence.Owner> owner = change(f.need("owner"), "owner", n -> {
+                    Fields o = new Fields(n, "owner", Set.of("table", "column"));
+                    return check(n, () -> new Sequence.Owner(o.text("table"), o.text("column")));
+                });
+                yield check(body, () -> new SequenceOps.SetSequenceOwner(f.optText("schema"), f.text("name"), owner));
+            }
             case "sql" -> sql(body);
             default -> {
                 Operation op = new ProgramReading(this).operation(name, body);

@@ -117,6 +117,8 @@ final class Fixtures {
                 new SequenceOps.CreateSequence(seq),
                 new SequenceOps.AlterSequence(new Change<>(seq, new Sequence(null, "order_no", Types.BIGINT, 100L, 10L, 1L, null, 10L, false))),
                 new SequenceOps.DropSequence(Sequence.of("old_seq")),
+                new SequenceOps.SetSequenceOwner(null, "order_no", new Change<>(null, new Sequence.Owner("tests", "id"))),
+                new SequenceOps.SetSequenceOwner(null, "order_no", new Change<>(new Sequence.Owner("tests", "id"), null)),
                 new EnumOps.DropEnum(Types.enumType("old_mood", "a")),
                 new Sql("UPDATE ${schema}.tests\nSET title = 'x'\nWHERE id = 1;\n", "UPDATE ${schema}.tests SET title = NULL"),
                 new Sql("ANALYZE", null),

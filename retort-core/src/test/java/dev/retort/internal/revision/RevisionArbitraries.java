@@ -246,6 +246,9 @@ final class RevisionArbitraries {
                 Combinators.combine(schema, name(), text(), optional(text())).as(EnumOps.RemoveEnumValue::new),
                 sequence().map(SequenceOps.CreateSequence::new),
                 sequence().map(SequenceOps.DropSequence::new),
+                Combinators.combine(schema, name(), Combinators.combine(name(), name()).as(Sequence.Owner::new).injectNull(0.5),
+                        Combinators.combine(name(), name()).as(Sequence.Owner::new).injectNull(0.5))
+                        .as((s, n, from, to) -> new SequenceOps.SetSequenceOwner(s, n, new Change<>(from, to))),
                 changeOfValues(sequence()).map(SequenceOps.AlterSequence::new),
                 Combinators.combine(sql(), optional(sql())).as(Sql::new)));
     }

@@ -71,6 +71,31 @@ class CatalogDefectsTest {
                                               taken_at timestamptz, seen timestamp, label text[]);
                         INSERT INTO reading VALUES (1, 12, 8, true, '{"a": 1}', now(), now(), '{x,y}');
                         """),
+                new Pair("sequences owned by columns", """
+                        CREATE TABLE invoice (id int PRIMARY KEY, legacy_no serial, note text);
+                        CREATE SEQUENCE ticket_no;
+                        CREATE TABLE ticket (id int PRIMARY KEY, no bigint DEFAULT nextval('ticket_no'), other bigint);
+                        CREATE TABLE old_thing (id serial PRIMARY KEY);
+                        CREATE SEQUENCE counter;
+                        CREATE TABLE holder (id int PRIMARY KEY, c bigint, d bigint);
+                        ALTER SEQUENCE counter OWNED BY holder.c;
+                        """, """
+                        CREATE TABLE invoice (id int PRIMARY KEY, note text);
+                        CREATE SEQUENCE invoice_legacy_no_seq AS integer;
+                        CREATE SEQUENCE ticket_no;
+                        CREATE TABLE ticket (id int PRIMARY KEY, no bigint DEFAULT nextval('ticket_no'), other bigint);
+                        ALTER SEQUENCE ticket_no OWNED BY ticket.other;
+                        CREATE SEQUENCE old_thing_id_seq AS integer;
+                        CREATE SEQUENCE counter;
+                        CREATE TABLE holder (id int PRIMARY KEY, c bigint, d bigint);
+                        ALTER SEQUENCE counter OWNED BY holder.d;
+                        """),
+                new Pair("a serial column replaced by a standalone sequence of its name", """
+                        CREATE TABLE account (id serial PRIMARY KEY, name text);
+                        """, """
+                        CREATE SEQUENCE account_id_seq START WITH 1000;
+                        CREATE TABLE account (id bigint PRIMARY KEY DEFAULT nextval('account_id_seq'), name text);
+                        """),
                 new Pair("views on dropped tables and columns", """
                         CREATE TABLE person (id int PRIMARY KEY, name text, nickname text, age int);
                         CREATE TABLE pet (id int PRIMARY KEY, owner_id int, kind text);

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random pairs of schemas drawn from the whole model (enum and array types, nullability, defaults,
  * identity and serial columns (identities that cycle), checks (NOT VALID too), deferrable and NULLS NOT
  * DISTINCT uniques, foreign keys with actions, MATCH FULL and NOT VALID, indexes of every kind,
- * comments, sequences, enum types), created on a real PostgreSQL from Retort's own rendering: the
+ * comments, sequences (owned by a column or not), enum types), created on a real PostgreSQL from Retort's own rendering: the
  * diff from A to B applied to A must give B by the {@link CatalogOracle}, a second diff must be empty,
  * and the same from B back to A ({@link Convergence}, as for the sqldef corpus).
  *
@@ -121,8 +121,10 @@ class DiffConvergenceProperties {
         for (String name : List.of("s0", "s1")) {
             if (r.nextInt(3) == 0) continue;
             Long increment = pick(r, null, 1L, 2L, 5L);
-            md.addSequence(new Sequence("public", name, pick(r, Types.INTEGER, Types.BIGINT), pick(r, null, 10L, 100L),
-                    increment, null, pick(r, null, 1_000_000L), pick(r, null, 1L, 10L), r.nextInt(4) == 0));
+            Sequence q = new Sequence("public", name, pick(r, Types.INTEGER, Types.BIGINT), pick(r, null, 10L, 100L),
+                    increment, null, pick(r, null, 1_000_000L), pick(r, null, 1L, 10L), r.nextInt(4) == 0);
+            // t0 and its id are always drawn.
+            md.addSequence(r.nextInt(3) == 0 ? q.ownedBy("t0", "id") : q);
         }
         List<String> present = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
