@@ -28,8 +28,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "diff", sortOptions = false,
         description = {"Print what makes schema A match schema B: the operations, one per line (destructive ones "
-                + "marked !), or with --sql the SQL statements for A.",
-                "Exit code 0 and no output when A already matches B, 3 when there are differences, 1 on an error."},
+                + "marked !), or with --sql the SQL statements for A. Objects of kinds Retort does not migrate that "
+                + "differ are listed too, as '? not managed: KIND NAME (only in S | differs)'.",
+                "Exit code 0 and no output when A already matches B, 3 when there are differences (with --managed-only, "
+                + "differences Retort migrates), 1 on an error."},
         footer = {"", "A side without a URL of its own is the configured database (--url, RETORT_URL, retort.yaml's url); "
                 + "without one, the embedded PostgreSQL on .retort/pg beside retort.yaml is started for the command."})
 public final class DiffCommand implements Callable<Integer> {
@@ -56,6 +58,10 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--no-drops", description = "Leave out what would drop objects A has and B lacks.")
     boolean noDrops;
+
+    @Option(names = "--managed-only", description = "Exit 0 when what Retort migrates matches, even if objects of "
+            + "kinds it does not migrate (listed with ?) differ.")
+    boolean managedOnly;
 
     @Override
     public Integer call() {
@@ -91,7 +97,7 @@ public final class DiffCommand implements Callable<Integer> {
         SchemaDiff diff = retort.diff(fromSchema, from.equals(to) ? null : new DatabaseDataSource(other, to), toSchema, !noDrops);
         if (diff.isEmpty()) return ExitCode.OK;
         print(diff);
-        return ExitCode.DIFFERENCES;
+        return managedOnly && diff.isManagedEmpty() ? ExitCode.OK : ExitCode.DIFFERENCES;
     }
 
     /** The operations, one per line, or the SQL for schema A, one block per operation. */
@@ -99,6 +105,7 @@ public final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (!sql) {
             diff.describe().forEach(out::println);
+            diff.notManaged().forEach(n -> out.println("? " + n));
         } else {
             boolean first = true;
             for (SqlScript.Block block : diff.sql().blocks()) {
@@ -107,6 +114,9 @@ public final class DiffCommand implements Callable<Integer> {
                 block.comments().forEach(c -> out.println("-- " + c));
                 block.statements().forEach(s -> out.println(s + ";"));
             }
+            // Nothing here migrates them: said as comments, after the statements.
+            if (!diff.notManaged().isEmpty()) out.println();
+            diff.notManaged().forEach(n -> out.println("-- ? " + n));
         }
         out.flush();
     }

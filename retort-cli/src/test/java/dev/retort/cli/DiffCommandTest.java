@@ -63,6 +63,52 @@ class DiffCommandTest {
         assertThat(run.err()).isEmpty();
     }
 
+    /** Two schemas alike in what Retort migrates, holding objects of kinds it does not. */
+    private static String[] unmanagedPair() {
+        String a = DB.createSchema("odd_a");
+        String b = DB.createSchema("odd_b");
+        for (String s : List.of(a, b)) {
+            String q = '"' + s + '"';
+            DB.execute("CREATE TABLE " + q + ".booking (id int PRIMARY KEY, room int, during tsrange, n int, m int)",
+                    "CREATE DOMAIN " + q + ".posint AS integer CHECK (VALUE > 0)");
+        }
+        String qa = '"' + a + '"';
+        String qb = '"' + b + '"';
+        DB.execute("CREATE STATISTICS " + qa + ".booking_nm ON n, m FROM " + qa + ".booking",
+                "CREATE DOMAIN " + qa + ".code AS text",
+                "ALTER DOMAIN " + qb + ".posint ADD CONSTRAINT posint_small CHECK (VALUE < 1000)",
+                "ALTER TABLE " + qb + ".booking ADD CONSTRAINT booking_no_overlap EXCLUDE USING gist (during WITH &&)",
+                "CREATE RULE booking_log AS ON INSERT TO " + qb + ".booking DO ALSO NOTIFY booking");
+        return new String[] {a, b};
+    }
+
+    @Test
+    void objectsOfKindsRetortDoesNotMigrateAreListedAndMakeTheExitThree() {
+        String[] pair = unmanagedPair();
+        String a = pair[0];
+        String b = pair[1];
+        CliRun run = run("--url", url, "diff", "--from-schema", a, "--to-schema", b);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.DIFFERENCES);
+        assertThat(run.outLines()).containsExactly(
+                "? not managed: domain code (only in " + a + ")",
+                "? not managed: domain posint (differs)",
+                "? not managed: exclusion constraint booking_no_overlap on booking (only in " + b + ")",
+                "? not managed: rule booking_log on booking (only in " + b + ")",
+                "? not managed: statistics booking_nm (only in " + a + ")");
+
+        CliRun managed = run("--url", url, "diff", "--from-schema", a, "--to-schema", b, "--managed-only");
+        assertThat(managed.exitCode()).as(managed.err()).isEqualTo(ExitCode.OK);
+        assertThat(managed.outLines()).hasSize(5);
+
+        CliRun sql = run("--url", url, "diff", "--from-schema", a, "--to-schema", b, "--sql");
+        assertThat(sql.exitCode()).isEqualTo(ExitCode.DIFFERENCES);
+        assertThat(sql.outLines()).contains("-- ? not managed: rule booking_log on booking (only in " + b + ")");
+
+        CliRun same = run("--url", url, "diff", "--from-schema", b, "--to-schema", b);
+        assertThat(same.exitCode()).as(same.out()).isEqualTo(ExitCode.OK);
+        assertThat(same.out()).isEmpty();
+    }
+
     @Test
     void differencesArePrintedOnePerLineAndExitThree() {
         String a = current();

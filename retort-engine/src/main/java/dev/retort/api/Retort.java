@@ -398,7 +398,8 @@ public final class Retort {
      * {@code target}, of the same database or of {@code other}: {@code target} is read, its objects
      * retargeted onto {@code schema} (the clone-with-schema of the reflected model) and compared with
      * {@code schema} as a model is. What {@code target} refers to in other schemas stays referred to,
-     * not created. Retort's version tables are left out. Nothing is changed.
+     * not created. Retort's version tables are left out. Objects of kinds Retort does not migrate are
+     * compared by kind, name and definition and listed ({@link SchemaDiff#notManaged()}). Nothing is changed.
      *
      * @param other the database of {@code target}, of the same kind; null for this configuration's
      * @param drops whether to drop what only {@code schema} has
@@ -419,18 +420,21 @@ public final class Retort {
         }
         Autogenerate autogenerate = autogenerate().withDrops(drops);
         Diff diff;
+        List<String> notManaged;
         try (Connection a = connect()) {
             if (other == null) {
                 diff = autogenerate.diff(a, from, a, to);
+                notManaged = autogenerate.notManaged(a, from, a, to);
             } else {
                 try (Connection b = Connections.open(other)) {
                     diff = autogenerate.diff(a, from, b, to);
+                    notManaged = autogenerate.notManaged(a, from, b, to);
                 }
             }
         } catch (SQLException e) {
             throw closing(e);
         }
-        return new SchemaDiff(from, to, diff, diffScript(dialect, from, diff));
+        return new SchemaDiff(from, to, diff, diffScript(dialect, from, diff), notManaged);
     }
 
     /** The SQL of a diff: the schema as the search path first, since the target's expressions name its objects unqualified. */

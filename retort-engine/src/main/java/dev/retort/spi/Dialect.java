@@ -69,6 +69,19 @@ public interface Dialect {
      */
     void requireOneStatement(String sql);
 
+    /**
+     * The objects of each schema of kinds Retort does not manage (a domain, a rule, an exclusion
+     * constraint, an extension), so that a comparison can say they are there rather than pass over them:
+     * for each schema, the objects by kind and name ({@code "domain posint"}, {@code "rule r on t"}),
+     * each with its definition as the database prints it without the schema's own name (null when it
+     * has none to compare). A fixed number of statements whatever the number of schemas. None by default.
+     */
+    default Map<String, Map<String, String>> unmanagedObjects(Connection connection, Collection<String> schemas) throws SQLException {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        for (String s : schemas) out.put(s, Map.of());
+        return out;
+    }
+
     /** How this database rewrites defaults and expressions, for comparison. */
     Normaliser normaliser();
 

@@ -62,6 +62,18 @@ public final class PostgresDialect implements Dialect {
         return new PostgresReflector(connection).reflect(schemas);
     }
 
+    /** Three statements whatever the number of schemas and objects: {@link PostgresInventory}. */
+    @Override
+    public Map<String, Map<String, String>> unmanagedObjects(Connection connection, Collection<String> schemas) throws SQLException {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        PostgresInventory.read(connection, schemas).forEach((schema, entries) -> {
+            Map<String, String> objects = new java.util.TreeMap<>();
+            for (PostgresInventory.Entry e : PostgresInventory.unmanaged(entries)) objects.put(e.key(), e.definition());
+            out.put(schema, objects);
+        });
+        return out;
+    }
+
     @Override
     public List<String> render(Operation operation, String targetSchema) {
         return RENDERER.render(operation, targetSchema);

@@ -162,6 +162,37 @@ public final class Autogenerate {
     }
 
     /**
+     * Objects of kinds Retort does not manage that differ between the two schemas, one line each:
+     * {@code not managed: domain posint (only in tenant_b)}, {@code (only in tenant_a)} or
+     * {@code (differs)}, by kind and name. Empty when the dialect reports none.
+     */
+    public List<String> notManaged(Connection from, String fromSchema, Connection to, String toSchema) {
+        Map<String, String> a;
+        Map<String, String> b;
+        try {
+            if (from == to) {
+                Map<String, Map<String, String>> both = dialect.unmanagedObjects(from, List.of(fromSchema, toSchema));
+                a = both.getOrDefault(fromSchema, Map.of());
+                b = both.getOrDefault(toSchema, Map.of());
+            } else {
+                a = dialect.unmanagedObjects(from, List.of(fromSchema)).getOrDefault(fromSchema, Map.of());
+                b = dialect.unmanagedObjects(to, List.of(toSchema)).getOrDefault(toSchema, Map.of());
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot list the objects of " + fromSchema + " and " + toSchema + ": " + e.getMessage(), e);
+        }
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        List<String> out = new java.util.ArrayList<>();
+        for (String k : keys) {
+            if (!a.containsKey(k)) out.add("not managed: " + k + " (only in " + toSchema + ")");
+            else if (!b.containsKey(k)) out.add("not managed: " + k + " (only in " + fromSchema + ")");
+            else if (!java.util.Objects.equals(a.get(k), b.get(k))) out.add("not managed: " + k + " (differs)");
+        }
+        return out;
+    }
+
+    /**
      * Reads schemas, each of which must exist, in one reflection.
      *
      * @throws DatabaseException naming a missing schema, the database error, or the object Retort cannot represent
