@@ -20,6 +20,7 @@ public class DiffMojo extends RetortMojo {
     static final Setting NO_DROPS = new Setting("noDrops");
     static final Setting SQL = new Setting("sql");
     static final Setting FAIL_ON_DIFFERENCES = new Setting("failOnDifferences");
+    static final Setting MANAGED_ONLY = new Setting("managedOnly");
 
     /** The schema to change: required. */
     @Parameter
@@ -49,9 +50,13 @@ public class DiffMojo extends RetortMojo {
     @Parameter
     Boolean failOnDifferences;
 
+    /** Count only differences of the kinds Retort migrates: objects listed as not managed do not fail the build. */
+    @Parameter
+    Boolean managedOnly;
+
     @Override
     List<Setting> settings() {
-        return List.of(FROM_SCHEMA, TO_SCHEMA, FROM_URL, TO_URL, NO_DROPS, SQL, FAIL_ON_DIFFERENCES);
+        return List.of(FROM_SCHEMA, TO_SCHEMA, FROM_URL, TO_URL, NO_DROPS, SQL, FAIL_ON_DIFFERENCES, MANAGED_ONLY);
     }
 
     @Override
@@ -68,6 +73,7 @@ public class DiffMojo extends RetortMojo {
         if (tu != null) args.addAll(List.of("--to-url", tu));
         if (flag(NO_DROPS, noDrops)) args.add("--no-drops");
         if (flag(SQL, sql)) args.add("--sql");
+        if (flag(MANAGED_ONLY, managedOnly)) args.add("--managed-only");
         return args;
     }
 

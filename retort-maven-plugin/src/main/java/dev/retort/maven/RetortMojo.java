@@ -73,7 +73,7 @@ public abstract class RetortMojo extends AbstractMojo {
     static final Set<String> ALL = Set.of("configFile", "url", "user", "serverId", "schema", "migrations", "model", "skip",
             "tenants", "allTenants", "jobs", "failFast", "report", "lockTimeout", "target", "force", "message",
             "autogenerate", "pinSchema", "verbose", "range", "downgrade", "output", "fromSchema", "toSchema", "fromUrl",
-            "toUrl", "noDrops", "sql", "failOnDifferences");
+            "toUrl", "noDrops", "sql", "failOnDifferences", "managedOnly");
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
