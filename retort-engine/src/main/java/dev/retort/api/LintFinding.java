@@ -17,9 +17,26 @@ import java.util.Objects;
  * @param explanation what it risks, in one line
  * @param alternative the safe way to do the same
  * @param ignored     why the revision silences the rule ({@code lint: {ignore: [...], reason: ...}}); null when it does not
+ * @param weight      the table it is about, measured across tenants ({@link Retort#lintTenants}); null otherwise
  */
 public record LintFinding(String rule, Severity severity, String category, String revision, Path file, int line,
-                          String operation, String explanation, String alternative, String ignored) {
+                          String operation, String explanation, String alternative, String ignored, Weight weight) {
+
+    /**
+     * The table a finding is about, as the tenants hold it: the rows a lock or a rewrite would hold up,
+     * read from the database's statistics.
+     *
+     * @param table            the table's name
+     * @param tenants          the tenants looked at
+     * @param tenantsWithTable how many of them hold the table
+     * @param rows             its estimated rows, summed over them
+     * @param bytes            its size on disk with indexes, summed over them
+     * @param largestTenant    the tenant holding the most rows; null when none holds the table
+     * @param largestRows      that tenant's estimated rows
+     */
+    public record Weight(String table, int tenants, int tenantsWithTable, long rows, long bytes, String largestTenant,
+                         long largestRows) {
+    }
 
     /** How bad a finding is, in increasing order. */
     public enum Severity {
@@ -34,6 +51,11 @@ public record LintFinding(String rule, Severity severity, String category, Strin
     public LintFinding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(severity, "severity");
+    }
+
+    /** The same finding with its weight across tenants. */
+    public LintFinding withWeight(Weight newWeight) {
+        return new LintFinding(rule, severity, category, revision, file, line, operation, explanation, alternative, ignored, newWeight);
     }
 
     /** Whether the revision silences it. */

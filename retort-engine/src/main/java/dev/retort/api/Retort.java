@@ -11,6 +11,7 @@ import dev.retort.internal.fanout.FanOut;
 import dev.retort.internal.fanout.ShardPools;
 import dev.retort.internal.jdbc.Connections;
 import dev.retort.internal.lint.Linter;
+import dev.retort.internal.lint.TableWeights;
 import dev.retort.internal.jdbc.ErrorMessages;
 import dev.retort.internal.revision.MigrationsDirectory;
 import dev.retort.internal.revision.RevisionGraph;
@@ -496,13 +497,36 @@ public final class Retort {
      * those a revision silences are included, marked.
      */
     public List<LintFinding> lint(String target) {
+        return lintFound(target).stream().map(Linter.Found::finding).toList();
+    }
+
+    /**
+     * {@link #lint}, each finding about a table weighed by that table across the tenants of the shards:
+     * how many hold it, their estimated rows and sizes summed, and the tenant with the most rows
+     * ({@link LintFinding#weight()}), read in bulk (a fixed number of catalog queries per few hundred
+     * tenants, one connection per shard).
+     */
+    public List<LintFinding> lintTenants(String target, List<Shard> shards, boolean allowEmpty) {
+        List<Linter.Found> found = lintFound(target);
+        TableWeights weights = new TableWeights(found);
+        boolean[] fixedSchemasRead = {false};
+        survey(shards, allowEmpty, (pools, shard, c, tenants) -> {
+            // Tables in fixed schemas are read once, on the first shard: the main database.
+            weights.read(pools.dialect(shard), c, tenants, !fixedSchemasRead[0]);
+            fixedSchemasRead[0] = true;
+            return List.of();
+        });
+        return found.stream().map(weights::weigh).toList();
+    }
+
+    private List<Linter.Found> lintFound(String target) {
         MigrationsDirectory directory = migrations();
         RevisionGraph graph = directory.graph();
         java.util.Set<String> wanted = target == null ? null : graph.resolve(target);
         Linter linter = new Linter(dialect());
-        List<LintFinding> out = new ArrayList<>();
+        List<Linter.Found> out = new ArrayList<>();
         for (Revision r : graph.history()) {
-            if (wanted == null || wanted.contains(r.id())) out.addAll(linter.lint(r, directory.upgradeSources(r.id())));
+            if (wanted == null || wanted.contains(r.id())) out.addAll(linter.found(r, directory.upgradeSources(r.id())));
         }
         return out;
     }

@@ -134,6 +134,16 @@ public interface Dialect {
         return true;
     }
 
+    /**
+     * The sizes of the named tables in each of the given schemas, by schema then table; a table that
+     * does not exist is left out. Implementations issue a fixed number of queries whatever the number of
+     * schemas and tables. The default knows nothing (an empty map).
+     */
+    default Map<String, Map<String, TableSize>> tableSizes(Connection connection, Collection<String> schemas,
+                                                           Collection<String> tables) throws SQLException {
+        return Map.of();
+    }
+
     /** True when DDL takes part in transactions, so a failed revision leaves nothing behind. */
     boolean transactionalDdl();
 

@@ -10,6 +10,7 @@ import dev.retort.compare.Canonical;
 import dev.retort.compare.Normaliser;
 import dev.retort.api.Database;
 import dev.retort.spi.Dialect;
+import dev.retort.spi.TableSize;
 import dev.retort.internal.sql.SqlTemplate;
 import dev.retort.operations.Operation;
 
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -198,6 +200,32 @@ public final class PostgresDialect implements Dialect {
              ResultSet rs = st.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
                      + "AND nspname <> 'information_schema' ORDER BY nspname")) {
             while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    /**
+     * One query on the catalog for every schema and table: {@code reltuples}, the planner's estimate
+     * (-1 for a table never vacuumed or analysed, counted as 0), and {@code pg_total_relation_size}.
+     * Names are bound as arrays, never put into the text.
+     */
+    @Override
+    public Map<String, Map<String, TableSize>> tableSizes(Connection connection, Collection<String> schemas,
+                                                          Collection<String> tables) throws SQLException {
+        Map<String, Map<String, TableSize>> out = new LinkedHashMap<>();
+        if (schemas.isEmpty() || tables.isEmpty()) return out;
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT n.nspname, c.relname, GREATEST(c.reltuples, 0)::bigint, pg_catalog.pg_total_relation_size(c.oid)
+                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND c.relname = ANY (?)""")) {
+            ps.setArray(1, connection.createArrayOf("text", schemas.toArray()));
+            ps.setArray(2, connection.createArrayOf("text", tables.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                            .put(rs.getString(2), new TableSize(rs.getLong(3), rs.getLong(4)));
+                }
+            }
         }
         return out;
     }

@@ -5,8 +5,11 @@ import dev.retort.cli.ExitCode;
 import dev.retort.cli.Main;
 import dev.retort.cli.RetortFactory;
 import dev.retort.cli.config.Settings;
+import dev.retort.cli.fanout.FanOutOptions;
+import dev.retort.cli.migrate.TenantRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,6 +28,8 @@ import java.util.concurrent.Callable;
                 "Checks the head revisions, the revision named, or every revision with --all; only upgrades are "
                         + "checked. A revision silences a rule for one operation with "
                         + "`lint: {ignore: [ID], reason: TEXT}` beside it.",
+                "With --tenants (or --all-tenants), each finding about a table is weighed by that table across the "
+                        + "tenants: their estimated rows and sizes, and the tenant with the most rows.",
                 "Exit code 0 when no finding reaches --fail-on, 3 when one does, 1 on an error."})
 public final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -41,14 +46,24 @@ public final class LintCommand implements Callable<Integer> {
             description = "error (default), warning or none: the least severe finding that makes the exit code 3.")
     String failOn;
 
+    @Mixin
+    FanOutOptions fanOut;
+
     @Override
     public Integer call() {
         if (all && revision != null) throw usage("give a REVISION or --all, not both");
         LintFinding.Severity threshold = threshold();
+        String target = all ? null : revision == null ? "heads" : revision;
+        List<LintFinding> findings;
+        if (fanOut.manyTenants(spec)) {
+            if (fanOut.report() != null) throw usage("lint writes no --report: its findings go to the standard output");
+            findings = TenantRun.read(spec, fanOut, (retort, shards) -> retort.lintTenants(target, shards, fanOut.allowEmpty()),
+                    (file, started, result) -> { });
+        } else {
+            findings = RetortFactory.offline(Main.settings(spec, null), spec.commandLine().getErr()::println).lint(target);
+        }
         Settings settings = Main.settings(spec, null);
         PrintWriter out = spec.commandLine().getOut();
-        List<LintFinding> findings = RetortFactory.offline(settings, spec.commandLine().getErr()::println)
-                .lint(all ? null : revision == null ? "heads" : revision);
         for (LintFinding f : findings) print(out, settings, f);
         long ignored = findings.stream().filter(LintFinding::isIgnored).count();
         long errors = findings.stream().filter(f -> !f.isIgnored() && f.severity() == LintFinding.Severity.ERROR).count();
@@ -70,6 +85,36 @@ public final class LintCommand implements Callable<Integer> {
         String level = f.isIgnored() ? "ignored" : f.severity().label();
         out.println(where + ": " + level + " [" + f.rule() + "] " + f.operation() + ": " + f.explanation());
         out.println("    " + (f.isIgnored() ? "reason: " + f.ignored() : "safe: " + f.alternative()));
+        if (f.weight() != null) out.println("    tenants: " + weight(f.weight()));
+    }
+
+    /** {@code orders has 48.2 M rows (12.3 GB) over 998 of 1,000 tenants, the most 2.1 M in tenant_412}. */
+    static String weight(LintFinding.Weight w) {
+        String tenants = String.format(Locale.ROOT, "%,d", w.tenants()) + (w.tenants() == 1 ? " tenant" : " tenants");
+        if (w.tenantsWithTable() == 0) return "no table " + w.table() + " in " + tenants;
+        String over = w.tenantsWithTable() == w.tenants() ? tenants
+                : String.format(Locale.ROOT, "%,d", w.tenantsWithTable()) + " of " + tenants;
+        return w.table() + " has " + rows(w.rows()) + " (" + bytes(w.bytes()) + ") over " + over
+                + ", the most " + rows(w.largestRows()) + " in " + w.largestTenant();
+    }
+
+    static String rows(long n) {
+        if (n < 10_000) return String.format(Locale.ROOT, "%,d", n) + (n == 1 ? " row" : " rows");
+        if (n < 1_000_000) return String.format(Locale.ROOT, "%.1f k rows", n / 1e3);
+        if (n < 1_000_000_000) return String.format(Locale.ROOT, "%.1f M rows", n / 1e6);
+        return String.format(Locale.ROOT, "%.1f G rows", n / 1e9);
+    }
+
+    static String bytes(long n) {
+        String[] units = {"kB", "MB", "GB", "TB"};
+        if (n < 1024) return n + " B";
+        double v = n;
+        int i = -1;
+        while (v >= 1024 && i < units.length - 1) {
+            v /= 1024;
+            i++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[i]);
     }
 
     private static String count(long n, String what) {

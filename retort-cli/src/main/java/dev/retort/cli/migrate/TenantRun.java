@@ -33,7 +33,7 @@ import java.util.function.BiFunction;
  * otherwise) and the JSON report when asked for. Exit 0 when every tenant succeeded, 1 when any failed
  * or was skipped.
  */
-final class TenantRun {
+public final class TenantRun {
 
     /** One verb over the shards. */
     @FunctionalInterface
@@ -65,7 +65,7 @@ final class TenantRun {
      * Runs a read over the shards {@code --tenants} names on the configured database ({@code current},
      * {@code check}: one connection per shard, no fan-out pools of {@code --jobs}).
      */
-    static <T> T read(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, BiFunction<Retort, List<Shard>, T> work,
+    public static <T> T read(CommandLine.Model.CommandSpec spec, FanOutOptions fanOut, BiFunction<Retort, List<Shard>, T> work,
                       ReportFile<T> report) {
         Path file = reportFile(spec, fanOut);
         Instant started = Instant.now();
@@ -89,7 +89,7 @@ final class TenantRun {
 
     /** Writes a read's {@code --report}. */
     @FunctionalInterface
-    interface ReportFile<T> {
+    public interface ReportFile<T> {
         void write(Path file, Instant started, T result);
     }
 

@@ -2,6 +2,7 @@ package dev.retort.cli.authoring;
 
 import dev.retort.cli.CliRun;
 import dev.retort.cli.ExitCode;
+import dev.retort.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +96,29 @@ class LintCommandTest {
                 "    reason: nothing reads it since 2025").last().isEqualTo("0 errors, 1 warning, 1 ignored by their revisions");
         assertThat(run("lint", "--fail-on", "warning").exitCode()).isEqualTo(ExitCode.DIFFERENCES);
         assertThat(run("lint", "--fail-on", "WARNING").exitCode()).isEqualTo(ExitCode.DIFFERENCES);
+    }
+
+    @Test
+    void overTenantsEachFindingIsWeighedByItsTable() throws IOException {
+        TestDatabase db = TestDatabase.postgres();
+        Files.writeString(project.resolve("retort.yaml"), "url: " + db.jdbcUrl() + "\nmigrations: migrations\n");
+        write("b2_change.yaml", "b2", "a1", """
+                  - alter_column: {table: orders, column: note, nullable: {from: true, to: false}}
+                """);
+        String prefix = "lc_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT) + "_";
+        CliRun up = run("upgrade", "a1", "--tenants", "list:" + prefix + "1," + prefix + "2");
+        assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCode.OK);
+        db.execute("INSERT INTO \"" + prefix + "2\".orders SELECT g, 'x' FROM generate_series(1, 12345) g",
+                "ANALYZE \"" + prefix + "2\".orders", "ANALYZE \"" + prefix + "1\".orders");
+
+        CliRun run = run("lint", "--tenants", prefix + "*");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.outLines()).hasSize(7);
+        assertThat(run.outLines().get(2)).matches("    tenants: orders has 12\\.3 k rows \\([0-9.]+ kB\\) over 2 tenants, the most 12\\.3 k rows in "
+                + prefix + "2");
+        assertThat(run("lint", "--tenants", prefix + "*", "--report", "r.json").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run("lint", "--tenants", "nomatch_*").err()).contains("matches no schema");
     }
 
     @Test

@@ -37,17 +37,41 @@ public final class Linter {
         this.dialect = dialect;
     }
 
+    /** A finding, with the table it is about (null schema: the tenant's; null table: none). */
+    public record Found(LintFinding finding, String schema, String table) {
+    }
+
     /** The findings of one revision, in the order of its operations; {@code sources} gives each operation's line. */
     public List<LintFinding> lint(Revision revision, List<OperationSource> sources) {
-        List<LintFinding> out = new ArrayList<>();
+        return found(revision, sources).stream().map(Found::finding).toList();
+    }
+
+    /** {@link #lint}, each finding with the table it is about. */
+    public List<Found> found(Revision revision, List<OperationSource> sources) {
+        List<Found> out = new ArrayList<>();
         Set<String> created = new HashSet<>();
         List<Operation> ops = revision.upgrade();
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
             OperationSource source = i < sources.size() ? sources.get(i) : OperationSource.at(0);
-            for (LintRule rule : rules(op, created)) out.add(finding(revision, op, source, rule));
+            for (LintRule rule : rules(op, created)) {
+                String[] table = tableOf(op);
+                out.add(new Found(finding(revision, op, source, rule), table == null ? null : table[0], table == null ? null : table[1]));
+            }
         }
         return out;
+    }
+
+    /** The schema (null: the tenant's) and name of the table an operation works on; null when it works on none. */
+    private static String[] tableOf(Operation op) {
+        if (op instanceof TableOps.DropTable d) return new String[] {d.table().schema(), d.table().name()};
+        if (op instanceof ColumnOps.DropColumn d) return new String[] {d.schema(), d.table()};
+        if (op instanceof ColumnOps.AddColumn a) return new String[] {a.schema(), a.table()};
+        if (op instanceof ColumnOps.AlterColumn a) return new String[] {a.schema(), a.table()};
+        if (op instanceof ConstraintOps.AddConstraint a) return new String[] {a.schema(), a.table()};
+        if (op instanceof IndexOps.CreateIndex c) return new String[] {c.schema(), c.table()};
+        if (op instanceof IndexOps.DropIndex d) return new String[] {d.schema(), d.table()};
+        return null;
     }
 
     /** The rules an operation breaks; {@code created} collects the tables the revision created so far. */
@@ -118,6 +142,6 @@ public final class Linter {
     private static LintFinding finding(Revision revision, Operation op, OperationSource source, LintRule rule) {
         return new LintFinding(rule.id(), LintFinding.Severity.valueOf(rule.severity().name()), rule.category().toString(),
                 revision.id(), revision.path(), source.line(), op.describe(), rule.explanation(), rule.alternative(),
-                source.ignores(rule) ? source.reason() : null);
+                source.ignores(rule) ? source.reason() : null, null);
     }
 }
