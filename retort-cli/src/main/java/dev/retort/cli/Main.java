@@ -6,6 +6,8 @@ import dev.retort.Identifiers;
 import dev.retort.cli.authoring.HeadsCommand;
 import dev.retort.cli.authoring.HistoryCommand;
 import dev.retort.cli.authoring.LintCommand;
+import dev.retort.cli.migrate.DdlTimeoutOptions;
+import dev.retort.api.DdlTimeouts;
 import dev.retort.cli.authoring.MergeCommand;
 import dev.retort.cli.authoring.RevisionCommand;
 import dev.retort.cli.authoring.ShowCommand;
@@ -179,6 +181,8 @@ public final class Main implements Runnable {
             }
         }
         Settings settings = root.adjust.apply(SettingsLoader.load(root.workingDirectory, root.environment, new Overrides(root.config, root.url, schema)));
+        DdlTimeoutOptions ddl = DdlTimeoutOptions.of(command);
+        if (ddl != null) settings = settings.withDdlTimeouts(ddl.over(DdlTimeouts.DEFAULTS, command));
         if (settings.schema() != null) {
             Source source = settings.source(Key.SCHEMA);
             checkSchema(command, source.origin() == Source.Origin.OPTION ? schemaLabel : source.describe(), settings.schema(),

@@ -57,6 +57,7 @@ public final class RetortFactory {
                 .model(new LazyModel(settings, progress));
         base = settings.migrations() != null ? base.migrations(shown(settings, settings.migrations()))
                 : base.migrations(settings.migrationsLocation()).classLoader(projectResources(settings, progress));
+        if (settings.ddlTimeouts() != null) base = base.ddlTimeouts(settings.ddlTimeouts());
         return settings.schema() == null ? base : base.defaultSchema(settings.schema());
     }
 

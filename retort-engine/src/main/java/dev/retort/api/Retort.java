@@ -96,7 +96,8 @@ public final class Retort {
      */
     public UpgradeResult upgrade(String target, String schema, boolean force) {
         String s = schema(schema);
-        return runner().upgrade(migrations().graph(), target == null ? "head" : target, s, force);
+        MigrationsDirectory directory = migrations();
+        return runner(directory).upgrade(directory.graph(), target == null ? "head" : target, s, force);
     }
 
     /** {@link #downgrade(String, String, boolean)} without force. */
@@ -111,7 +112,8 @@ public final class Retort {
      */
     public DowngradeResult downgrade(String target, String schema, boolean force) {
         String s = schema(schema);
-        return runner().downgrade(migrations().graph(), Objects.requireNonNull(target, "target"), s, force);
+        MigrationsDirectory directory = migrations();
+        return runner(directory).downgrade(directory.graph(), Objects.requireNonNull(target, "target"), s, force);
     }
 
     /** Records that a schema is at {@code target} without running any revision. */
@@ -186,7 +188,8 @@ public final class Retort {
         CreateMethod how = method == null ? CreateMethod.AUTO : method;
         Runner.ModelOperations ops = configuration.model() == null ? null
                 : c -> autogenerate().withMissingSchemasEmpty(true).autogenerate(c, model(s), s).operations();
-        return runner().create(migrations().graph(), s, how, ops);
+        MigrationsDirectory directory = migrations();
+        return runner(directory).create(directory.graph(), s, how, ops);
     }
 
     /**
@@ -209,6 +212,11 @@ public final class Retort {
             throw new ConfigurationException("no database: configure a data source (dataSource(...))");
         }
         return new Runner(dialect(), configuration.dataSource(), configuration.versionTable(), configuration.lockTimeout(), cancellation);
+    }
+
+    /** A runner that bounds the revisions' statements as the configuration and their files say. */
+    private Runner runner(MigrationsDirectory directory) {
+        return runner().ddl(configuration.ddlTimeouts(), directory::read);
     }
 
     private OfflineScripts offline() {
@@ -316,7 +324,9 @@ public final class Retort {
 
     /** The graph is read once for the whole fan-out: every tenant sees the same revisions. */
     private TenantMigrations tenantMigrations() {
-        return new TenantMigrations(dialect(), configuration.versionTable(), configuration.lockTimeout(), migrations().graph(), cancellation);
+        MigrationsDirectory directory = migrations();
+        return new TenantMigrations(dialect(), configuration.versionTable(), configuration.lockTimeout(), directory.graph(), cancellation)
+                .ddl(configuration.ddlTimeouts(), directory::read);
     }
 
     // --- what every verb needs ---

@@ -35,14 +35,16 @@ public final class RetortConfiguration {
     private final String defaultSchema;
     private final Duration lockTimeout;
     private final Pattern tenantNamePattern;
+    private final DdlTimeouts ddlTimeouts;
 
     RetortConfiguration() {
         this(null, null, new Location(Path.of("migrations"), null, null), null, DEFAULT_VERSION_TABLE, null, DEFAULT_LOCK_TIMEOUT,
-                TenantNames.DEFAULT_PATTERN);
+                TenantNames.DEFAULT_PATTERN, DdlTimeouts.DEFAULTS);
     }
 
     private RetortConfiguration(DataSource dataSource, Dialect dialect, Location migrations, ModelProvider model,
-                                String versionTable, String defaultSchema, Duration lockTimeout, Pattern tenantNamePattern) {
+                                String versionTable, String defaultSchema, Duration lockTimeout, Pattern tenantNamePattern,
+                                DdlTimeouts ddlTimeouts) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.migrations = Objects.requireNonNull(migrations, "migrations location");
@@ -51,6 +53,7 @@ public final class RetortConfiguration {
         this.defaultSchema = defaultSchema == null ? null : identifier("schema", defaultSchema);
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lock timeout");
         this.tenantNamePattern = Objects.requireNonNull(tenantNamePattern, "tenant name pattern");
+        this.ddlTimeouts = Objects.requireNonNull(ddlTimeouts, "DDL timeouts");
     }
 
     /**
@@ -72,7 +75,7 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration dataSource(DataSource newDataSource) {
-        return new RetortConfiguration(newDataSource, dialect, migrations, model, versionTable, defaultSchema, lockTimeout, tenantNamePattern);
+        return new RetortConfiguration(newDataSource, dialect, migrations, model, versionTable, defaultSchema, lockTimeout, tenantNamePattern, ddlTimeouts);
     }
 
     /** The dialect; null means: chosen from the data source's JDBC URL when loaded. */
@@ -81,7 +84,7 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration dialect(Dialect newDialect) {
-        return new RetortConfiguration(dataSource, newDialect, migrations, model, versionTable, defaultSchema, lockTimeout, tenantNamePattern);
+        return new RetortConfiguration(dataSource, newDialect, migrations, model, versionTable, defaultSchema, lockTimeout, tenantNamePattern, ddlTimeouts);
     }
 
     /**
@@ -122,7 +125,7 @@ public final class RetortConfiguration {
 
     public RetortConfiguration migrations(Path directory) {
         return new RetortConfiguration(dataSource, dialect, new Location(Objects.requireNonNull(directory, "migrations directory"),
-                null, migrations.loader()), model, versionTable, defaultSchema, lockTimeout, tenantNamePattern);
+                null, migrations.loader()), model, versionTable, defaultSchema, lockTimeout, tenantNamePattern, ddlTimeouts);
     }
 
     /**
@@ -138,7 +141,7 @@ public final class RetortConfiguration {
             String resource = location.substring(CLASSPATH_PREFIX.length()).strip();
             if (resource.isEmpty()) throw new ConfigurationException("migrations location '" + location + "' names no class-path directory");
             return new RetortConfiguration(dataSource, dialect, new Location(null, resource, migrations.loader()), model,
-                    versionTable, defaultSchema, lockTimeout, tenantNamePattern);
+                    versionTable, defaultSchema, lockTimeout, tenantNamePattern, ddlTimeouts);
         }
         try {
             return migrations(Path.of(location));
@@ -154,7 +157,7 @@ public final class RetortConfiguration {
 
     public RetortConfiguration classLoader(ClassLoader loader) {
         return new RetortConfiguration(dataSource, dialect, new Location(migrations.directory(), migrations.classpath(), loader),
-                model, versionTable, defaultSchema, lockTimeout, tenantNamePattern);
+                model, versionTable, defaultSchema, lockTimeout, tenantNamePattern, ddlTimeouts);
     }
 
     /** The model that autogenerate and check compare with; null when only applying revisions. */
@@ -163,7 +166,7 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration model(ModelProvider provider) {
-        return new RetortConfiguration(dataSource, dialect, migrations, provider, versionTable, defaultSchema, lockTimeout, tenantNamePattern);
+        return new RetortConfiguration(dataSource, dialect, migrations, provider, versionTable, defaultSchema, lockTimeout, tenantNamePattern, ddlTimeouts);
     }
 
     public String versionTable() {
@@ -171,7 +174,7 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration versionTable(String name) {
-        return new RetortConfiguration(dataSource, dialect, migrations, model, name, defaultSchema, lockTimeout, tenantNamePattern);
+        return new RetortConfiguration(dataSource, dialect, migrations, model, name, defaultSchema, lockTimeout, tenantNamePattern, ddlTimeouts);
     }
 
     /** The schema a call works on when it names none; null for none. */
@@ -180,7 +183,7 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration defaultSchema(String schema) {
-        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, schema, lockTimeout, tenantNamePattern);
+        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, schema, lockTimeout, tenantNamePattern, ddlTimeouts);
     }
 
     /** How long a runner waits for another runner's lock on the same schema. */
@@ -189,7 +192,21 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration lockTimeout(Duration timeout) {
-        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, defaultSchema, timeout, tenantNamePattern);
+        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, defaultSchema, timeout, tenantNamePattern, ddlTimeouts);
+    }
+
+    /**
+     * How long a revision's statements may wait for the application's locks and run, and how often a
+     * revision that waited too long is tried again: {@link DdlTimeouts#DEFAULTS} unless set. Not the
+     * wait for another runner ({@link #lockTimeout()}).
+     */
+    public DdlTimeouts ddlTimeouts() {
+        return ddlTimeouts;
+    }
+
+    public RetortConfiguration ddlTimeouts(DdlTimeouts timeouts) {
+        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, defaultSchema, lockTimeout, tenantNamePattern,
+                timeouts);
     }
 
     /**
@@ -201,7 +218,7 @@ public final class RetortConfiguration {
     }
 
     public RetortConfiguration tenantNamePattern(Pattern pattern) {
-        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, defaultSchema, lockTimeout, pattern);
+        return new RetortConfiguration(dataSource, dialect, migrations, model, versionTable, defaultSchema, lockTimeout, pattern, ddlTimeouts);
     }
 
     /**
@@ -220,6 +237,6 @@ public final class RetortConfiguration {
     public String toString() {
         return "RetortConfiguration(migrations=" + migrations + ", versionTable=" + versionTable
                 + ", defaultSchema=" + defaultSchema + ", lockTimeout=" + lockTimeout
-                + ", tenantNamePattern=" + tenantNamePattern + ", dialect=" + (dialect == null ? "auto" : dialect.name()) + ")";
+                + ", tenantNamePattern=" + tenantNamePattern + ", ddlTimeouts=" + ddlTimeouts + ", dialect=" + (dialect == null ? "auto" : dialect.name()) + ")";
     }
 }

@@ -144,6 +144,29 @@ public interface Dialect {
         return Map.of();
     }
 
+    /**
+     * Statements run first in each of a run's transactions bounding how long each of its statements may
+     * wait for a lock ({@code lockTimeout}, zero for no bound) and run ({@code statementTimeout}, null for
+     * no bound), for that transaction only. None by default: the database's own settings apply.
+     */
+    default List<String> transactionTimeouts(Duration lockTimeout, Duration statementTimeout) {
+        return List.of();
+    }
+
+    /** Whether a statement failed because it waited longer than the lock timeout of {@link #transactionTimeouts}. */
+    default boolean lockTimedOut(SQLException failure) {
+        return false;
+    }
+
+    /**
+     * The sessions now holding locks on tables of {@code schema}, other than this connection's, on one
+     * line (each with what identifies it, its state, since when, the start of its query), for the message
+     * of a run that gave up waiting; null when there are none or the database cannot say.
+     */
+    default String lockHolders(Connection connection, String schema) throws SQLException {
+        return null;
+    }
+
     /** True when DDL takes part in transactions, so a failed revision leaves nothing behind. */
     boolean transactionalDdl();
 

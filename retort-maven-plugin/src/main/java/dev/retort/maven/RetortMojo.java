@@ -324,7 +324,7 @@ public abstract class RetortMojo extends AbstractMojo {
         List<Path> classpath = classpath();
         sources.put(Key.CLASSPATH, new Source(Source.Origin.FILE, "the project's compile class path"));
         return new Settings(s.workingDirectory(), s.configFile(), s.baseDirectory(), u, userName, password, migrationsDir,
-                migrationsClasspath, modelSource, classpath, s.versionTable(), schemaName, s.tenantNamePattern(), s.tenants(), sources);
+                migrationsClasspath, modelSource, classpath, s.versionTable(), schemaName, s.tenantNamePattern(), s.tenants(), sources, s.ddlTimeouts());
     }
 
     /** A value given as {@code -D}, or in the pom when neither the environment nor the command line gave one. */

@@ -230,6 +230,53 @@ public final class PostgresDialect implements Dialect {
         return out;
     }
 
+    /** {@code SET LOCAL}: the bounds end with the transaction, so a pooled connection is left as it was. */
+    @Override
+    public List<String> transactionTimeouts(Duration lockTimeout, Duration statementTimeout) {
+        List<String> out = new ArrayList<>();
+        out.add("SET LOCAL lock_timeout = " + Math.max(0, lockTimeout.toMillis()));
+        out.add("SET LOCAL statement_timeout = " + (statementTimeout == null ? 0 : Math.max(1, statementTimeout.toMillis())));
+        return out;
+    }
+
+    /** SQLSTATE 55P03, lock_not_available: what lock_timeout raises. */
+    @Override
+    public boolean lockTimedOut(SQLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && "55P03".equals(e.getSQLState())) return true;
+        }
+        return false;
+    }
+
+    /** Granted locks on the schema's relations held by other sessions, oldest transaction first, at most three. */
+    @Override
+    public String lockHolders(Connection connection, String schema) throws SQLException {
+        List<String> holders = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT a.pid, coalesce(a.state, '?'), a.xact_start, a.query_start, left(regexp_replace(coalesce(a.query, ''), '\\s+', ' ', 'g'), 60),
+                       string_agg(DISTINCT c.relname, ', ' ORDER BY c.relname), string_agg(DISTINCT l.mode, ', ' ORDER BY l.mode)
+                FROM pg_catalog.pg_locks l
+                JOIN pg_catalog.pg_class c ON c.oid = l.relation
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+                WHERE l.granted AND n.nspname = ? AND l.pid <> pg_backend_pid()
+                GROUP BY a.pid, a.state, a.xact_start, a.query_start, a.query
+                ORDER BY a.xact_start NULLS LAST, a.pid
+                LIMIT 3""")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Timestamp since = rs.getTimestamp(3) != null ? rs.getTimestamp(3) : rs.getTimestamp(4);
+                    holders.add("pid " + rs.getInt(1) + " (" + rs.getString(2)
+                            + (since == null ? "" : " since " + since.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                            + ", holding " + rs.getString(7) + " on " + rs.getString(6)
+                            + ", query: " + rs.getString(5) + ")");
+                }
+            }
+        }
+        return holders.isEmpty() ? null : String.join("; ", holders);
+    }
+
     @Override
     public boolean schemaExists(Connection connection, String schema) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {

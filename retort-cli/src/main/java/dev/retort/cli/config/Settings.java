@@ -1,5 +1,7 @@
 package dev.retort.cli.config;
 
+import dev.retort.api.DdlTimeouts;
+
 import dev.retort.loader.ModelRequest;
 import dev.retort.loader.ModelSource;
 import java.nio.file.Files;
@@ -30,12 +32,13 @@ import java.util.regex.Pattern;
  * @param schema           the schema to work on; null when none is named
  * @param tenantNamePattern the pattern every tenant schema's name must match
  * @param tenants          the tenants section; null when absent
+ * @param ddlTimeouts      the bounds on the revisions' statements the command line gives; null for the defaults
  * @param sources          where each setting's value came from
  */
 public record Settings(Path workingDirectory, Path configFile, Path baseDirectory,
                        String url, String user, Secret password, Path migrations, String migrationsClasspath, ModelSource model,
                        List<Path> classpath, String versionTable, String schema, Pattern tenantNamePattern,
-                       TenantSettings tenants, Map<Key, Source> sources) {
+                       TenantSettings tenants, Map<Key, Source> sources, DdlTimeouts ddlTimeouts) {
     public static final String DEFAULT_MIGRATIONS = "migrations";
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
     /** Retort's own files beside retort.yaml: the embedded server's data, the model's classpath cache. */
@@ -46,6 +49,12 @@ public record Settings(Path workingDirectory, Path configFile, Path baseDirector
     public Settings {
         classpath = classpath == null ? null : List.copyOf(classpath);
         sources = Map.copyOf(sources);
+    }
+
+    /** These settings with the bounds on the revisions' statements the command line gives. */
+    public Settings withDdlTimeouts(DdlTimeouts timeouts) {
+        return new Settings(workingDirectory, configFile, baseDirectory, url, user, password, migrations, migrationsClasspath, model,
+                classpath, versionTable, schema, tenantNamePattern, tenants, sources, timeouts);
     }
 
     /** Whether Retort runs its embedded PostgreSQL (no URL is configured). */

@@ -83,7 +83,7 @@ public final class SettingsLoader {
         TenantSettings tenants = pick(Key.TENANTS, null, null, null, null, file.tenants(), file, sources);
 
         return new Settings(workDir, configFile, base, url, user, password, migrations, migrationsClasspath, model, classpath,
-                versionTable, schema, tenantNamePattern, tenants, sources);
+                versionTable, schema, tenantNamePattern, tenants, sources, null);
     }
 
     /** The file to read: {@code --config}'s, which must exist, else retort.yaml here if there is one. */

@@ -41,6 +41,9 @@ public final class DowngradeCommand implements Callable<Integer> {
     LockTimeoutOption lockTimeout;
 
     @Mixin
+    DdlTimeoutOptions ddlTimeouts;
+
+    @Mixin
     FanOutOptions fanOut;
 
     @Override

@@ -42,6 +42,9 @@ public final class TenantCommand implements Callable<Integer> {
         @Mixin
         LockTimeoutOption lockTimeout;
 
+        @Mixin
+        DdlTimeoutOptions ddlTimeouts;
+
         @Override
         public Integer call() {
             CreateMethod how;

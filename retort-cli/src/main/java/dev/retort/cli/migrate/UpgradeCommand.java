@@ -39,6 +39,9 @@ public final class UpgradeCommand implements Callable<Integer> {
     LockTimeoutOption lockTimeout;
 
     @Mixin
+    DdlTimeoutOptions ddlTimeouts;
+
+    @Mixin
     DestructiveOptions destructive;
 
     @Mixin

@@ -124,6 +124,11 @@ public final class MigrationsDirectory {
         return read.upgrade();
     }
 
+    /** What a revision's file says beside its revision: lines, lint annotations, timeouts. */
+    public RevisionReader.Read read(String id) {
+        return sources.get(graph.get(id).id());
+    }
+
     /** A fresh random id that no revision here has. */
     public String newId() {
         String id;

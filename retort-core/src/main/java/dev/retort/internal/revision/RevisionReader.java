@@ -45,6 +45,7 @@ import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -56,6 +57,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
@@ -65,18 +68,27 @@ import java.util.function.Supplier;
  * does not know is an error, because a misspelt optional key would otherwise be silently ignored.
  */
 public final class RevisionReader {
-    private static final Set<String> TOP = Set.of("revision", "down_revision", "message", "created", "upgrade", "downgrade");
+    private static final Set<String> TOP = Set.of("revision", "down_revision", "message", "created", "upgrade", "downgrade",
+            "lock_timeout", "statement_timeout");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|min)?");
 
     private final Path file;
     private final List<OperationSource> upgradeSources = new ArrayList<>();
     private final List<OperationSource> downgradeSources = new ArrayList<>();
+    private Duration lockTimeout;
+    private Duration statementTimeout;
 
     private RevisionReader(Path file) {
         this.file = file;
     }
 
-    /** A revision with where its operations are in the file and what lint rules they silence. */
-    public record Read(Revision revision, List<OperationSource> upgrade, List<OperationSource> downgrade) {
+    /**
+     * A revision with where its operations are in the file and what lint rules they silence, and the
+     * bounds its {@code lock_timeout} and {@code statement_timeout} set for its statements (null when not
+     * given; zero for no bound). None of these is part of the revision or its checksum.
+     */
+    public record Read(Revision revision, List<OperationSource> upgrade, List<OperationSource> downgrade,
+                       Duration lockTimeout, Duration statementTimeout) {
         public Read {
             upgrade = List.copyOf(upgrade);
             downgrade = List.copyOf(downgrade);
@@ -114,7 +126,7 @@ public final class RevisionReader {
     public static Read parseWithSources(String text, Path source) {
         RevisionReader reader = new RevisionReader(source);
         Revision revision = reader.revision(compose(text, source));
-        return new Read(revision, reader.upgradeSources, reader.downgradeSources);
+        return new Read(revision, reader.upgradeSources, reader.downgradeSources, reader.lockTimeout, reader.statementTimeout);
     }
 
     /** The system property that raises (or lowers) {@link #DEFAULT_LIMIT}. */
@@ -201,9 +213,30 @@ public final class RevisionReader {
         String message = text(f.need("message"), "message");
         Node createdNode = f.need("created");
         Instant created = instant(createdNode);
+        if (f.get("lock_timeout") != null) lockTimeout = duration(f.get("lock_timeout"), "lock_timeout");
+        if (f.get("statement_timeout") != null) statementTimeout = duration(f.get("statement_timeout"), "statement_timeout");
         List<Operation> upgrade = operations(f.need("upgrade"), "upgrade", upgradeSources);
         List<Operation> downgrade = operations(f.need("downgrade"), "downgrade", downgradeSources);
         return check(downNode, () -> new Revision(id, downs, message, created, upgrade, downgrade, file, null));
+    }
+
+    /** {@code 500ms}, {@code 5s}, {@code 5} (seconds), {@code 2m}, or ISO-8601 ({@code PT5S}); zero for no bound. */
+    private Duration duration(Node n, String what) {
+        String s = text(n, what).strip();
+        Matcher m = DURATION.matcher(s.toLowerCase(java.util.Locale.ROOT));
+        if (m.matches()) {
+            long v = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return unit.equals("ms") ? Duration.ofMillis(v) : unit.equals("s") ? Duration.ofSeconds(v) : Duration.ofMinutes(v);
+        }
+        Duration d;
+        try {
+            d = Duration.parse(s.toUpperCase(java.util.Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw fail(n, "'" + what + "' must be a duration like 500ms, 5s or 2m, not '" + s + "'");
+        }
+        if (d.isNegative()) throw fail(n, "'" + what + "' cannot be negative: '" + s + "'");
+        return d;
     }
 
     private Instant instant(Node n) {

@@ -10,7 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code lint: {ignore: [ID], reason: ...}} beside an operation: read with its line, checked, outside the checksum. */
+/** What a revision file says beside its revision: {@code lint:} beside an operation, {@code lock_timeout} and {@code statement_timeout}; read with their lines, checked, outside the checksum. */
 class LintAnnotationTest {
     private static final Path FILE = Path.of("migrations/ab12_x.yaml");
 
@@ -72,5 +72,23 @@ class LintAnnotationTest {
     void lintAloneIsNoOperation() {
         assertThatThrownBy(() -> RevisionReader.parse(revision("  - lint: {ignore: [drop-column], reason: x}\n"), FILE))
                 .hasMessage("migrations/ab12_x.yaml:6: an operation is a mapping with one key, the operation's name; this one has 0 ()");
+    }
+
+    @Test
+    void aRevisionsTimeoutsAreReadOutsideTheChecksumAndBadOnesRefusedAtTheirLine() {
+        String plain = revision(DROP);
+        RevisionReader.Read read = RevisionReader.parseWithSources("lock_timeout: 2s\nstatement_timeout: PT1M\n" + plain, FILE);
+        assertThat(read.lockTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(read.statementTimeout()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(read.revision().checksum()).isEqualTo(RevisionReader.parse(plain, FILE).checksum());
+        assertThat(RevisionReader.parseWithSources("lock_timeout: 250ms\n" + plain, FILE).lockTimeout())
+                .isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(RevisionReader.parseWithSources(plain, FILE).lockTimeout()).isNull();
+        assertThatThrownBy(() -> RevisionReader.parse("lock_timeout: -5s\n" + plain, FILE))
+                .hasMessage("migrations/ab12_x.yaml:1: 'lock_timeout' must be a duration like 500ms, 5s or 2m, not '-5s'");
+        assertThatThrownBy(() -> RevisionReader.parse("statement_timeout: PT-5S\n" + plain, FILE))
+                .hasMessage("migrations/ab12_x.yaml:1: 'statement_timeout' cannot be negative: 'PT-5S'");
+        assertThatThrownBy(() -> RevisionReader.parse("lock_timeout: soon\n" + plain, FILE))
+                .hasMessage("migrations/ab12_x.yaml:1: 'lock_timeout' must be a duration like 500ms, 5s or 2m, not 'soon'");
     }
 }

@@ -14,6 +14,8 @@ import dev.retort.api.UpgradeResult;
 import dev.retort.compare.Diff;
 import dev.retort.internal.jdbc.Connections;
 import dev.retort.api.DatabaseException;
+import dev.retort.api.DdlTimeouts;
+import dev.retort.internal.revision.RevisionReader;
 import dev.retort.spi.Dialect;
 import dev.retort.operations.Operation;
 import dev.retort.operations.SchemaOps;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -50,6 +53,8 @@ public final class Runner {
     private final FailureTable failures;
     private final Duration lockTimeout;
     private final Cancellation cancellation;
+    private DdlTimeouts ddl = DdlTimeouts.DEFAULTS;
+    private Function<String, RevisionReader.Read> files = id -> null;
 
     public Runner(Dialect dialect, DataSource dataSource, String versionTable, Duration lockTimeout) {
         this(dialect, dataSource, versionTable, lockTimeout, new Cancellation());
@@ -63,6 +68,26 @@ public final class Runner {
         this.table = new VersionTable(dialect, versionTable);
         this.failures = table.failures();
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lock timeout");
+    }
+
+    /**
+     * Bounds the revisions' statements: {@code defaults}, with the lock and statement timeouts a
+     * revision's file gives ({@code files}, by revision id; null when there is no such file) over them.
+     */
+    public Runner ddl(DdlTimeouts defaults, Function<String, RevisionReader.Read> files) {
+        this.ddl = Objects.requireNonNull(defaults, "DDL timeouts");
+        this.files = Objects.requireNonNull(files, "files");
+        return this;
+    }
+
+    /** The bounds of one revision's transactions: its file's over the defaults. */
+    private DdlTimeouts timeouts(Revision r) {
+        RevisionReader.Read read = r == null ? null : files.apply(r.id());
+        if (read == null) return ddl;
+        DdlTimeouts t = ddl;
+        if (read.lockTimeout() != null) t = t.withLockTimeout(read.lockTimeout());
+        if (read.statementTimeout() != null) t = t.withStatementTimeout(read.statementTimeout());
+        return t;
     }
 
     /**
@@ -315,18 +340,49 @@ public final class Runner {
                      LongFunction<List<String>> record, List<AppliedStep> done, AppliedSet applied, String what) {
         String schema = tx.schema();
         String at = describeHeads(applied.heads());
+        DdlTimeouts t = timeouts(r);
+        tx.settings(dialect.transactionTimeouts(t.lockTimeout(), t.statementTimeout()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.run(prelude, body, record);
+            } catch (StepTransaction.Failed f) {
+                boolean lockWait = dialect.lockTimedOut(f.sqlException());
+                // The whole transaction was rolled back: trying again starts from where the schema stays.
+                if (lockWait && attempt < t.attempts() && pause(t.backoff().multipliedBy(1L << Math.min(attempt - 1, 20)))) continue;
+                String statement = f.statement == null ? "on commit" : Statements.abbreviate(f.statement);
+                boolean kept = stillThere(tx);
+                String stays = kept ? "the schema stays at " + at
+                        : "the new schema was rolled back with it, so no record of this failure is kept in the database";
+                String advice = dialect.advice(f.sqlException());
+                String why = advice != null ? advice : statement + ": " + firstLine(f.getMessage());
+                if (lockWait) why = statement + ": waited longer than the lock timeout (" + Durations.describe(t.lockTimeout()) + ") "
+                        + (attempt == 1 ? "once" : attempt + " times") + holders(tx);
+                MigrationException failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (" + stays + "): "
+                        + why, schema, r, f.statement, done, f.getCause());
+                if (operation != null && kept) recordFailure(tx, operation, r, failure);
+                throw failure;
+            }
+        }
+    }
+
+    /** Waits before another attempt; false when interrupted, which ends the retries. */
+    private static boolean pause(Duration wait) {
         try {
-            return tx.run(prelude, body, record);
-        } catch (StepTransaction.Failed f) {
-            String statement = f.statement == null ? "on commit" : Statements.abbreviate(f.statement);
-            boolean kept = stillThere(tx);
-            String stays = kept ? "the schema stays at " + at
-                    : "the new schema was rolled back with it, so no record of this failure is kept in the database";
-            String advice = dialect.advice(f.sqlException());
-            MigrationException failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (" + stays + "): "
-                    + (advice != null ? advice : statement + ": " + firstLine(f.getMessage())), schema, r, f.statement, done, f.getCause());
-            if (operation != null && kept) recordFailure(tx, operation, r, failure);
-            throw failure;
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** {@code ; held by pid 123 (...)}: who holds locks in the schema now, or nothing when no one does or it cannot be read. */
+    private String holders(StepTransaction tx) {
+        try {
+            String who = dialect.lockHolders(tx.connection(), tx.schema());
+            return who == null ? "" : "; locks in the schema held by " + who;
+        } catch (SQLException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -32,6 +32,7 @@ final class StepTransaction {
     private final Connection connection;
     private final String schema;
     private final Cancellation cancellation;
+    private List<String> settings = List.of();
 
     StepTransaction(Dialect dialect, Connection connection, String schema, Cancellation cancellation) {
         this.dialect = dialect;
@@ -42,6 +43,11 @@ final class StepTransaction {
 
     String schema() {
         return schema;
+    }
+
+    /** Statements run first in every transaction from now on: the dialect's timeouts. */
+    void settings(List<String> statements) {
+        this.settings = List.copyOf(statements);
     }
 
     Connection connection() {
@@ -59,6 +65,10 @@ final class StepTransaction {
         try {
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement(); Cancellation.Registration ignored = cancellation.track(st)) {
+                for (String sql : settings) {
+                    current = sql;
+                    st.execute(sql);
+                }
                 for (String sql : prelude) {
                     current = sql;
                     st.execute(sql);

@@ -1,5 +1,9 @@
 package dev.retort.internal.runner;
 
+import dev.retort.api.DdlTimeouts;
+import dev.retort.internal.revision.RevisionReader;
+import java.util.function.Function;
+
 import dev.retort.api.DowngradeResult;
 import dev.retort.api.StampResult;
 import dev.retort.api.UpgradeResult;
@@ -27,6 +31,8 @@ public final class TenantMigrations {
     private final Duration lockTimeout;
     private final RevisionGraph graph;
     private final Cancellation cancellation;
+    private DdlTimeouts ddl = DdlTimeouts.DEFAULTS;
+    private Function<String, RevisionReader.Read> files = id -> null;
 
     public TenantMigrations(Dialect dialect, String versionTable, Duration lockTimeout, RevisionGraph graph, Cancellation cancellation) {
         this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
@@ -34,6 +40,13 @@ public final class TenantMigrations {
         this.versionTable = Objects.requireNonNull(versionTable, "version table");
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lock timeout");
         this.graph = Objects.requireNonNull(graph, "revision graph");
+    }
+
+    /** Bounds the revisions' statements as {@link Runner#ddl} does. */
+    public TenantMigrations ddl(DdlTimeouts defaults, Function<String, RevisionReader.Read> revisionFiles) {
+        this.ddl = Objects.requireNonNull(defaults, "DDL timeouts");
+        this.files = Objects.requireNonNull(revisionFiles, "files");
+        return this;
     }
 
     /** Brings each tenant to {@code target}: UPGRADED with the heads before and after, or UNCHANGED. */
@@ -72,7 +85,7 @@ public final class TenantMigrations {
     }
 
     private Runner runner(java.sql.Connection connection) {
-        return new Runner(dialect, new BorrowedConnection(connection), versionTable, lockTimeout, cancellation);
+        return new Runner(dialect, new BorrowedConnection(connection), versionTable, lockTimeout, cancellation).ddl(ddl, files);
     }
 
     /** Heads as one text ({@code a1,b2}), null for none (base). */
