@@ -11,7 +11,8 @@ import java.util.Objects;
  * long, between tries. After the last, that schema fails alone and stays at the revision before.
  *
  * @param lockTimeout      the longest wait for a lock, per statement; {@link Duration#ZERO} for no bound
- * @param statementTimeout the longest a statement may run; null or zero for no bound
+ * @param statementTimeout the longest a statement may run; {@link Duration#ZERO} for no bound; null to leave the
+ *                         session's own (none unless the server or the role sets one)
  * @param attempts         tries per revision, at least 1
  * @param backoff          the wait before the second try
  */
@@ -26,7 +27,6 @@ public record DdlTimeouts(Duration lockTimeout, Duration statementTimeout, int a
         if (statementTimeout != null && statementTimeout.isNegative()) {
             throw new ConfigurationException("the statement timeout cannot be negative: " + statementTimeout);
         }
-        if (statementTimeout != null && statementTimeout.isZero()) statementTimeout = null;
         if (attempts < 1) throw new ConfigurationException("DDL attempts must be at least 1, not " + attempts);
         if (backoff.isNegative()) throw new ConfigurationException("the DDL retry backoff cannot be negative: " + backoff);
     }

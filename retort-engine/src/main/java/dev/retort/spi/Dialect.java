@@ -146,8 +146,8 @@ public interface Dialect {
 
     /**
      * Statements run first in each of a run's transactions bounding how long each of its statements may
-     * wait for a lock ({@code lockTimeout}, zero for no bound) and run ({@code statementTimeout}, null for
-     * no bound), for that transaction only. None by default: the database's own settings apply.
+     * wait for a lock ({@code lockTimeout}, zero for no bound) and run ({@code statementTimeout}, zero for
+     * no bound, null to leave the session's own), for that transaction only. None by default: the database's own settings apply.
      */
     default List<String> transactionTimeouts(Duration lockTimeout, Duration statementTimeout) {
         return List.of();

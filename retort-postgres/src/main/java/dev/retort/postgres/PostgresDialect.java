@@ -235,7 +235,9 @@ public final class PostgresDialect implements Dialect {
     public List<String> transactionTimeouts(Duration lockTimeout, Duration statementTimeout) {
         List<String> out = new ArrayList<>();
         out.add("SET LOCAL lock_timeout = " + Math.max(0, lockTimeout.toMillis()));
-        out.add("SET LOCAL statement_timeout = " + (statementTimeout == null ? 0 : Math.max(1, statementTimeout.toMillis())));
+        if (statementTimeout != null) {
+            out.add("SET LOCAL statement_timeout = " + (statementTimeout.isZero() ? 0 : Math.max(1, statementTimeout.toMillis())));
+        }
         return out;
     }
 

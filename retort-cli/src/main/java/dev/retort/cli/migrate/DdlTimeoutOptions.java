@@ -19,7 +19,7 @@ public final class DdlTimeoutOptions {
     Duration lockTimeout;
 
     @Option(names = "--statement-timeout", paramLabel = "DURATION", converter = LockTimeoutOption.Converter.class,
-            description = "How long a revision's statement may run: 30s, 10m, 0 for no bound (the default).")
+            description = "How long a revision's statement may run: 30s, 10m, 0 for no bound (default: the session's own).")
     Duration statementTimeout;
 
     @Option(names = "--ddl-attempts", paramLabel = "N",

@@ -152,4 +152,19 @@ class DdlTimeoutTest {
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(4000);
         }
     }
+
+    @Test
+    void aStatementThatRunsTooLongFailsAtOnceWithoutRetries() throws Exception {
+        revision("c3_slow.yaml", "c3", "b2", "statement_timeout: 200ms\n", "  - sql: SELECT pg_sleep(3)\n");
+        Retort retort = retort(DdlTimeouts.DEFAULTS.withAttempts(5).withBackoff(Duration.ofSeconds(2)));
+        String tenant = prefix + "1";
+        retort.upgrade("b2", tenant);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> retort.upgrade("head", tenant)).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("SELECT pg_sleep(3): ERROR: canceling statement due to statement timeout");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("no retry, no backoff").isLessThan(2000);
+        // Without a bound of its own the revision runs: the session's setting applies, and the default sets none.
+        revision("c3_slow.yaml", "c3", "b2", "", "  - sql: SELECT pg_sleep(0.3)\n");
+        retort.upgrade("head", tenant);
+    }
 }
