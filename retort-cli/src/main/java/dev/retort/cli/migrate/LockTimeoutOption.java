@@ -19,8 +19,8 @@ public final class LockTimeoutOption {
     @Option(names = {"--runner-lock-timeout", "--lock-timeout"}, paramLabel = "DURATION", converter = Converter.class,
             description = {"How long to wait for another Retort runner working on the same schema: 500ms, 30s, 2m (default: 1m). "
                     + "--lock-timeout is an alias.",
-                    "It does not bound a statement's wait for a lock the application holds: --ddl-lock-timeout does; "
-                    + "stopping Retort (Ctrl-C, SIGTERM) cancels the statement it runs on the server."})
+                    "It does not bound a statement's wait for a lock the application holds (--ddl-lock-timeout does); "
+                    + "stopping Retort (Ctrl-C, SIGTERM) cancels that statement on the server."})
     Duration timeout;
 
     /** The timeout given, or null for the default. */

@@ -211,7 +211,7 @@ class MigrateCommandsTest {
             String help = String.join(" ", project.run(command, "--help").out().split("\\s+"));
             assertThat(help).as(command).contains("--runner-lock-timeout=DURATION", "--lock-timeout is an alias",
                     "another Retort runner working on the same schema",
-                    "It does not bound a statement's wait for a lock the application holds",
+                    "It does not bound a statement's wait for a lock the application holds (--ddl-lock-timeout does)",
                     "stopping Retort (Ctrl-C, SIGTERM) cancels that statement on the server");
         }
     }
