@@ -69,6 +69,7 @@ public final class Linter {
         if (op instanceof ColumnOps.AddColumn a) return new String[] {a.schema(), a.table()};
         if (op instanceof ColumnOps.AlterColumn a) return new String[] {a.schema(), a.table()};
         if (op instanceof ConstraintOps.AddConstraint a) return new String[] {a.schema(), a.table()};
+        if (op instanceof ConstraintOps.AlterConstraint a) return new String[] {a.schema(), a.table()};
         if (op instanceof IndexOps.CreateIndex c) return new String[] {c.schema(), c.table()};
         if (op instanceof IndexOps.DropIndex d) return new String[] {d.schema(), d.table()};
         return null;
@@ -110,7 +111,14 @@ public final class Linter {
                 }
             }
         } else if (op instanceof ConstraintOps.AddConstraint a) {
-            if (existing(created, a.schema(), a.table())) rules.addAll(constraintRules(a.constraint()));
+            // NOT VALID checks only new rows, and takes its lock only briefly: the rows are checked when it is validated.
+            if (existing(created, a.schema(), a.table()) && !a.constraint().notValid()) rules.addAll(constraintRules(a.constraint()));
+        } else if (op instanceof ConstraintOps.AlterConstraint a) {
+            // VALIDATE does not block writes, but fails on a row that violates the constraint.
+            if (existing(created, a.schema(), a.table()) && a.validates()) {
+                if (a.constraint().to() instanceof CheckConstraint) rules.add(LintRule.CHECK_ON_EXISTING);
+                if (a.constraint().to() instanceof ForeignKey) rules.add(LintRule.FOREIGN_KEY_ON_EXISTING);
+            }
         } else if (op instanceof IndexOps.CreateIndex c) {
             if (existing(created, c.schema(), c.table())) {
                 if (c.index().unique()) rules.add(LintRule.UNIQUE_ON_EXISTING);

@@ -130,6 +130,15 @@ class LinterTest {
         assertThat(rules(new ConstraintOps.AddConstraint(null, "orders", fk))).containsExactly("foreign-key-on-existing", "constraint-not-valid");
         assertThat(onNewTable(new ConstraintOps.AddConstraint(null, "orders", fk))).isEmpty();
         assertThat(rules(new ConstraintOps.DropConstraint(null, "orders", fk))).isEmpty();
+        // NOT VALID, then VALIDATE: no scan under lock; the validation may still fail on existing rows.
+        CheckConstraint check = new CheckConstraint("ck", "id > 0");
+        assertThat(rules(new ConstraintOps.AddConstraint(null, "orders", check.withNotValid(true)))).isEmpty();
+        assertThat(rules(new ConstraintOps.AddConstraint(null, "orders", fk.withNotValid(true)))).isEmpty();
+        assertThat(rules(new ConstraintOps.AlterConstraint(null, "orders", new Change<>(check.withNotValid(true), check))))
+                .containsExactly("check-on-existing");
+        assertThat(rules(new ConstraintOps.AlterConstraint(null, "orders", new Change<>(fk.withNotValid(true), fk))))
+                .containsExactly("foreign-key-on-existing");
+        assertThat(onNewTable(new ConstraintOps.AlterConstraint(null, "orders", new Change<>(fk.withNotValid(true), fk)))).isEmpty();
     }
 
     @Test
