@@ -3,7 +3,8 @@ package dev.retort;
 import java.util.List;
 
 /** A table constraint. Names are resolved when the table is defined and never contain a schema. */
-public sealed interface Constraint permits PrimaryKey, UniqueConstraint, ForeignKey, CheckConstraint {
+public sealed interface Constraint permits PrimaryKey, UniqueConstraint, ForeignKey, CheckConstraint,
+        ExclusionConstraint {
     String name();
 
     /** The columns of the table that the constraint covers (none for a check). */

@@ -31,7 +31,7 @@ public final class Dsl {
     }
 
     /** Something that goes inside a table definition. */
-    public sealed interface TableElement permits ColumnDef, KeyDef, ForeignKeyDef, CheckDef, IndexDef, TableOption {
+    public sealed interface TableElement permits ColumnDef, KeyDef, ForeignKeyDef, CheckDef, IndexDef, ExclusionDef, TableOption {
     }
 
     public static ColumnDef column(String name, SqlType type) {
@@ -61,6 +61,16 @@ public final class Dsl {
     /** An index over explicit elements: {@code indexOn(expr("lower(name)"), desc("created_at"))}. */
     public static IndexDef indexOn(Index.Element... elements) {
         return new IndexDef(List.of(elements));
+    }
+
+    /**
+     * An exclusion constraint: {@code exclusion("gist").with("room", "=").with(expr("tstzrange(starts, ends)"), "&&")}.
+     * Unnamed, it is named {@code <table>_<columns>_excl} as PostgreSQL names one.
+     *
+     * @param method the index access method ({@code gist}, {@code btree}, ...)
+     */
+    public static ExclusionDef exclusion(String method) {
+        return new ExclusionDef(method);
     }
 
     public static Index.Element expr(String sql) {
@@ -381,6 +391,56 @@ public final class Dsl {
         }
     }
 
+    /** An exclusion constraint under definition. */
+    public static final class ExclusionDef implements TableElement {
+        private final String method;
+        private final List<Index.Element> elements = new ArrayList<>();
+        private final List<String> operators = new ArrayList<>();
+        private List<String> include = List.of();
+        private String where;
+        private boolean deferrable;
+        private boolean initiallyDeferred;
+        private String name;
+
+        private ExclusionDef(String method) {
+            this.method = method;
+        }
+
+        /** A column key compared with {@code operator}. */
+        public ExclusionDef with(String column, String operator) {
+            return with(Index.Element.column(column), operator);
+        }
+
+        /** A key (column or {@link #expr expression}, with its ordering or operator class) compared with {@code operator}. */
+        public ExclusionDef with(Index.Element key, String operator) {
+            elements.add(Objects.requireNonNull(key, "exclusion key"));
+            operators.add(Objects.requireNonNull(operator, "exclusion operator"));
+            return this;
+        }
+
+        public ExclusionDef include(String... columns) {
+            this.include = List.of(columns);
+            return this;
+        }
+
+        /** A partial constraint: only rows matching the predicate are compared. */
+        public ExclusionDef where(String predicate) {
+            this.where = predicate;
+            return this;
+        }
+
+        public ExclusionDef deferrable(boolean initially) {
+            this.deferrable = true;
+            this.initiallyDeferred = initially;
+            return this;
+        }
+
+        public ExclusionDef named(String exactName) {
+            this.name = exactName;
+            return this;
+        }
+    }
+
     /** A table comment or previous name. */
     public static final class TableOption implements TableElement {
         private final String comment;
@@ -418,6 +478,7 @@ public final class Dsl {
         List<ForeignKeyDef> fkDefs = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
+        List<ExclusionConstraint> exclusions = new ArrayList<>();
         String comment = null;
         String renamedFrom = null;
         int unnamedChecks = 0;
@@ -448,6 +509,11 @@ public final class Dsl {
                         ck.notValid));
             } else if (element instanceof IndexDef ix) {
                 indexes.add(index(naming, name, ix));
+            } else if (element instanceof ExclusionDef x) {
+                List<String> parts = x.elements.stream().map(e -> e.column() != null ? e.column() : "expr").toList();
+                exclusions.add(new ExclusionConstraint(x.name != null ? x.name
+                        : NamingConvention.truncate(name + "_" + String.join("_", parts) + "_excl"), x.method, x.elements,
+                        x.operators, x.include, x.where, x.deferrable, x.initiallyDeferred));
             } else if (element instanceof TableOption o) {
                 if (o.comment != null) comment = o.comment;
                 if (o.renamedFrom != null) renamedFrom = o.renamedFrom;
@@ -477,7 +543,7 @@ public final class Dsl {
         }
         PrimaryKey pk = pkColumns.isEmpty() ? null : new PrimaryKey(pkName != null ? pkName : naming.primaryKeyName(name, pkColumns),
                 pkColumns, pkDef != null && pkDef.deferrable, pkDef != null && pkDef.initiallyDeferred);
-        return new Table(schema, name, columns, pk, uniques, fks, checks, indexes, comment, renamedFrom);
+        return new Table(schema, name, columns, pk, uniques, fks, checks, indexes, comment, renamedFrom, exclusions);
     }
 
     /** The index an index definition makes on a table (or materialized view), named by the convention unless named. */
@@ -485,6 +551,71 @@ public final class Dsl {
         List<String> nameParts = ix.elements.stream().map(e -> e.column() != null ? e.column() : "expr").toList();
         return new Index(ix.name != null ? ix.name : naming.indexName(table, nameParts), ix.elements,
                 ix.unique, ix.where, ix.method, ix.include);
+    }
+
+    // ---- domains, views, routines, triggers and policies: built by MetaData.domain(...), view(...), routine(...), ...
+
+    /** A domain: {@code metadata.domain(domain("posint", INTEGER).notNull().check("VALUE > 0"))}. */
+    public static DomainDef domain(String name, SqlType type) {
+        return new DomainDef(name, type);
+    }
+
+    /** A domain under definition; unnamed checks are named {@code <domain>_check}, as PostgreSQL names them. */
+    public static final class DomainDef {
+        private final String name;
+        private final SqlType type;
+        private String defaultExpr;
+        private boolean notNull;
+        private final List<String[]> checks = new ArrayList<>();
+        private String collation;
+        private String comment;
+
+        private DomainDef(String name, SqlType type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        public DomainDef defaultExpr(String sql) {
+            this.defaultExpr = sql;
+            return this;
+        }
+
+        public DomainDef notNull() {
+            this.notNull = true;
+            return this;
+        }
+
+        /** A check on {@code VALUE}: {@code check("VALUE > 0")}. */
+        public DomainDef check(String expression) {
+            checks.add(new String[] {null, expression});
+            return this;
+        }
+
+        public DomainDef check(String checkName, String expression) {
+            checks.add(new String[] {checkName, expression});
+            return this;
+        }
+
+        public DomainDef collate(String collationName) {
+            this.collation = collationName;
+            return this;
+        }
+
+        public DomainDef comment(String text) {
+            this.comment = text;
+            return this;
+        }
+
+        Domain build(String schema) {
+            List<CheckConstraint> built = new ArrayList<>();
+            int unnamed = 0;
+            for (String[] c : checks) {
+                String n = c[0];
+                if (n == null) n = NamingConvention.truncate(name + "_check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1)));
+                built.add(new CheckConstraint(n, c[1]));
+            }
+            return new Domain(schema, name, bindEnum(type, schema), defaultExpr, notNull, built, collation, comment);
+        }
     }
 
     // ---- views, routines, triggers and policies: built by MetaData.view(...), routine(...), trigger(...), policy(...)

@@ -39,6 +39,7 @@ public final class MetaData {
     private volatile Map<String, Sequence> sequences = Map.of();
     private volatile Map<String, SqlType.Enum> enumTypes = Map.of();
     private volatile Programs programs = Programs.EMPTY;
+    private volatile Map<String, Domain> domains = Map.of();
 
     // Lookups for add()'s checks, guarded by this object's lock, so that defining n tables costs O(n)
     // checks rather than a scan of every table per definition (a thousand-table model is common).
@@ -104,6 +105,28 @@ public final class MetaData {
         Map<String, SqlType.Enum> out = new LinkedHashMap<>(enumTypes);
         tables.values().forEach(t -> t.enumTypes().forEach(e -> out.putIfAbsent(e.key(), e)));
         return List.copyOf(out.values());
+    }
+
+    /** Domains by key ({@code schema.name}), in definition order. */
+    public Map<String, Domain> domains() {
+        return domains;
+    }
+
+    /** Defines a domain in the default schema and registers it. */
+    public Domain domain(Dsl.DomainDef definition) {
+        return addDomain(definition.build(schema));
+    }
+
+    /** Registers a domain (without a schema: the default schema's). */
+    public synchronized Domain addDomain(Domain domain) {
+        Domain bound = domain.schema() == null && schema != null ? domain.withSchema(schema) : domain;
+        if (domains.containsKey(bound.key()) || enumTypes.containsKey(bound.key())) {
+            throw new IllegalArgumentException("domain " + bound.key() + ": a type of that name is already defined in this MetaData");
+        }
+        Map<String, Domain> next = new LinkedHashMap<>(domains);
+        next.put(bound.key(), bound);
+        domains = Collections.unmodifiableMap(next);
+        return bound;
     }
 
     /** Views and materialized views by key ({@code schema.name}), in definition order. */
@@ -322,6 +345,9 @@ public final class MetaData {
         for (SqlType.Enum e : enumTypes.values()) {
             target.addEnum(Objects.equals(e.schema(), from) ? e.withSchema(newSchema) : e);
         }
+        for (Domain d : domains.values()) {
+            target.addDomain(Objects.equals(d.schema(), from) ? d.withSchema(newSchema) : d);
+        }
         programs.copyInto(target, from, newSchema);
         return target;
     }
@@ -342,6 +368,7 @@ public final class MetaData {
         enumUses = bound.enumUses;
         tables = bound.tables;
         sequences = bound.sequences;
+        domains = bound.domains;
         programs = bound.programs;
         schema = newSchema;
     }
@@ -387,6 +414,7 @@ public final class MetaData {
         if (t.primaryKey() != null) names.add(t.primaryKey().name());
         t.uniques().forEach(u -> names.add(u.name()));
         t.indexes().forEach(i -> names.add(i.name()));
+        t.exclusions().forEach(x -> names.add(x.name()));
         return names;
     }
 

@@ -18,10 +18,11 @@ import java.util.stream.Stream;
  * @param schema      the schema, or null for a schema-agnostic table
  * @param primaryKey  the primary key, or null
  * @param renamedFrom the table's previous name: only with it does autogenerate emit a rename
+ * @param exclusions  exclusion constraints
  */
 public record Table(String schema, String name, List<Column> columns, PrimaryKey primaryKey,
                     List<UniqueConstraint> uniques, List<ForeignKey> foreignKeys, List<CheckConstraint> checks,
-                    List<Index> indexes, String comment, String renamedFrom) {
+                    List<Index> indexes, String comment, String renamedFrom, List<ExclusionConstraint> exclusions) {
 
     /** Passed as the schema to {@link #toMetaData(MetaData, String, ReferredSchemaFn)}: keep the table's own. */
     public static final String RETAIN_SCHEMA = "\0retain";
@@ -35,12 +36,20 @@ public record Table(String schema, String name, List<Column> columns, PrimaryKey
         foreignKeys = List.copyOf(foreignKeys);
         checks = List.copyOf(checks);
         indexes = List.copyOf(indexes);
-        validate(schema, name, columns, primaryKey, uniques, foreignKeys, indexes, checks);
+        exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+        validate(schema, name, columns, primaryKey, uniques, foreignKeys, indexes, checks, exclusions);
+    }
+
+    /** A table without exclusion constraints. */
+    public Table(String schema, String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
+                 List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<Index> indexes, String comment,
+                 String renamedFrom) {
+        this(schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, renamedFrom, List.of());
     }
 
     private static void validate(String schema, String name, List<Column> columns, PrimaryKey pk,
                                  List<UniqueConstraint> uniques, List<ForeignKey> fks, List<Index> indexes,
-                                 List<CheckConstraint> checks) {
+                                 List<CheckConstraint> checks, List<ExclusionConstraint> exclusions) {
         String where = "table " + (schema == null ? name : schema + "." + name);
         // A table without columns is legal (PostgreSQL keeps one, and reflection must read every table).
         Map<String, Column> byName = new LinkedHashMap<>();
@@ -63,10 +72,11 @@ public record Table(String schema, String name, List<Column> columns, PrimaryKey
             requireColumns(where, ix.toString(), ix.columnNames(), byName);
             requireColumns(where, ix.toString(), ix.include(), byName);
         }
+        exclusions.forEach(x -> requireColumns(where, x.toString(), x.columns(), byName));
         Set<String> names = new HashSet<>();
         Stream.of(Stream.ofNullable(pk).map(Constraint::name), uniques.stream().map(Constraint::name),
                         fks.stream().map(Constraint::name), checks.stream().map(Constraint::name),
-                        indexes.stream().map(Index::name))
+                        exclusions.stream().map(Constraint::name), indexes.stream().map(Index::name))
                 .flatMap(s -> s)
                 .forEach(n -> {
                     if (!names.add(n)) {
@@ -93,13 +103,14 @@ public record Table(String schema, String name, List<Column> columns, PrimaryKey
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
     }
 
-    /** Every constraint: primary key, uniques, foreign keys, checks. */
+    /** Every constraint: primary key, uniques, foreign keys, checks, exclusion constraints. */
     public List<Constraint> constraints() {
         List<Constraint> all = new ArrayList<>();
         if (primaryKey != null) all.add(primaryKey);
         all.addAll(uniques);
         all.addAll(foreignKeys);
         all.addAll(checks);
+        all.addAll(exclusions);
         return all;
     }
 
@@ -146,7 +157,7 @@ public record Table(String schema, String name, List<Column> columns, PrimaryKey
         }
         List<Column> cols = new ArrayList<>();
         for (Column c : columns) cols.add(c.withType(rebindType(c.type(), newSchema)));
-        return new Table(newSchema, name, cols, primaryKey, uniques, fks, checks, indexes, comment, renamedFrom);
+        return new Table(newSchema, name, cols, primaryKey, uniques, fks, checks, indexes, comment, renamedFrom, exclusions);
     }
 
     private SqlType rebindType(SqlType type, String newSchema) {
@@ -156,15 +167,19 @@ public record Table(String schema, String name, List<Column> columns, PrimaryKey
     }
 
     public Table withName(String newName) {
-        return new Table(schema, newName, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, renamedFrom);
+        return new Table(schema, newName, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, renamedFrom, exclusions);
     }
 
     public Table withColumns(List<Column> newColumns) {
-        return new Table(schema, name, newColumns, primaryKey, uniques, foreignKeys, checks, indexes, comment, renamedFrom);
+        return new Table(schema, name, newColumns, primaryKey, uniques, foreignKeys, checks, indexes, comment, renamedFrom, exclusions);
+    }
+
+    public Table withExclusions(List<ExclusionConstraint> newExclusions) {
+        return new Table(schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, renamedFrom, newExclusions);
     }
 
     public Table withComment(String newComment) {
-        return new Table(schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, newComment, renamedFrom);
+        return new Table(schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, newComment, renamedFrom, exclusions);
     }
 
     @Override

@@ -57,6 +57,15 @@ public final class Types {
     }
 
     /** A dialect-specific type; {@code "inet[]"} gives an array of native {@code inet}. */
+    /**
+     * The type of a column that uses a domain (or any other named type) of the schema: its name, quoted
+     * when PostgreSQL would quote it, as reflection reads it back.
+     */
+    public static SqlType domain(String name) {
+        Identifiers.check("domain", name);
+        return new SqlType.Native(name.matches("[a-z_][a-z0-9_$]*") ? name : '"' + name.replace("\"", "\"\"") + '"');
+    }
+
     public static SqlType nativeType(String sql) {
         String s = sql == null ? null : sql.strip();
         if (s != null && s.endsWith("[]")) return new SqlType.Array(nativeType(s.substring(0, s.length() - 2)));

@@ -74,10 +74,8 @@ class DiffCommandTest {
         }
         String qa = '"' + a + '"';
         String qb = '"' + b + '"';
+        // Domains and exclusion constraints are migrated (domainsAndExclusionConstraintsAreFoundAndTheSqlConverges).
         DB.execute("CREATE STATISTICS " + qa + ".booking_nm ON n, m FROM " + qa + ".booking",
-                "CREATE DOMAIN " + qa + ".code AS text",
-                "ALTER DOMAIN " + qb + ".posint ADD CONSTRAINT posint_small CHECK (VALUE < 1000)",
-                "ALTER TABLE " + qb + ".booking ADD CONSTRAINT booking_no_overlap EXCLUDE USING gist (during WITH &&)",
                 "CREATE RULE booking_log AS ON INSERT TO " + qb + ".booking DO ALSO NOTIFY booking");
         return new String[] {a, b};
     }
@@ -90,15 +88,12 @@ class DiffCommandTest {
         CliRun run = run("--url", url, "diff", "--from-schema", a, "--to-schema", b);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.DIFFERENCES);
         assertThat(run.outLines()).containsExactly(
-                "? not managed: domain code (only in " + a + ")",
-                "? not managed: domain posint (differs)",
-                "? not managed: exclusion constraint booking_no_overlap on booking (only in " + b + ")",
                 "? not managed: rule booking_log on booking (only in " + b + ")",
                 "? not managed: statistics booking_nm (only in " + a + ")");
 
         CliRun managed = run("--url", url, "diff", "--from-schema", a, "--to-schema", b, "--managed-only");
         assertThat(managed.exitCode()).as(managed.err()).isEqualTo(ExitCode.OK);
-        assertThat(managed.outLines()).hasSize(5);
+        assertThat(managed.outLines()).hasSize(2);
 
         CliRun sql = run("--url", url, "diff", "--from-schema", a, "--to-schema", b, "--sql");
         assertThat(sql.exitCode()).isEqualTo(ExitCode.DIFFERENCES);
@@ -155,6 +150,55 @@ class DiffCommandTest {
         CliRun again = run("diff", "--url", url, "--from-schema", a, "--to-schema", b, "--sql");
         assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(ExitCode.OK);
         assertThat(again.out()).isEmpty();
+        assertThat(run("diff", "--url", url, "--from-schema", b, "--to-schema", a).exitCode()).isEqualTo(ExitCode.OK);
+    }
+
+    /** Domains and exclusion constraints as a DBA writes them, in two shapes. */
+    private static String domainsAndExclusions(boolean newer) {
+        String s = DB.createSchema(newer ? "kinds_b" : "kinds_a");
+        String q = '"' + s + '"';
+        if (newer) {
+            DB.execute("CREATE DOMAIN " + q + ".positive_int AS integer DEFAULT 1 CONSTRAINT positive CHECK (VALUE >= 1)",
+                    "CREATE DOMAIN " + q + ".quantity AS " + q + ".positive_int CHECK (VALUE < 1000)",
+                    "CREATE DOMAIN " + q + ".email AS text CHECK (position('@' in VALUE) > 1)",
+                    "COMMENT ON DOMAIN " + q + ".positive_int IS 'at least one'",
+                    "CREATE TABLE " + q + ".booking (id serial PRIMARY KEY, room int NOT NULL, during tstzrange NOT NULL, "
+                            + "qty " + q + ".quantity, contact " + q + ".email, "
+                            + "CONSTRAINT no_overlap EXCLUDE USING gist (int4range(room, room, '[]') WITH =, during WITH &&) "
+                            + "DEFERRABLE INITIALLY DEFERRED)");
+        } else {
+            DB.execute("CREATE DOMAIN " + q + ".positive_int AS integer NOT NULL CONSTRAINT positive CHECK (VALUE > 0)",
+                    "CREATE DOMAIN " + q + ".legacy_flag AS char(1) DEFAULT 'N'",
+                    "CREATE TABLE " + q + ".booking (id serial PRIMARY KEY, room int NOT NULL, during tstzrange NOT NULL, "
+                            + "qty " + q + ".positive_int, EXCLUDE USING gist (during WITH &&))");
+        }
+        return s;
+    }
+
+    @Test
+    void domainsAndExclusionConstraintsAreFoundAndTheSqlConverges() throws SQLException {
+        String a = domainsAndExclusions(false);
+        String b = domainsAndExclusions(true);
+        CliRun run = run("diff", "--url", url, "--from-schema", a, "--to-schema", b);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.DIFFERENCES);
+        assertThat(run.outLines()).containsExactlyInAnyOrder(
+                "  drop constraint booking_during_excl on booking",
+                "  alter domain positive_int",
+                "  create domain quantity",
+                "  create domain email",
+                "  add column booking.contact",
+                "! alter column booking.qty: type native:positive_int -> native:quantity",
+                "  add constraint no_overlap on booking",
+                "! drop domain legacy_flag");
+
+        CliRun sql = run("diff", "--url", url, "--from-schema", a, "--to-schema", b, "--sql");
+        try (Connection c = DB.connect(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute(sql.out());
+            c.commit();
+        }
+        CliRun again = run("diff", "--url", url, "--from-schema", a, "--to-schema", b);
+        assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(ExitCode.OK);
         assertThat(run("diff", "--url", url, "--from-schema", b, "--to-schema", a).exitCode()).isEqualTo(ExitCode.OK);
     }
 

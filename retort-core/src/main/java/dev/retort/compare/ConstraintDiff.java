@@ -2,11 +2,13 @@ package dev.retort.compare;
 
 import dev.retort.CheckConstraint;
 import dev.retort.Constraint;
+import dev.retort.ExclusionConstraint;
 import dev.retort.ForeignKey;
 import dev.retort.Index;
 import dev.retort.PrimaryKey;
 import dev.retort.Table;
 import dev.retort.operations.Change;
+import dev.retort.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +33,10 @@ final class ConstraintDiff {
         Decision<Constraint> checks = decide(model, database, scope, List.copyOf(model.checks()),
                 List.copyOf(database.checks()),
                 c -> retyped.stream().anyMatch(col -> Definitions.mentions(((CheckConstraint) c).expression(), col)));
-        return new Decision<>(concat(pk.drop(), uniques.drop(), checks.drop()), concat(pk.add(), uniques.add(), checks.add()));
+        Decision<Constraint> exclusions = decide(model, database, scope, List.copyOf(model.exclusions()),
+                List.copyOf(database.exclusions()), c -> standsOn((ExclusionConstraint) c, retyped));
+        return new Decision<>(concat(pk.drop(), uniques.drop(), checks.drop(), exclusions.drop()),
+                concat(pk.add(), uniques.add(), checks.add(), exclusions.add()));
     }
 
     /**
@@ -115,7 +120,7 @@ final class ConstraintDiff {
     static List<Set<String>> droppedKeys(Decision<Constraint> keys, Decision<Index> indexes) {
         List<Set<String>> out = new ArrayList<>();
         for (Constraint c : keys.drop()) {
-            if (!(c instanceof CheckConstraint)) out.add(Set.copyOf(c.columns()));
+            if (c instanceof PrimaryKey || c instanceof UniqueConstraint) out.add(Set.copyOf(c.columns()));
         }
         for (Index ix : indexes.drop()) {
             if (ix.unique() && ix.where() == null && ix.columnNames().size() == ix.elements().size()) {
@@ -139,6 +144,17 @@ final class ConstraintDiff {
         for (String col : retyped) {
             if (Definitions.mentions(ix.where(), col)) return true;
             for (Index.Element e : ix.elements()) {
+                if (Definitions.mentions(e.expression(), col)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean standsOn(ExclusionConstraint x, Set<String> retyped) {
+        if (overlaps(x.columns(), retyped)) return true;
+        for (String col : retyped) {
+            if (Definitions.mentions(x.where(), col)) return true;
+            for (Index.Element e : x.elements()) {
                 if (Definitions.mentions(e.expression(), col)) return true;
             }
         }

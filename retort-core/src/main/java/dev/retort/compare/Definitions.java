@@ -3,6 +3,7 @@ package dev.retort.compare;
 import dev.retort.CheckConstraint;
 import dev.retort.Column;
 import dev.retort.Constraint;
+import dev.retort.ExclusionConstraint;
 import dev.retort.ForeignKey;
 import dev.retort.Index;
 import dev.retort.PrimaryKey;
@@ -90,6 +91,12 @@ final class Definitions {
             return Objects.equals(expression(x.expression()), expression(y.expression())) && x.noInherit() == y.noInherit()
                     && x.notValid() == y.notValid();
         }
+        if (a instanceof ExclusionConstraint x && b instanceof ExclusionConstraint y) {
+            return exclusionMethod(x).equals(exclusionMethod(y))
+                    && sameElements(x.elements(), y.elements()) && x.operators().equals(y.operators())
+                    && x.include().equals(y.include()) && Objects.equals(expression(x.where()), expression(y.where()))
+                    && x.deferrable() == y.deferrable() && x.initiallyDeferred() == y.initiallyDeferred();
+        }
         if (a instanceof ForeignKey x && b instanceof ForeignKey y) {
             return x.columns().equals(y.columns()) && Objects.equals(x.referredSchema(), y.referredSchema())
                     && x.referredTable().equals(y.referredTable()) && x.referredColumns().equals(y.referredColumns())
@@ -149,6 +156,10 @@ final class Definitions {
 
     private String method(Index index) {
         return index.method() == null ? normaliser.defaultIndexMethod() : index.method();
+    }
+
+    private String exclusionMethod(ExclusionConstraint x) {
+        return x.method() == null ? normaliser.defaultIndexMethod() : x.method().toLowerCase(java.util.Locale.ROOT);
     }
 
     boolean sameSequence(Sequence a, Sequence b) {

@@ -54,6 +54,7 @@ public final class Differ {
         TableChanges changes = Tables.diff(scope, plan);
         EnumDiff.diff(model, database, scope, plan);
         SequenceDiff.diff(model, database, scope, plan, adopted);
+        DomainDiff.diff(model, database, scope, plan);
         ProgramDiff.diff(model, database, scope, plan, changes, renames);
         return new Diff(plan.operations());
     }
@@ -70,6 +71,7 @@ public final class Differ {
         md.tables().values().stream().map(Table::schema).forEach(out::add);
         md.enums().stream().map(SqlType.Enum::schema).forEach(out::add);
         md.sequences().values().stream().map(Sequence::schema).forEach(out::add);
+        md.domains().values().forEach(d -> out.add(d.schema()));
         md.views().values().forEach(v -> out.add(v.schema()));
         md.routines().values().forEach(r -> out.add(r.schema()));
         out.removeIf(s -> s == null || !options.manages(s));

@@ -36,8 +36,13 @@ final class Plan {
         CREATE_ENUMS,
         /** Before the columns whose defaults draw on them. */
         CREATE_SEQUENCES,
-        /** Routines that defaults, checks, generated columns or indexes of the tables call. */
+        /** Routines that defaults, checks, generated columns or indexes of the tables, or checks of domains, call. */
         CREATE_ROUTINES,
+        /**
+         * Domains created, changed, or made again on a new base type: after the enum types they may be over
+         * and the routines their checks call, before any column uses them.
+         */
+        CREATE_DOMAINS,
         /** Per existing table: drop, add and alter columns, then its comment, keys, checks and indexes. */
         ALTER_TABLES,
         /** After the existing tables reached their new shape, so that keys the new tables refer to exist. */
@@ -50,8 +55,12 @@ final class Plan {
         CREATE_BODIES,
         /** Triggers, row-level security and policies, once their tables, views and functions exist. */
         CREATE_TRIGGERS_AND_POLICIES,
+        /** Domains removed whose checks or default call a routine: before the routine goes. */
+        DROP_CALLING_DOMAINS,
         /** Routines removed, once nothing (a default, a trigger, a view) uses them. */
         DROP_ROUTINES,
+        /** Once no column uses them; before the enum types they may be over. */
+        DROP_DOMAINS,
         /** Once no column uses them. */
         DROP_ENUMS,
         /** Once no default draws on them. */

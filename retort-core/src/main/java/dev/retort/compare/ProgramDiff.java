@@ -1,6 +1,7 @@
 package dev.retort.compare;
 
 import dev.retort.Column;
+import dev.retort.Domain;
 import dev.retort.Index;
 import dev.retort.MetaData;
 import dev.retort.Policy;
@@ -74,6 +75,7 @@ final class ProgramDiff {
     private final Map<String, Policy> dbPolicies;
     private final Map<String, RowSecurity> modelRls;
     private final Map<String, RowSecurity> dbRls;
+    private final List<Domain> modelDomains;
 
     /** What the diff drops or changes under the dependants: table keys, columns by table key, view keys, routine names. */
     private final Set<String> goneTables = new HashSet<>();
@@ -88,6 +90,7 @@ final class ProgramDiff {
         this.defs = new BodyDefinitions(scope.options.normaliser(), canon.exact());
         this.drops = scope.options.includeDrops();
         modelViews = managed(model.views(), View::schema);
+        modelDomains = List.copyOf(managed(model.domains(), Domain::schema).values());
         dbViews = managed(database.views(), View::schema);
         for (Routine r : managed(model.routines(), Routine::schema).values()) {
             Routine other = modelRoutines.put(canon.routine(r).key(), r);
@@ -480,7 +483,7 @@ final class ProgramDiff {
         else nodes.add(new Node(r.name(), r.body(), op));
     }
 
-    /** Names of model routines that a model table's expressions mention. */
+    /** Names of model routines that a model table's or domain's expressions mention: created before both. */
     private Set<String> routinesTablesCall() {
         Set<String> names = new HashSet<>();
         modelRoutines.values().forEach(r -> names.add(r.name()));
@@ -492,18 +495,32 @@ final class ProgramDiff {
                 texts.add(c.computed());
             }
             t.checks().forEach(ck -> texts.add(ck.expression()));
+            t.exclusions().forEach(x -> {
+                texts.add(x.where());
+                x.elements().forEach(e -> texts.add(e.expression()));
+            });
             for (Index ix : t.indexes()) {
                 texts.add(ix.where());
                 ix.elements().forEach(e -> texts.add(e.expression()));
             }
-            for (String text : texts) {
-                if (text == null) continue;
-                for (String n : names) {
-                    if (Definitions.mentions(text, n)) called.add(n);
-                }
-            }
+            mentioned(texts, names, called);
+        }
+        for (Domain d : modelDomains) {
+            List<String> texts = new ArrayList<>();
+            texts.add(d.defaultExpr());
+            d.checks().forEach(c -> texts.add(c.expression()));
+            mentioned(texts, names, called);
         }
         return called;
+    }
+
+    private static void mentioned(List<String> texts, Set<String> names, Set<String> called) {
+        for (String text : texts) {
+            if (text == null) continue;
+            for (String n : names) {
+                if (Definitions.mentions(text, n)) called.add(n);
+            }
+        }
     }
 
     /** A view kept: its options and comment changed in place, its indexes (a materialized view's) by name. */

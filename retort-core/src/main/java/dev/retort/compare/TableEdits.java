@@ -17,14 +17,14 @@ final class TableEdits {
 
     static Table withForeignKeys(Table t, List<ForeignKey> fks) {
         return new Table(t.schema(), t.name(), t.columns(), t.primaryKey(), t.uniques(), fks, t.checks(), t.indexes(),
-                t.comment(), t.renamedFrom());
+                t.comment(), t.renamedFrom(), t.exclusions());
     }
 
     /** The table as it is created: renamedFrom is an instruction to the differ, not part of the schema. */
     static Table withoutRenames(Table t) {
         List<Column> cols = t.columns().stream().map(c -> c.renamedFrom() == null ? c : c.withRenamedFrom(null)).toList();
         return new Table(t.schema(), t.name(), cols, t.primaryKey(), t.uniques(), t.foreignKeys(), t.checks(),
-                t.indexes(), t.comment(), null);
+                t.indexes(), t.comment(), null, t.exclusions());
     }
 
     static Column withoutRename(Column c) {
@@ -45,7 +45,8 @@ final class TableEdits {
         List<Index> indexes = t.indexes().stream().map(i -> new Index(i.name(),
                 i.elements().stream().map(e -> from.equals(e.column()) ? e.withColumn(to) : e).toList(),
                 i.unique(), i.where(), i.method(), rename(i.include(), from, to), i.nullsNotDistinct(), i.options())).toList();
-        return new Table(t.schema(), t.name(), cols, pk, uniques, fks, t.checks(), indexes, t.comment(), t.renamedFrom());
+        return new Table(t.schema(), t.name(), cols, pk, uniques, fks, t.checks(), indexes, t.comment(), t.renamedFrom(),
+                t.exclusions().stream().map(x -> x.withColumnRenamed(from, to)).toList());
     }
 
     /** Foreign keys of {@code t} that refer to table {@code schema.from} follow its rename to {@code to}. */

@@ -14,6 +14,7 @@ public sealed interface Operation permits SchemaOps.CreateSchema, SchemaOps.Drop
         IndexOps.CreateIndex, IndexOps.DropIndex, ConstraintOps.AddConstraint, ConstraintOps.DropConstraint,
         ConstraintOps.AlterConstraint,
         EnumOps.CreateEnum, EnumOps.DropEnum, EnumOps.AddEnumValue, EnumOps.RemoveEnumValue,
+        DomainOps.CreateDomain, DomainOps.DropDomain, DomainOps.AlterDomain,
         SequenceOps.CreateSequence, SequenceOps.DropSequence, SequenceOps.AlterSequence, SequenceOps.SetSequenceOwner,
         ViewOps.CreateView, ViewOps.DropView, ViewOps.AlterView,
         RoutineOps.CreateRoutine, RoutineOps.DropRoutine, RoutineOps.ReplaceRoutine,

@@ -28,7 +28,7 @@ final class PostgresInventory {
     /** The kinds Retort reads, compares and migrates. */
     static final Set<String> MANAGED = Set.of("table", "view", "materialized view", "sequence", "index", "enum type",
             "function", "procedure", "trigger", "policy", "primary key", "unique constraint", "foreign key",
-            "check constraint");
+            "check constraint", "exclusion constraint", "domain");
 
     /** One object: its kind ({@code domain}), name ({@code posint}, {@code rule r on t}) and definition, if any. */
     record Entry(String kind, String name, String definition) {

@@ -2,6 +2,8 @@ package dev.retort.postgres;
 
 import dev.retort.CheckConstraint;
 import dev.retort.Column;
+import dev.retort.Domain;
+import dev.retort.ExclusionConstraint;
 import dev.retort.ForeignKey;
 import dev.retort.Identity;
 import dev.retort.Index;
@@ -47,7 +49,7 @@ import java.util.Set;
  */
 final class PostgresReflector {
     /** The number of statements one {@link #reflect} call runs, whatever it reads. */
-    public static final int QUERIES = 8 + ProgramReflector.QUERIES;
+    public static final int QUERIES = 9 + ProgramReflector.QUERIES;
 
     private final Connection connection;
 
@@ -100,6 +102,7 @@ final class PostgresReflector {
         Map<Long, List<Index>> viewIndexes = new HashMap<>();
         readIndexes(names, tables, viewIndexes);
         List<Sequence> sequences = readSequences(names, serialSequences);
+        List<Domain> domains = readDomains(names, enums);
 
         Map<String, MetaData> out = new LinkedHashMap<>();
         for (String s : schemas) out.put(s, new MetaData(s));
@@ -109,6 +112,7 @@ final class PostgresReflector {
         }
         for (TableDraft t : tables.values()) out.get(t.schema).add(t.build());
         for (Sequence q : sequences) out.get(q.schema()).addSequence(q);
+        for (Domain d : domains) out.get(d.schema()).addDomain(d);
         // Last: it sets the search path row by row, which the queries above must not see.
         new ProgramReflector(connection).read(names, out, viewIndexes);
         return out;
@@ -418,15 +422,24 @@ final class PostgresReflector {
                              ORDER BY k.ord) AS collations,
                        ic.reloptions::text[] AS storage,
                        -- NULLS NOT DISTINCT came with PostgreSQL 15: read through jsonb so older servers give null.
-                       (pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean AS nulls_not_distinct
+                       (pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean AS nulls_not_distinct,
+                       -- An exclusion constraint is read from its index, with its operators, one per key.
+                       xc.conname AS exclusion, xc.condeferrable, xc.condeferred,
+                       ARRAY(SELECT opn.nspname::text FROM pg_catalog.unnest(xc.conexclop) WITH ORDINALITY k(op, ord)
+                             JOIN pg_catalog.pg_operator o ON o.oid = k.op
+                             JOIN pg_catalog.pg_namespace opn ON opn.oid = o.oprnamespace ORDER BY k.ord) AS op_schemas,
+                       ARRAY(SELECT o.oprname::text FROM pg_catalog.unnest(xc.conexclop) WITH ORDINALITY k(op, ord)
+                             JOIN pg_catalog.pg_operator o ON o.oid = k.op ORDER BY k.ord) AS op_names
                 FROM pg_catalog.pg_index i
                 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
                 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+                LEFT JOIN pg_catalog.pg_constraint xc
+                       ON xc.conindid = i.indexrelid AND xc.conrelid = i.indrelid AND xc.contype = 'x'
                 WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p', 'm')
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
-                                  WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
+                                  WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u'))
                 ORDER BY i.indrelid, ic.relname
                 """;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -455,6 +468,22 @@ final class PostgresReflector {
                     List<String> include = cols.subList(keys, cols.size()).stream().filter(Objects::nonNull).toList();
                     String method = rs.getString("amname");
                     Array storage = rs.getArray("storage");
+                    String exclusion = rs.getString("exclusion");
+                    if (exclusion != null) {
+                        if (t == null) continue;
+                        List<String> opSchemas = strings(rs.getArray("op_schemas"));
+                        List<String> opNames = strings(rs.getArray("op_names"));
+                        List<String> operators = new ArrayList<>();
+                        for (int k = 0; k < opNames.size(); k++) {
+                            String ns = opSchemas.get(k);
+                            operators.add("pg_catalog".equals(ns) || ns.equals(schema) ? opNames.get(k)
+                                    : "OPERATOR(" + ns + "." + opNames.get(k) + ")");
+                        }
+                        t.exclusions.add(new ExclusionConstraint(exclusion, "btree".equals(method) ? null : method, elements,
+                                operators, include, PostgresSql.unqualify(rs.getString("predicate"), schema),
+                                rs.getBoolean("condeferrable"), rs.getBoolean("condeferred")));
+                        continue;
+                    }
                     Index index = new Index(rs.getString("relname"), elements, rs.getBoolean("indisunique"),
                             PostgresSql.unqualify(rs.getString("predicate"), schema), "btree".equals(method) ? null : method, include,
                             rs.getBoolean("nulls_not_distinct"), storage == null ? List.of() : strings(storage));
@@ -463,6 +492,59 @@ final class PostgresReflector {
                 }
             }
         }
+    }
+
+    // ---- domains, with their checks (NOT NULL is the type's own flag, whatever the server's version keeps in pg_constraint)
+
+    private List<Domain> readDomains(Array names, Map<Long, SqlType.Enum> enums) throws SQLException {
+        String sql = """
+                SELECT n.nspname, t.typname, t.typnotnull, t.typtypmod AS atttypmod,
+                       (bt.typcategory = 'A' AND bt.typelem <> 0) AS is_array,
+                       b.oid AS base_oid, b.typname AS base_name, b.typtype AS base_kind,
+                       b.typnamespace = 'pg_catalog'::pg_catalog.regnamespace AS builtin,
+                       pg_catalog.format_type(b.oid, t.typtypmod) AS base_format,
+                       pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expr,
+                       CASE WHEN t.typcollation <> bt.typcollation THEN co.collname END AS collation,
+                       d.description,
+                       ARRAY(SELECT c.conname::text FROM pg_catalog.pg_constraint c
+                             WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname) AS check_names,
+                       ARRAY(SELECT pg_catalog.pg_get_constraintdef(c.oid, true) FROM pg_catalog.pg_constraint c
+                             WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname) AS check_defs
+                FROM pg_catalog.pg_type t
+                JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+                JOIN pg_catalog.pg_type b ON b.oid = CASE WHEN bt.typcategory = 'A' AND bt.typelem <> 0 THEN bt.typelem ELSE bt.oid END
+                LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation
+                LEFT JOIN pg_catalog.pg_description d
+                       ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objsubid = 0
+                WHERE t.typtype = 'd' AND n.nspname = ANY(?)
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                                  WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')
+                ORDER BY n.nspname, t.typname
+                """;
+        List<Domain> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setArray(1, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String schema = rs.getString("nspname");
+                    SqlType base = type(rs.getLong("base_oid"), rs.getString("base_name"), rs.getString("base_kind"),
+                            rs.getBoolean("builtin"), rs.getInt("atttypmod"),
+                            PostgresSql.unqualify(rs.getString("base_format"), schema), enums);
+                    SqlType type = rs.getBoolean("is_array") ? new SqlType.Array(base) : base;
+                    List<String> checkNames = strings(rs.getArray("check_names"));
+                    List<String> checkDefs = strings(rs.getArray("check_defs"));
+                    List<CheckConstraint> checks = new ArrayList<>();
+                    for (int i = 0; i < checkNames.size(); i++) {
+                        checks.add(new CheckConstraint(checkNames.get(i), PostgresSql.unqualify(checkExpression(checkDefs.get(i)), schema)));
+                    }
+                    out.add(new Domain(schema, rs.getString("typname"), type,
+                            PostgresSql.unqualify(rs.getString("default_expr"), schema), rs.getBoolean("typnotnull"), checks,
+                            rs.getString("collation"), rs.getString("description")));
+                }
+            }
+        }
+        return out;
     }
 
     // ---- standalone sequences: neither identity nor serving a serial column
@@ -549,6 +631,7 @@ final class PostgresReflector {
         final List<ForeignKey> foreignKeys = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
+        final List<ExclusionConstraint> exclusions = new ArrayList<>();
 
         TableDraft(String schema, String name, String comment) {
             this.schema = schema;
@@ -561,7 +644,7 @@ final class PostgresReflector {
         }
 
         Table build() {
-            return new Table(schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, null);
+            return new Table(schema, name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, null, exclusions);
         }
     }
 }

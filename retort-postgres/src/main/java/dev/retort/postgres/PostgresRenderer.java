@@ -3,6 +3,8 @@ package dev.retort.postgres;
 import dev.retort.CheckConstraint;
 import dev.retort.Column;
 import dev.retort.Constraint;
+import dev.retort.Domain;
+import dev.retort.ExclusionConstraint;
 import dev.retort.ForeignKey;
 import dev.retort.Identity;
 import dev.retort.Index;
@@ -14,6 +16,7 @@ import dev.retort.UniqueConstraint;
 import dev.retort.operations.Change;
 import dev.retort.operations.ColumnOps;
 import dev.retort.operations.ConstraintOps;
+import dev.retort.operations.DomainOps;
 import dev.retort.operations.EnumOps;
 import dev.retort.operations.IndexOps;
 import dev.retort.operations.Operation;
@@ -70,6 +73,9 @@ final class PostgresRenderer {
                     table + " ADD " + constraint(o.constraint().to(), o.schema()));
         }
         if (op instanceof EnumOps.CreateEnum o) return List.of(createEnum(o.type()));
+        if (op instanceof DomainOps.CreateDomain o) return createDomain(o.domain());
+        if (op instanceof DomainOps.DropDomain o) return List.of("DROP DOMAIN " + qualify(o.domain().schema(), o.domain().name()));
+        if (op instanceof DomainOps.AlterDomain o) return alterDomain(o.domain().from(), o.domain().to());
         if (op instanceof EnumOps.DropEnum o) return List.of("DROP TYPE " + qualify(o.type().schema(), o.type().name()));
         if (op instanceof EnumOps.AddEnumValue o) {
             return List.of("ALTER TYPE " + qualify(o.schema(), o.enumName()) + " ADD VALUE IF NOT EXISTS " + literal(o.value())
@@ -311,6 +317,17 @@ final class PostgresRenderer {
         if (c instanceof CheckConstraint ck) {
             return head + "CHECK (" + ck.expression() + ")" + (ck.noInherit() ? " NO INHERIT" : "") + (ck.notValid() ? " NOT VALID" : "");
         }
+        if (c instanceof ExclusionConstraint x) {
+            StringBuilder s = new StringBuilder(head).append("EXCLUDE");
+            if (x.method() != null) s.append(" USING ").append(indexMethod(x.name(), x.method()));
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < x.elements().size(); i++) keys.add(indexKey(x.elements().get(i)) + " WITH " + x.operators().get(i));
+            s.append(" (").append(String.join(", ", keys)).append(')');
+            if (!x.include().isEmpty()) s.append(" INCLUDE ").append(columnList(x.include()));
+            if (x.where() != null) s.append(" WHERE (").append(x.where()).append(')');
+            if (x.deferrable()) s.append(" DEFERRABLE INITIALLY ").append(x.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE");
+            return s.toString();
+        }
         if (c instanceof ForeignKey fk) {
             StringBuilder s = new StringBuilder(head).append("FOREIGN KEY ").append(columnList(fk.columns()))
                     .append(" REFERENCES ").append(qualify(fk.referredSchema(), fk.referredTable()))
@@ -332,16 +349,9 @@ final class PostgresRenderer {
     static String createIndex(String schema, String table, Index ix) {
         StringBuilder s = new StringBuilder(ix.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
                 .append(quote(ix.name())).append(" ON ").append(qualify(schema, table));
-        if (ix.method() != null) s.append(" USING ").append(indexMethod(ix));
+        if (ix.method() != null) s.append(" USING ").append(indexMethod(ix.name(), ix.method()));
         List<String> keys = new ArrayList<>();
-        for (Index.Element e : ix.elements()) {
-            StringBuilder k = new StringBuilder(e.column() != null ? quote(e.column()) : "(" + e.expression() + ")");
-            if (e.collation() != null) k.append(" COLLATE ").append(quote(e.collation()));
-            if (e.opclass() != null) k.append(' ').append(quote(e.opclass()));
-            if (e.descending()) k.append(" DESC");
-            if (e.nullsFirst() != null) k.append(e.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
-            keys.add(k.toString());
-        }
+        for (Index.Element e : ix.elements()) keys.add(indexKey(e));
         s.append(" (").append(String.join(", ", keys)).append(')');
         if (!ix.include().isEmpty()) s.append(" INCLUDE ").append(columnList(ix.include()));
         if (ix.nullsNotDistinct()) s.append(" NULLS NOT DISTINCT");
@@ -363,16 +373,60 @@ final class PostgresRenderer {
         return s.toString();
     }
 
+    private static String indexKey(Index.Element e) {
+        StringBuilder k = new StringBuilder(e.column() != null ? quote(e.column()) : "(" + e.expression() + ")");
+        if (e.collation() != null) k.append(" COLLATE ").append(quote(e.collation()));
+        if (e.opclass() != null) k.append(' ').append(quote(e.opclass()));
+        if (e.descending()) k.append(" DESC");
+        if (e.nullsFirst() != null) k.append(e.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+        return k.toString();
+    }
+
     /** Access methods are plain lower-case names (btree, gin, ...); anything else is refused, not pasted. */
-    private static String indexMethod(Index ix) {
-        String m = ix.method().strip().toLowerCase(Locale.ROOT);
+    private static String indexMethod(String index, String method) {
+        String m = method.strip().toLowerCase(Locale.ROOT);
         if (!INDEX_METHOD.matcher(m).matches()) {
-            throw new IllegalArgumentException("index " + ix.name() + ": '" + ix.method() + "' is not an index method name");
+            throw new IllegalArgumentException("index " + index + ": '" + method + "' is not an index method name");
         }
         return m;
     }
 
     // ---- enum types
+
+    private static List<String> createDomain(Domain d) {
+        StringBuilder s = new StringBuilder("CREATE DOMAIN ").append(qualify(d.schema(), d.name())).append(" AS ")
+                .append(PostgresTypes.render(d.type()));
+        if (d.collation() != null) s.append(" COLLATE ").append(quote(d.collation()));
+        if (d.defaultExpr() != null) s.append(" DEFAULT ").append(d.defaultExpr());
+        if (d.notNull()) s.append(" NOT NULL");
+        for (CheckConstraint c : d.checks()) s.append(" CONSTRAINT ").append(quote(c.name())).append(" CHECK (").append(c.expression()).append(')');
+        List<String> out = new ArrayList<>();
+        out.add(s.toString());
+        if (d.comment() != null) out.add(domainComment(d, d.comment()));
+        return out;
+    }
+
+    /** What changes in place; base type and collation are the same on both sides (the differ makes the domain again otherwise). */
+    private static List<String> alterDomain(Domain from, Domain to) {
+        String head = "ALTER DOMAIN " + qualify(to.schema(), to.name());
+        List<String> out = new ArrayList<>();
+        for (CheckConstraint c : from.checks()) {
+            if (!to.checks().contains(c)) out.add(head + " DROP CONSTRAINT " + quote(c.name()));
+        }
+        if (!Objects.equals(from.defaultExpr(), to.defaultExpr())) {
+            out.add(head + (to.defaultExpr() == null ? " DROP DEFAULT" : " SET DEFAULT " + to.defaultExpr()));
+        }
+        if (from.notNull() != to.notNull()) out.add(head + (to.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
+        for (CheckConstraint c : to.checks()) {
+            if (!from.checks().contains(c)) out.add(head + " ADD CONSTRAINT " + quote(c.name()) + " CHECK (" + c.expression() + ")");
+        }
+        if (!Objects.equals(from.comment(), to.comment())) out.add(domainComment(to, to.comment()));
+        return out;
+    }
+
+    private static String domainComment(Domain d, String comment) {
+        return "COMMENT ON DOMAIN " + qualify(d.schema(), d.name()) + " IS " + (comment == null || comment.isEmpty() ? "NULL" : literal(comment));
+    }
 
     private static String createEnum(SqlType.Enum e) {
         return "CREATE TYPE " + qualify(e.schema(), e.name()) + " AS ENUM ("

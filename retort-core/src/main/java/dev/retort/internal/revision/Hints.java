@@ -32,6 +32,6 @@ public final class Hints {
 
     private static Table strip(Table t) {
         return new Table(t.schema(), t.name(), t.columns().stream().map(c -> c.withRenamedFrom(null)).toList(),
-                t.primaryKey(), t.uniques(), t.foreignKeys(), t.checks(), t.indexes(), t.comment(), null);
+                t.primaryKey(), t.uniques(), t.foreignKeys(), t.checks(), t.indexes(), t.comment(), null, t.exclusions());
     }
 }

@@ -2,6 +2,7 @@ package dev.retort.internal.revision;
 
 import dev.retort.operations.ColumnOps;
 import dev.retort.operations.ConstraintOps;
+import dev.retort.operations.DomainOps;
 import dev.retort.operations.EnumOps;
 import dev.retort.operations.IndexOps;
 import dev.retort.operations.Operation;
@@ -59,6 +60,9 @@ final class OperationNames {
         NAMES.put(PolicyOps.DropPolicy.class, "drop_policy");
         NAMES.put(PolicyOps.AlterPolicy.class, "alter_policy");
         NAMES.put(PolicyOps.SetRowSecurity.class, "set_row_security");
+        NAMES.put(DomainOps.CreateDomain.class, "create_domain");
+        NAMES.put(DomainOps.DropDomain.class, "drop_domain");
+        NAMES.put(DomainOps.AlterDomain.class, "alter_domain");
         NAMES.put(Sql.class, "sql");
     }
 

@@ -1,11 +1,13 @@
 package dev.retort.internal.revision;
 
+import dev.retort.Domain;
 import dev.retort.Policy;
 import dev.retort.Routine;
 import dev.retort.RowSecurity;
 import dev.retort.Trigger;
 import dev.retort.View;
 import dev.retort.operations.Change;
+import dev.retort.operations.DomainOps;
 import dev.retort.operations.Operation;
 import dev.retort.operations.PolicyOps;
 import dev.retort.operations.RoutineOps;
@@ -44,6 +46,9 @@ final class ProgramEncoding {
         if (op instanceof PolicyOps.DropPolicy o) return replacement(policy(o.policy()), o.replacement());
         if (op instanceof PolicyOps.AlterPolicy o) return change(o.policy(), ProgramEncoding::policy);
         if (op instanceof PolicyOps.SetRowSecurity o) return rowSecurity(o.rowSecurity());
+        if (op instanceof DomainOps.CreateDomain o) return replacement(domain(o.domain()), o.replacement());
+        if (op instanceof DomainOps.DropDomain o) return replacement(domain(o.domain()), o.replacement());
+        if (op instanceof DomainOps.AlterDomain o) return change(o.domain(), ProgramEncoding::domain);
         return null;
     }
 
@@ -53,6 +58,18 @@ final class ProgramEncoding {
 
     private static <T> YNode change(Change<T> c, Function<T, YNode.MapBuilder> encode) {
         return blockMap().put("from", encode.apply(c.from()).build()).put("to", encode.apply(c.to()).build()).build();
+    }
+
+    static YNode.MapBuilder domain(Domain d) {
+        return blockMap()
+                .put("name", d.name())
+                .opt("schema", d.schema())
+                .put("type", RevisionEncoder.type(d.type()))
+                .opt("collation", d.collation())
+                .opt("default", d.defaultExpr())
+                .flag("not_null", d.notNull())
+                .optList("checks", d.checks().stream().map(RevisionEncoder::constraintBody).toList(), true)
+                .opt("comment", d.comment());
     }
 
     static YNode.MapBuilder view(View v) {
@@ -146,6 +163,6 @@ final class ProgramEncoding {
     static List<String> names() {
         return List.of("create_view", "drop_view", "alter_view", "create_routine", "drop_routine", "replace_routine",
                 "create_trigger", "drop_trigger", "alter_trigger", "create_policy", "drop_policy", "alter_policy",
-                "set_row_security");
+                "set_row_security", "create_domain", "drop_domain", "alter_domain");
     }
 }

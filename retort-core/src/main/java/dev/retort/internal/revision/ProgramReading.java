@@ -1,12 +1,16 @@
 package dev.retort.internal.revision;
 
+import dev.retort.CheckConstraint;
+import dev.retort.Domain;
 import dev.retort.Index;
 import dev.retort.Policy;
 import dev.retort.Routine;
 import dev.retort.RowSecurity;
 import dev.retort.Trigger;
+import dev.retort.SqlType;
 import dev.retort.View;
 import dev.retort.operations.Change;
+import dev.retort.operations.DomainOps;
 import dev.retort.operations.Operation;
 import dev.retort.operations.PolicyOps;
 import dev.retort.operations.RoutineOps;
@@ -30,6 +34,8 @@ final class ProgramReading {
     private static final Set<String> TRIGGER_KEYS = Set.of("name", "table", "schema", "constraint", "timing", "events",
             "update_columns", "old_table", "new_table", "deferrable", "initially_deferred", "for_each", "when", "function",
             "function_schema", "arguments", "comment", "replacement");
+    private static final Set<String> DOMAIN_KEYS = Set.of("name", "schema", "type", "collation", "default", "not_null",
+            "checks", "comment", "replacement");
     private static final Set<String> POLICY_KEYS = Set.of("name", "table", "schema", "restrictive", "command", "roles",
             "using", "with_check", "comment", "replacement");
 
@@ -55,6 +61,9 @@ final class ProgramReading {
             case "drop_policy" -> new PolicyOps.DropPolicy(policy(body, name, true), replacement(body, name, POLICY_KEYS));
             case "alter_policy" -> new PolicyOps.AlterPolicy(change(body, name, n -> policy(n, "policy", false)));
             case "set_row_security" -> rowSecurity(body);
+            case "create_domain" -> new DomainOps.CreateDomain(domain(body, name, true), replacement(body, name, DOMAIN_KEYS));
+            case "drop_domain" -> new DomainOps.DropDomain(domain(body, name, true), replacement(body, name, DOMAIN_KEYS));
+            case "alter_domain" -> new DomainOps.AlterDomain(change(body, name, n -> domain(n, "domain", false)));
             default -> null;
         };
     }
@@ -77,6 +86,15 @@ final class ProgramReading {
                 i -> r.index(r.new Fields(i, "index", RevisionReader.INDEX_KEYS), i));
         return r.check(n, () -> new View(f.optText("schema"), name, f.text("definition"), f.bool("materialized", false),
                 options, indexes, f.optText("comment")));
+    }
+
+    private Domain domain(Node n, String what, boolean replaceable) {
+        RevisionReader.Fields f = r.new Fields(n, what, keys(DOMAIN_KEYS, replaceable));
+        String name = f.text("name");
+        SqlType type = r.type(f.need("type"));
+        List<CheckConstraint> checks = r.list(f.get("checks"), "checks", r::checkConstraint);
+        return r.check(n, () -> new Domain(f.optText("schema"), name, type, f.optText("default"), f.bool("not_null", false),
+                checks, f.optText("collation"), f.optText("comment")));
     }
 
     private Routine routine(Node n, String what, boolean replaceable) {

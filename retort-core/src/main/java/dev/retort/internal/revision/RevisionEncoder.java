@@ -4,6 +4,7 @@ import dev.retort.revision.Revision;
 import dev.retort.CheckConstraint;
 import dev.retort.Column;
 import dev.retort.Constraint;
+import dev.retort.ExclusionConstraint;
 import dev.retort.ForeignKey;
 import dev.retort.Identity;
 import dev.retort.Index;
@@ -141,6 +142,7 @@ final class RevisionEncoder {
                 .optList("foreign_keys", t.foreignKeys().stream().map(RevisionEncoder::constraintBody).toList(), true)
                 .optList("checks", t.checks().stream().map(RevisionEncoder::constraintBody).toList(), true)
                 .optList("indexes", t.indexes().stream().map(i -> index(i, map().put("name", i.name()))).toList(), true)
+                .optList("exclusions", t.exclusions().stream().map(RevisionEncoder::constraintBody).toList(), true)
                 .opt("comment", t.comment())
                 .build();
     }
@@ -220,6 +222,22 @@ final class RevisionEncoder {
         if (c instanceof CheckConstraint ck) {
             return m.put("expression", ck.expression()).flag("no_inherit", ck.noInherit()).flag("not_valid", ck.notValid()).build();
         }
+        if (c instanceof ExclusionConstraint x) {
+            List<YNode> elements = new ArrayList<>();
+            for (int i = 0; i < x.elements().size(); i++) {
+                Index.Element e = x.elements().get(i);
+                elements.add(map().opt("column", e.column()).opt("expression", e.expression())
+                        .opt("collation", e.collation()).opt("opclass", e.opclass()).flag("descending", e.descending())
+                        .opt("nulls_first", e.nullsFirst() == null ? null : YNode.raw(e.nullsFirst()))
+                        .put("operator", x.operators().get(i)).build());
+            }
+            return m.opt("using", x.method()).put("elements", YNode.seq(elements, false))
+                    .optList("include", x.include().stream().map(YNode::str).toList(), false)
+                    .opt("where", x.where())
+                    .flag("deferrable", x.deferrable())
+                    .flag("initially_deferred", x.initiallyDeferred())
+                    .build();
+        }
         ForeignKey fk = (ForeignKey) c;
         return m.put("columns", YNode.strings(fk.columns()))
                 .opt("referred_schema", fk.referredSchema())
@@ -238,6 +256,7 @@ final class RevisionEncoder {
         if (c instanceof PrimaryKey) return "primary_key";
         if (c instanceof UniqueConstraint) return "unique";
         if (c instanceof ForeignKey) return "foreign_key";
+        if (c instanceof ExclusionConstraint) return "exclusion";
         return "check";
     }
 

@@ -5,6 +5,7 @@ import dev.retort.revision.RevisionFormatException;
 import dev.retort.CheckConstraint;
 import dev.retort.Column;
 import dev.retort.Constraint;
+import dev.retort.ExclusionConstraint;
 import dev.retort.ForeignKey;
 import dev.retort.Identity;
 import dev.retort.Index;
@@ -412,7 +413,7 @@ public final class RevisionReader {
 
     private Table table(Node body, String what) {
         Fields f = new Fields(body, what, Set.of("name", "schema", "columns", "primary_key", "uniques",
-                "foreign_keys", "checks", "indexes", "comment"));
+                "foreign_keys", "checks", "indexes", "exclusions", "comment"));
         String name = f.text("name");
         List<Column> columns = list(f.need("columns"), "columns", this::column);
         Node pkNode = f.get("primary_key");
@@ -421,8 +422,9 @@ public final class RevisionReader {
         List<ForeignKey> fks = list(f.get("foreign_keys"), "foreign_keys", this::foreignKey);
         List<CheckConstraint> checks = list(f.get("checks"), "checks", this::checkConstraint);
         List<Index> indexes = list(f.get("indexes"), "indexes", n -> index(new Fields(n, "index", INDEX_KEYS), n));
+        List<ExclusionConstraint> exclusions = list(f.get("exclusions"), "exclusions", this::exclusion);
         return check(body, () -> new Table(f.optText("schema"), name, columns, pk, uniques, fks, checks, indexes,
-                f.optText("comment"), null));
+                f.optText("comment"), null, exclusions));
     }
 
     private Column column(Node n) {
@@ -436,7 +438,7 @@ public final class RevisionReader {
                 identity, f.bool("autoincrement", false), f.optText("computed"), f.optText("collation"), null));
     }
 
-    private SqlType type(Node n) {
+    SqlType type(Node n) {
         if (n instanceof MappingNode) {
             Fields f = new Fields(n, "enum type", Set.of("enum", "schema", "labels", "array"));
             String name = f.text("enum");
@@ -471,10 +473,29 @@ public final class RevisionReader {
                 f.bool("initially_deferred", false), f.bool("nulls_not_distinct", false)));
     }
 
-    private CheckConstraint checkConstraint(Node n) {
+    CheckConstraint checkConstraint(Node n) {
         Fields f = new Fields(n, "check", Set.of("name", "expression", "no_inherit", "not_valid"));
         return check(n, () -> new CheckConstraint(f.text("name"), f.text("expression"), f.bool("no_inherit", false),
                 f.bool("not_valid", false)));
+    }
+
+    private ExclusionConstraint exclusion(Node n) {
+        Fields f = new Fields(n, "exclusion", Set.of("name", "using", "elements", "include", "where", "deferrable",
+                "initially_deferred"));
+        List<Index.Element> elements = new ArrayList<>();
+        List<String> operators = new ArrayList<>();
+        for (Node e : list(f.need("elements"), "elements", x -> x)) {
+            Fields ef = new Fields(e, "exclusion element", Set.of("column", "expression", "collation", "opclass",
+                    "descending", "nulls_first", "operator"));
+            String nullsFirst = ef.optText("nulls_first");
+            elements.add(check(e, () -> new Index.Element(ef.optText("column"), ef.optText("expression"),
+                    ef.bool("descending", false), nullsFirst == null ? null : ef.bool("nulls_first", false),
+                    ef.optText("opclass"), ef.optText("collation"))));
+            operators.add(ef.text("operator"));
+        }
+        List<String> include = strings(f.get("include"), "include");
+        return check(n, () -> new ExclusionConstraint(f.text("name"), f.optText("using"), elements, operators, include,
+                f.optText("where"), f.bool("deferrable", false), f.bool("initially_deferred", false)));
     }
 
     private ForeignKey foreignKey(Node n) {
@@ -543,11 +564,11 @@ public final class RevisionReader {
     }
 
     private Operation constraintOp(Node body, String what, boolean add) {
-        Set<String> kinds = Set.of("primary_key", "unique", "foreign_key", "check");
-        Fields f = new Fields(body, what, Set.of("table", "schema", "primary_key", "unique", "foreign_key", "check"));
+        Set<String> kinds = Set.of("primary_key", "unique", "foreign_key", "check", "exclusion");
+        Fields f = new Fields(body, what, Set.of("table", "schema", "primary_key", "unique", "foreign_key", "check", "exclusion"));
         List<String> given = kinds.stream().filter(k -> f.get(k) != null).sorted().toList();
         if (given.size() != 1) {
-            throw fail(body, what + " needs exactly one of primary_key, unique, foreign_key, check"
+            throw fail(body, what + " needs exactly one of primary_key, unique, foreign_key, check, exclusion"
                     + (given.isEmpty() ? "" : "; found " + String.join(", ", given)));
         }
         Node c = f.get(given.get(0));
@@ -555,6 +576,7 @@ public final class RevisionReader {
             case "primary_key" -> primaryKey(c);
             case "unique" -> unique(c);
             case "foreign_key" -> foreignKey(c);
+            case "exclusion" -> exclusion(c);
             default -> checkConstraint(c);
         };
         return add ? new ConstraintOps.AddConstraint(f.optText("schema"), f.text("table"), constraint)

@@ -1,10 +1,12 @@
 package dev.retort.internal.revision;
 
+import dev.retort.Domain;
 import dev.retort.Policy;
 import dev.retort.Routine;
 import dev.retort.Trigger;
 import dev.retort.View;
 import dev.retort.operations.Change;
+import dev.retort.operations.DomainOps;
 import dev.retort.operations.Operation;
 import dev.retort.operations.PolicyOps;
 import dev.retort.operations.RoutineOps;
@@ -73,6 +75,9 @@ final class SchemaMentions {
         if (op instanceof PolicyOps.CreatePolicy o) policy(o.policy(), out);
         if (op instanceof PolicyOps.DropPolicy o) policy(o.policy(), out);
         if (op instanceof PolicyOps.AlterPolicy o) both(o.policy(), p -> policy(p, out));
+        if (op instanceof DomainOps.CreateDomain o) domain(o.domain(), out);
+        if (op instanceof DomainOps.DropDomain o) domain(o.domain(), out);
+        if (op instanceof DomainOps.AlterDomain o) both(o.domain(), d -> domain(d, out));
         return out;
     }
 
@@ -93,6 +98,11 @@ final class SchemaMentions {
             out.add(new Named(what + ": an argument's type", a.type()));
             if (a.defaultValue() != null) out.add(new Named(what + ": an argument's default", a.defaultValue()));
         }
+    }
+
+    private static void domain(Domain d, List<Named> out) {
+        if (d.defaultExpr() != null) out.add(new Named("domain " + d.name() + ": its default", d.defaultExpr()));
+        d.checks().forEach(c -> out.add(new Named("domain " + d.name() + ": check " + c.name(), c.expression())));
     }
 
     private static void trigger(Trigger t, List<Named> out) {

@@ -12,9 +12,12 @@ import dev.retort.Table;
 import dev.retort.Types;
 import dev.retort.UniqueConstraint;
 import dev.retort.CheckConstraint;
+import dev.retort.Domain;
+import dev.retort.ExclusionConstraint;
 import dev.retort.operations.Change;
 import dev.retort.operations.ColumnOps;
 import dev.retort.operations.ConstraintOps;
+import dev.retort.operations.DomainOps;
 import dev.retort.operations.EnumOps;
 import dev.retort.operations.IndexOps;
 import dev.retort.operations.Operation;
@@ -74,7 +77,10 @@ final class Fixtures {
                 List.of(new CheckConstraint("ck_rich_price", "price >= 0")),
                 List.of(new Index("ix_rich_lower_title", List.of(Index.Element.expression("lower(title)"),
                         new Index.Element("price", null, true)), true, "price > 0", "btree", List.of("serial_no"))),
-                "rich table: with \"everything\"", null);
+                "rich table: with \"everything\"", null,
+                List.of(new ExclusionConstraint("ex_rich_title", "gist", List.of(Index.Element.column("title"),
+                        new Index.Element(null, "int4range(serial_no, serial_no + 1)", true, false, "range_ops", null)),
+                        List.of("=", "&&"), List.of("price"), "price > 0", true, false)));
         Column note = Column.of("note", Types.TEXT).withComment("free text");
         Sequence seq = new Sequence(null, "order_no", INTEGER, 100L, 5L, 1L, 1_000_000L, 10L, true);
         List<Operation> all = new java.util.ArrayList<>(List.of(
@@ -105,6 +111,8 @@ final class Fixtures {
                         true, null, "hash", List.of())),
                 new ConstraintOps.AddConstraint(null, "tests", new UniqueConstraint("uq_tests_title", List.of("title"))),
                 new ConstraintOps.AddConstraint(null, "tests", new CheckConstraint("ck_tests_id", "id > 0")),
+                new ConstraintOps.AddConstraint(null, "tests", new ExclusionConstraint("ex_tests_title", null,
+                        List.of(Index.Element.column("title")), List.of("="), List.of(), null, false, false)),
                 new ConstraintOps.DropConstraint(null, "tests", new ForeignKey("fk_a", List.of("a"), null, "b", List.of("id"),
                         null, null, false, false)),
                 new ConstraintOps.DropConstraint(null, "tests", new PrimaryKey("pk_tests", List.of("id"))),
@@ -124,6 +132,12 @@ final class Fixtures {
                 new Sql("ANALYZE", null),
                 new SchemaOps.DropSchema("legacy")));
         all.addAll(ProgramFixtures.everyKind());
+        Domain posint = new Domain(null, "posint", INTEGER, "1", true,
+                List.of(new CheckConstraint("posint_check", "VALUE > 0"), new CheckConstraint("small", "VALUE < 1000")), null, "a count");
+        Domain code = new Domain("shared", "code", Types.arrayOf(MOOD.withSchema("shared")), null, false, List.of(), "C", null);
+        all.add(new DomainOps.CreateDomain(posint, false));
+        all.add(new DomainOps.DropDomain(code, true));
+        all.add(new DomainOps.AlterDomain(new Change<>(posint, new Domain(null, "posint", INTEGER, null, false, List.of(), null, null))));
         return all;
     }
 }

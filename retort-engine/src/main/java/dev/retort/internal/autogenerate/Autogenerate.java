@@ -222,6 +222,7 @@ public final class Autogenerate {
         md.tables().values().stream().filter(t -> !ignoredTables.contains(t.name())).forEach(out::add);
         md.sequences().values().forEach(out::addSequence);
         md.enums().forEach(out::addEnum);
+        md.domains().values().forEach(out::addDomain);
         md.views().values().forEach(out::addView);
         md.routines().values().forEach(out::addRoutine);
         md.triggers().values().stream().filter(t -> !ignoredTables.contains(t.table())).forEach(out::addTrigger);

@@ -226,6 +226,19 @@ final class CatalogOracle {
                  WHERE c.relkind IN ('v', 'm') AND %1$s
                 UNION ALL
                 SELECT 'type ' || t.typtype::text || ' ' || t.oid::pg_catalog.regtype::text
+                       -- A domain with its definition: base type, NOT NULL, default, collation, checks (by
+                       -- definition, not name), comment.
+                       || CASE WHEN t.typtype = 'd' THEN ' as ' || pg_catalog.format_type(t.typbasetype, t.typtypmod)
+                              || CASE WHEN t.typnotnull THEN ' not null' ELSE '' END
+                              || COALESCE(' default ' || pg_catalog.pg_get_expr(t.typdefaultbin, 0), '')
+                              || CASE WHEN t.typcollation <> (SELECT b.typcollation FROM pg_catalog.pg_type b WHERE b.oid = t.typbasetype)
+                                      THEN ' collate ' || (SELECT co.collname::text FROM pg_catalog.pg_collation co WHERE co.oid = t.typcollation)
+                                      ELSE '' END
+                              || COALESCE(' ' || (SELECT pg_catalog.string_agg(pg_catalog.pg_get_constraintdef(c.oid), ', '
+                                                                               ORDER BY pg_catalog.pg_get_constraintdef(c.oid))
+                                                  FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'), '')
+                              || COALESCE(' comment ' || pg_catalog.obj_description(t.oid, 'pg_type'), '')
+                          ELSE '' END
                   FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
                  WHERE t.typtype IN ('c', 'd', 'r', 'm') AND %1$s
                    AND (t.typrelid = 0 OR (SELECT k.relkind FROM pg_catalog.pg_class k WHERE k.oid = t.typrelid) = 'c')

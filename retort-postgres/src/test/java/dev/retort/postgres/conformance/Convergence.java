@@ -190,8 +190,9 @@ final class Convergence implements AutoCloseable {
         return all;
     }
 
-    /** Views, routines, triggers, policies and row-level security of {@code from}, registered in {@code to}. */
+    /** Domains, views, routines, triggers, policies and row-level security of {@code from}, registered in {@code to}. */
     static void copyPrograms(MetaData from, MetaData to) {
+        from.domains().values().forEach(to::addDomain);
         from.views().values().forEach(to::addView);
         from.routines().values().forEach(to::addRoutine);
         from.triggers().values().forEach(to::addTrigger);

@@ -1,6 +1,8 @@
 package dev.retort.postgres.conformance;
 
 import dev.retort.CheckConstraint;
+import dev.retort.Domain;
+import dev.retort.ExclusionConstraint;
 import dev.retort.Column;
 import dev.retort.ForeignKey;
 import dev.retort.Identity;
@@ -42,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Random pairs of schemas drawn from the whole model (enum and array types, nullability, defaults,
  * identity and serial columns (identities that cycle), checks (NOT VALID too), deferrable and NULLS NOT
- * DISTINCT uniques, foreign keys with actions, MATCH FULL and NOT VALID, indexes of every kind,
- * comments, sequences (owned by a column or not), enum types), created on a real PostgreSQL from Retort's own rendering: the
+ * DISTINCT uniques, exclusion constraints, foreign keys with actions, MATCH FULL and NOT VALID, indexes of every kind,
+ * comments, sequences (owned by a column or not), enum types, a domain and a column of it), created on a real PostgreSQL from Retort's own rendering: the
  * diff from A to B applied to A must give B by the {@link CatalogOracle}, a second diff must be empty,
  * and the same from B back to A ({@link Convergence}, as for the sqldef corpus).
  *
@@ -126,10 +128,20 @@ class DiffConvergenceProperties {
             // t0 and its id are always drawn.
             md.addSequence(r.nextInt(3) == 0 ? q.ownedBy("t0", "id") : q);
         }
+        // A domain whose base type stays (PostgreSQL cannot change it while a column uses it); the rest varies.
+        SqlType domain = null;
+        if (r.nextBoolean()) {
+            List<CheckConstraint> checks = new ArrayList<>();
+            if (r.nextBoolean()) checks.add(new CheckConstraint("d0_check", pick(r, "VALUE > 0", "VALUE >= 0", "VALUE < 1000")));
+            if (r.nextInt(3) == 0) checks.add(new CheckConstraint("d0_small", "VALUE < 100000"));
+            md.addDomain(new Domain("public", "d0", Types.INTEGER, pick(r, null, "1", "7"), r.nextInt(4) == 0, checks, null,
+                    pick(r, null, null, "a domain")));
+            domain = Types.domain("d0");
+        }
         List<String> present = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             if (k > 0 && r.nextInt(5) == 0) continue;
-            md.add(table(r, "t" + k, present, mood));
+            md.add(table(r, "t" + k, present, mood, domain));
             present.add("t" + k);
         }
         programs(r, md);
@@ -188,7 +200,7 @@ class DiffConvergenceProperties {
         }
     }
 
-    private static Table table(Random r, String name, List<String> earlier, SqlType.Enum mood) {
+    private static Table table(Random r, String name, List<String> earlier, SqlType.Enum mood, SqlType domain) {
         List<Column> cols = new ArrayList<>();
         SqlType idType = pick(r, Types.INTEGER, Types.BIGINT);
         Column id = Column.of("id", idType).withNullable(false);
@@ -216,6 +228,7 @@ class DiffConvergenceProperties {
             if (c != null) cols.add(r.nextInt(3) == 0 ? c.withNullable(false) : c);
         }
         if (parentId != null) cols.add(parentId);
+        if (domain != null && r.nextBoolean()) cols.add(Column.of("c7", domain));
         cols.replaceAll(c -> r.nextInt(6) == 0 ? c.withComment(pick(r, "note", "other note")) : c);
 
         List<UniqueConstraint> uniques = new ArrayList<>();
@@ -237,8 +250,21 @@ class DiffConvergenceProperties {
                     actions[r.nextInt(actions.length)], actions[r.nextInt(actions.length)], deferrable, deferrable && r.nextBoolean(),
                     r.nextInt(4) == 0, r.nextInt(4) == 0));
         }
+        List<ExclusionConstraint> exclusions = new ArrayList<>();
+        if (c0 != null && r.nextInt(3) == 0) {
+            exclusions.add(new ExclusionConstraint("ex_" + name + "_a", "gist",
+                    List.of(Index.Element.expression(pick(r, "numrange(c0, c0 + 10)", "numrange(c0, c0 + 1)"))), List.of("&&"),
+                    List.of(), pick(r, null, "c0 > 0"), false, false));
+        }
+        if (c1 != null && r.nextInt(3) == 0) {
+            boolean deferrable = r.nextBoolean();
+            exclusions.add(new ExclusionConstraint("ex_" + name + "_b", pick(r, null, "btree"),
+                    List.of(pick(r, Index.Element.column("c1"), Index.Element.expression("lower(c1)"))), List.of("="),
+                    List.of(), null, deferrable, deferrable && r.nextBoolean()));
+        }
         return new Table("public", name, cols, new PrimaryKey(name + "_pkey", List.of("id")), uniques, fks, checks,
-                indexes(r, name, c0, c1, c3, c4, c5, c6), r.nextInt(4) == 0 ? pick(r, "a table", "the table") : null, null);
+                indexes(r, name, c0, c1, c3, c4, c5, c6), r.nextInt(4) == 0 ? pick(r, "a table", "the table") : null, null,
+                exclusions);
     }
 
     private static List<Index> indexes(Random r, String table, Column c0, Column c1, Column c3, Column c4, Column c5, Column c6) {

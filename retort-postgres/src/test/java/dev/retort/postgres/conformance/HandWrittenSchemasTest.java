@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Schema pairs written by hand as a DBA writes them (not from Retort's rendering), one per kind of
- * object with a body: the diff of each pair, applied, must make the catalogs agree both ways, and a
- * second diff must be empty ({@link Convergence}, as for the sqldef corpus, with the same oracle).
+ * object beyond tables, columns, keys and indexes: the diff of each pair, applied, must make the
+ * catalogs agree both ways, and a second diff must be empty ({@link Convergence}, as for the sqldef corpus, with the same oracle).
  */
 class HandWrittenSchemasTest {
     private static Convergence convergence;
@@ -28,6 +28,39 @@ class HandWrittenSchemasTest {
 
     static List<Pair> pairs() {
         return List.of(
+                new Pair("domains", """
+                        CREATE DOMAIN us_postal_code AS text CHECK (VALUE ~ '^\\d{5}$' OR VALUE ~ '^\\d{5}-\\d{4}$');
+                        CREATE DOMAIN positive_int AS integer NOT NULL CONSTRAINT positive CHECK (VALUE > 0);
+                        CREATE DOMAIN legacy_flag AS char(1) DEFAULT 'N';
+                        CREATE DOMAIN short_code AS varchar(8) COLLATE "C";
+                        CREATE TABLE address (id serial PRIMARY KEY, zip us_postal_code, qty positive_int, code short_code);
+                        COMMENT ON DOMAIN positive_int IS 'strictly positive';
+                        """, """
+                        CREATE DOMAIN us_postal_code AS text
+                            CONSTRAINT us_postal_code_check CHECK (VALUE ~ '^\\d{5}$' OR VALUE ~ '^\\d{5}-\\d{4}$')
+                            CONSTRAINT not_blank CHECK (VALUE <> '');
+                        CREATE DOMAIN positive_int AS integer DEFAULT 1 CONSTRAINT positive CHECK (VALUE >= 1);
+                        CREATE DOMAIN short_code AS varchar(8) COLLATE "C";
+                        CREATE DOMAIN email AS text CHECK (position('@' in VALUE) > 1);
+                        CREATE DOMAIN quantity AS positive_int CHECK (VALUE < 1000);
+                        CREATE TABLE address (id serial PRIMARY KEY, zip us_postal_code NOT NULL, qty quantity, code short_code,
+                                              contact email);
+                        COMMENT ON DOMAIN positive_int IS 'at least one';
+                        """),
+                new Pair("exclusion constraints", """
+                        CREATE TABLE room_booking (id serial PRIMARY KEY, room int NOT NULL, during tstzrange NOT NULL,
+                                                   cancelled boolean NOT NULL DEFAULT false,
+                                                   EXCLUDE USING gist (during WITH &&) WHERE (NOT cancelled));
+                        CREATE TABLE ticket (id int PRIMARY KEY, code text);
+                        """, """
+                        CREATE TABLE room_booking (id serial PRIMARY KEY, room int NOT NULL, during tstzrange NOT NULL,
+                                                   cancelled boolean NOT NULL DEFAULT false,
+                                                   CONSTRAINT no_double_booking
+                                                       EXCLUDE USING gist (int4range(room, room, '[]') WITH =, during WITH &&)
+                                                       WHERE (NOT cancelled) DEFERRABLE INITIALLY DEFERRED);
+                        CREATE TABLE ticket (id int PRIMARY KEY, code text);
+                        ALTER TABLE ticket ADD CONSTRAINT one_code EXCLUDE (lower(code) WITH =);
+                        """),
                 new Pair("views", """
                         CREATE TABLE account (id serial PRIMARY KEY, email varchar(200) NOT NULL, active boolean DEFAULT true,
                                               balance numeric(12,2));

@@ -64,7 +64,7 @@ record RenameAnnotations(Map<String, String> tables, Map<String, Map<String, Str
             Table renamed = new Table(t.schema(), t.name(),
                     t.columns().stream().map(c -> cols.containsKey(c.name()) ? c.withRenamedFrom(cols.get(c.name())) : c).toList(),
                     t.primaryKey(), t.uniques(), t.foreignKeys(), t.checks(), t.indexes(), t.comment(),
-                    tables.getOrDefault(t.name(), t.renamedFrom()));
+                    tables.getOrDefault(t.name(), t.renamedFrom()), t.exclusions());
             out.add(renamed);
         }
         model.sequences().values().forEach(out::addSequence);
