@@ -359,6 +359,7 @@ public final class Dsl {
         private String method;
         private List<String> include = List.of();
         private String name;
+        private String comment;
 
         private IndexDef(List<Index.Element> elements) {
             this.elements = elements;
@@ -387,6 +388,11 @@ public final class Dsl {
 
         public IndexDef named(String exactName) {
             this.name = exactName;
+            return this;
+        }
+
+        public IndexDef comment(String text) {
+            this.comment = text;
             return this;
         }
     }
@@ -550,7 +556,7 @@ public final class Dsl {
     static Index index(NamingConvention naming, String table, IndexDef ix) {
         List<String> nameParts = ix.elements.stream().map(e -> e.column() != null ? e.column() : "expr").toList();
         return new Index(ix.name != null ? ix.name : naming.indexName(table, nameParts), ix.elements,
-                ix.unique, ix.where, ix.method, ix.include);
+                ix.unique, ix.where, ix.method, ix.include, false, List.of(), ix.comment);
     }
 
     // ---- domains, views, routines, triggers and policies: built by MetaData.domain(...), view(...), routine(...), ...

@@ -10,9 +10,10 @@ import java.util.List;
  * @param include          non-key columns carried in the index (PostgreSQL's INCLUDE)
  * @param nullsNotDistinct a unique index that treats nulls as equal (PostgreSQL 15's NULLS NOT DISTINCT)
  * @param options          storage parameters as {@code name=value} ({@code fillfactor=70}); empty for none
+ * @param comment          the index's comment, or null
  */
 public record Index(String name, List<Element> elements, boolean unique, String where, String method,
-                    List<String> include, boolean nullsNotDistinct, List<String> options) {
+                    List<String> include, boolean nullsNotDistinct, List<String> options, String comment) {
 
     /**
      * One key of the index: a column or an expression, ascending or descending.
@@ -65,6 +66,12 @@ public record Index(String name, List<Element> elements, boolean unique, String 
         this(name, elements, unique, where, method, include, false, List.of());
     }
 
+    /** An index without a comment. */
+    public Index(String name, List<Element> elements, boolean unique, String where, String method, List<String> include,
+                 boolean nullsNotDistinct, List<String> options) {
+        this(name, elements, unique, where, method, include, nullsNotDistinct, options, null);
+    }
+
     public Index {
         Identifiers.check("index", name);
         elements = List.copyOf(elements);
@@ -80,7 +87,11 @@ public record Index(String name, List<Element> elements, boolean unique, String 
 
     /** The same index over other keys. */
     public Index withElements(List<Element> newElements) {
-        return new Index(name, newElements, unique, where, method, include, nullsNotDistinct, options);
+        return new Index(name, newElements, unique, where, method, include, nullsNotDistinct, options, comment);
+    }
+
+    public Index withComment(String newComment) {
+        return new Index(name, elements, unique, where, method, include, nullsNotDistinct, options, newComment);
     }
 
     /** Column names among the keys (expressions left out). */
@@ -97,6 +108,7 @@ public record Index(String name, List<Element> elements, boolean unique, String 
         if (nullsNotDistinct) s.append(" nulls not distinct");
         if (!options.isEmpty()) s.append(" with(").append(String.join(", ", options)).append(')');
         if (where != null) s.append(" where ").append(where);
+        if (comment != null) s.append(" comment '").append(comment).append('\'');
         return s.toString();
     }
 }

@@ -67,6 +67,15 @@ final class ConstraintDiff {
                 scope.options.includeDrops());
     }
 
+    /** Comments of the indexes kept (neither dropped nor created): a pair whose comment differs. */
+    static List<Matching.Pair<Index>> indexComments(Table model, Table database, Scope scope, Decision<Index> decision) {
+        Definitions defs = scope.definitions;
+        Matching.Result<Index> matched = Matching.match(model.indexes(), database.indexes(), Index::name,
+                defs::sameIndex, n -> scope.modelUsesName(model.schema(), n));
+        return matched.pairs().stream().filter(p -> !decision.drop().contains(p.database()))
+                .filter(p -> !Definitions.sameComment(p.model().comment(), p.database().comment())).toList();
+    }
+
     /**
      * @param affected whether an unchanged database key must still make way: its columns, or the key or
      *                 columns it refers to, change under it

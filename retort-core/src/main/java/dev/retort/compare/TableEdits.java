@@ -44,7 +44,7 @@ final class TableEdits {
                 .toList();
         List<Index> indexes = t.indexes().stream().map(i -> new Index(i.name(),
                 i.elements().stream().map(e -> from.equals(e.column()) ? e.withColumn(to) : e).toList(),
-                i.unique(), i.where(), i.method(), rename(i.include(), from, to), i.nullsNotDistinct(), i.options())).toList();
+                i.unique(), i.where(), i.method(), rename(i.include(), from, to), i.nullsNotDistinct(), i.options(), i.comment())).toList();
         return new Table(t.schema(), t.name(), cols, pk, uniques, fks, t.checks(), indexes, t.comment(), t.renamedFrom(),
                 t.exclusions().stream().map(x -> x.withColumnRenamed(from, to)).toList());
     }

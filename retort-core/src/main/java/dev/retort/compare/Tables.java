@@ -14,6 +14,7 @@ import dev.retort.operations.ConstraintOps.AlterConstraint;
 import dev.retort.operations.ConstraintOps.DropConstraint;
 import dev.retort.operations.IndexOps.CreateIndex;
 import dev.retort.operations.IndexOps.DropIndex;
+import dev.retort.operations.IndexOps.SetIndexComment;
 import dev.retort.operations.Operation;
 import dev.retort.operations.TableOps.CreateTable;
 import dev.retort.operations.TableOps.DropTable;
@@ -207,6 +208,10 @@ final class Tables {
         }
         keys.get(m.key()).add().forEach(c -> block.add(new AddConstraint(m.schema(), m.name(), c)));
         indexes.get(m.key()).add().forEach(i -> block.add(new CreateIndex(m.schema(), m.name(), i)));
+        for (Matching.Pair<Index> p : ConstraintDiff.indexComments(m, d, scope, indexes.get(m.key()))) {
+            block.add(new SetIndexComment(m.schema(), m.name(), p.database().name(),
+                    new Change<>(p.database().comment(), p.model().comment())));
+        }
         plan.addAll(Plan.Phase.ALTER_TABLES, block);
     }
 

@@ -13,6 +13,14 @@ public final class IndexOps {
         public String describe() { return "create index " + index.name() + " on " + table; }
     }
 
+    /** A kept index's comment (a new index carries its own). */
+    public record SetIndexComment(String schema, String table, String index, Change<String> comment) implements Operation {
+        public boolean destructive() { return false; }
+        public Operation inverse() { return new SetIndexComment(schema, table, index, comment.reversed()); }
+        public Operation rebind(String f, String t) { return new SetIndexComment(Binding.schema(schema, f, t), table, index, comment); }
+        public String describe() { return "comment on index " + index + " on " + table; }
+    }
+
     /** Carries the index definition so that the inverse can recreate it. */
     public record DropIndex(String schema, String table, Index index) implements Operation {
         public boolean destructive() { return false; }

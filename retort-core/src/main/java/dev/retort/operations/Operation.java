@@ -11,7 +11,7 @@ package dev.retort.operations;
 public sealed interface Operation permits SchemaOps.CreateSchema, SchemaOps.DropSchema,
         TableOps.CreateTable, TableOps.DropTable, TableOps.RenameTable, TableOps.SetTableComment,
         ColumnOps.AddColumn, ColumnOps.DropColumn, ColumnOps.RenameColumn, ColumnOps.AlterColumn,
-        IndexOps.CreateIndex, IndexOps.DropIndex, ConstraintOps.AddConstraint, ConstraintOps.DropConstraint,
+        IndexOps.CreateIndex, IndexOps.DropIndex, IndexOps.SetIndexComment, ConstraintOps.AddConstraint, ConstraintOps.DropConstraint,
         ConstraintOps.AlterConstraint,
         EnumOps.CreateEnum, EnumOps.DropEnum, EnumOps.AddEnumValue, EnumOps.RemoveEnumValue,
         DomainOps.CreateDomain, DomainOps.DropDomain, DomainOps.AlterDomain,

@@ -423,6 +423,7 @@ final class PostgresReflector {
                        ic.reloptions::text[] AS storage,
                        -- NULLS NOT DISTINCT came with PostgreSQL 15: read through jsonb so older servers give null.
                        (pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean AS nulls_not_distinct,
+                       ds.description AS index_comment,
                        -- An exclusion constraint is read from its index, with its operators, one per key.
                        xc.conname AS exclusion, xc.condeferrable, xc.condeferred,
                        ARRAY(SELECT opn.nspname::text FROM pg_catalog.unnest(xc.conexclop) WITH ORDINALITY k(op, ord)
@@ -437,6 +438,8 @@ final class PostgresReflector {
                 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
                 LEFT JOIN pg_catalog.pg_constraint xc
                        ON xc.conindid = i.indexrelid AND xc.conrelid = i.indrelid AND xc.contype = 'x'
+                LEFT JOIN pg_catalog.pg_description ds
+                       ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = 0
                 WHERE n.nspname = ANY(?) AND c.relkind IN ('r', 'p', 'm')
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                                   WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u'))
@@ -486,7 +489,8 @@ final class PostgresReflector {
                     }
                     Index index = new Index(rs.getString("relname"), elements, rs.getBoolean("indisunique"),
                             PostgresSql.unqualify(rs.getString("predicate"), schema), "btree".equals(method) ? null : method, include,
-                            rs.getBoolean("nulls_not_distinct"), storage == null ? List.of() : strings(storage));
+                            rs.getBoolean("nulls_not_distinct"), storage == null ? List.of() : strings(storage),
+                            rs.getString("index_comment"));
                     if (t != null) t.indexes.add(index);
                     else viewIndexes.computeIfAbsent(rs.getLong("indrelid"), k -> new ArrayList<>()).add(index);
                 }

@@ -58,7 +58,8 @@ final class PostgresRenderer {
             return List.of(alterTable(o.schema(), o.table()) + " RENAME COLUMN " + quote(o.from()) + " TO " + quote(o.to()));
         }
         if (op instanceof ColumnOps.AlterColumn o) return alterColumn(o);
-        if (op instanceof IndexOps.CreateIndex o) return List.of(createIndex(o.schema(), o.table(), o.index()));
+        if (op instanceof IndexOps.CreateIndex o) return indexWithComment(o.schema(), o.table(), o.index());
+        if (op instanceof IndexOps.SetIndexComment o) return List.of(indexComment(o.schema(), o.index(), o.comment().to()));
         if (op instanceof IndexOps.DropIndex o) return List.of("DROP INDEX " + qualify(o.schema(), o.index().name()));
         if (op instanceof ConstraintOps.AddConstraint o) {
             return List.of(alterTable(o.schema(), o.table()) + " ADD " + constraint(o.constraint(), o.schema()));
@@ -120,7 +121,7 @@ final class PostgresRenderer {
         for (Constraint c : t.constraints()) {
             if (c.notValid()) out.add(alterTable(t.schema(), t.name()) + " ADD " + constraint(c, t.schema()));
         }
-        for (Index ix : t.indexes()) out.add(createIndex(t.schema(), t.name(), ix));
+        for (Index ix : t.indexes()) out.addAll(indexWithComment(t.schema(), t.name(), ix));
         if (t.comment() != null) out.add(tableComment(t.schema(), t.name(), t.comment()));
         for (Column c : t.columns()) {
             if (c.comment() != null) out.add(columnComment(t.schema(), t.name(), c.name(), c.comment()));
@@ -344,6 +345,16 @@ final class PostgresRenderer {
 
     private static String columnList(List<String> columns) {
         return "(" + String.join(", ", columns.stream().map(PostgresSql::quote).toList()) + ")";
+    }
+
+    /** The index, then its comment when it has one. */
+    static List<String> indexWithComment(String schema, String table, Index ix) {
+        if (ix.comment() == null) return List.of(createIndex(schema, table, ix));
+        return List.of(createIndex(schema, table, ix), indexComment(schema, ix.name(), ix.comment()));
+    }
+
+    private static String indexComment(String schema, String index, String comment) {
+        return "COMMENT ON INDEX " + qualify(schema, index) + " IS " + (comment == null || comment.isEmpty() ? "NULL" : literal(comment));
     }
 
     static String createIndex(String schema, String table, Index ix) {

@@ -76,7 +76,7 @@ final class ProgramRenderer {
                 .map(e -> e.getKey() + " = " + literal(e.getValue())).toList())).append(')');
         s.append(" AS\n").append(body(v.definition(), v.schema()));
         out.add(s.toString());
-        for (Index ix : v.indexes()) out.add(PostgresRenderer.createIndex(v.schema(), v.name(), ix));
+        for (Index ix : v.indexes()) out.addAll(PostgresRenderer.indexWithComment(v.schema(), v.name(), ix));
         if (v.comment() != null) out.add(viewComment(v));
         return out;
     }

@@ -25,6 +25,7 @@ import static dev.retort.Dsl.column;
 import static dev.retort.Dsl.domain;
 import static dev.retort.Dsl.exclusion;
 import static dev.retort.Dsl.expr;
+import static dev.retort.Dsl.index;
 import static dev.retort.Types.INTEGER;
 import static dev.retort.Types.TEXT;
 import static dev.retort.Types.TIMESTAMPTZ;
@@ -185,5 +186,33 @@ class SchemaKindsTest {
         assertThat(person.column("email").orElseThrow().type()).isEqualTo(Types.nativeType(shared + ".email"));
         assertThat(Pg.query(db, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '"
                 + tenantB + ".person'::regclass AND attname = 'age'")).containsExactly(tenantB + ".posint");
+    }
+
+    static MetaData indexed(String comment) {
+        MetaData md = new MetaData();
+        md.table("note",
+                column("id", INTEGER).primaryKey(),
+                column("body", TEXT),
+                index("body").comment(comment),
+                index("id", "body").named("ix_note_plain"));
+        return md;
+    }
+
+    @Test
+    void indexCommentsRoundTripAndChange() throws IOException, SQLException {
+        roundTrip(() -> indexed("for search"), "notes", "comment: for search");
+        assertThat(Pg.reflect(db, tenantB).get(tenantB + ".note").indexes())
+                .extracting(dev.retort.Index::name, dev.retort.Index::comment)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ix_note_body", "for search"),
+                        org.assertj.core.groups.Tuple.tuple("ix_note_plain", null));
+
+        Revision change = roundTrip(() -> indexed("full-text search"), "comment", "- set_index_comment:", "index: ix_note_body");
+        assertThat(Files.readString(change.path())).doesNotContain("create_index", "drop_index");
+        assertThat(Pg.query(db, "SELECT obj_description('" + tenantB + ".ix_note_body'::regclass, 'pg_class')"))
+                .containsExactly("full-text search");
+
+        retort(() -> indexed("full-text search")).downgrade(change.downRevisions().get(0), tenantB);
+        assertThat(Pg.query(db, "SELECT obj_description('" + tenantB + ".ix_note_body'::regclass, 'pg_class')"))
+                .containsExactly("for search");
     }
 }

@@ -36,6 +36,7 @@ final class OperationNames {
         NAMES.put(ColumnOps.AlterColumn.class, "alter_column");
         NAMES.put(IndexOps.CreateIndex.class, "create_index");
         NAMES.put(IndexOps.DropIndex.class, "drop_index");
+        NAMES.put(IndexOps.SetIndexComment.class, "set_index_comment");
         NAMES.put(ConstraintOps.AddConstraint.class, "add_constraint");
         NAMES.put(ConstraintOps.DropConstraint.class, "drop_constraint");
         NAMES.put(ConstraintOps.AlterConstraint.class, "alter_constraint");

@@ -97,6 +97,9 @@ final class RevisionEncoder {
         else if (op instanceof TableOps.DropTable o) body = table(o.table());
         else if (op instanceof TableOps.RenameTable o) {
             body = map().opt("schema", o.schema()).put("from", o.from()).put("to", o.to()).build();
+        } else if (op instanceof IndexOps.SetIndexComment o) {
+            body = map().put("table", o.table()).opt("schema", o.schema()).put("index", o.index())
+                    .put("comment", change(o.comment(), YNode::str)).build();
         } else if (op instanceof TableOps.SetTableComment o) {
             body = map().put("table", o.table()).opt("schema", o.schema()).put("comment", change(o.comment(), YNode::str)).build();
         } else if (op instanceof ColumnOps.AddColumn o) body = columnOp(o.schema(), o.table(), o.column());
@@ -198,6 +201,7 @@ final class RevisionEncoder {
                 .opt("using", ix.method())
                 .optList("include", ix.include().stream().map(YNode::str).toList(), false)
                 .opt("where", ix.where())
+                .opt("comment", ix.comment())
                 .build();
     }
 

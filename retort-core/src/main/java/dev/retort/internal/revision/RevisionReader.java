@@ -325,6 +325,11 @@ public final class RevisionReader {
                 yield new TableOps.SetTableComment(f.optText("schema"), f.text("table"),
                         change(f.need("comment"), "comment", n -> text(n, "comment")));
             }
+            case "set_index_comment" -> {
+                Fields f = new Fields(body, name, Set.of("table", "schema", "index", "comment"));
+                yield new IndexOps.SetIndexComment(f.optText("schema"), f.text("table"), f.text("index"),
+                        change(f.need("comment"), "comment", n -> text(n, "comment")));
+            }
             case "add_column" -> {
                 Fields f = new Fields(body, name, Set.of("table", "schema", "column"));
                 yield new ColumnOps.AddColumn(f.optText("schema"), f.text("table"), column(f.need("column")));
@@ -521,15 +526,16 @@ public final class RevisionReader {
         }
     }
 
-    static final Set<String> INDEX_KEYS = Set.of("name", "columns", "unique", "using", "include", "where");
+    static final Set<String> INDEX_KEYS = Set.of("name", "columns", "unique", "using", "include", "where", "comment");
     private static final Set<String> INDEX_OP_KEYS = Set.of("name", "table", "schema", "columns", "unique", "using",
-            "include", "where");
+            "include", "where", "comment");
 
     Index index(Fields f, Node n) {
         String name = f.text("name");
         List<Index.Element> elements = list(f.need("columns"), "columns", this::indexElement);
         List<String> include = strings(f.get("include"), "include");
-        return check(n, () -> new Index(name, elements, f.bool("unique", false), f.optText("where"), f.optText("using"), include));
+        return check(n, () -> new Index(name, elements, f.bool("unique", false), f.optText("where"), f.optText("using"), include,
+                false, List.of(), f.optText("comment")));
     }
 
     private Index.Element indexElement(Node n) {
