@@ -182,7 +182,8 @@ public final class Main implements Runnable {
         }
         Settings settings = root.adjust.apply(SettingsLoader.load(root.workingDirectory, root.environment, new Overrides(root.config, root.url, schema)));
         DdlTimeoutOptions ddl = DdlTimeoutOptions.of(command);
-        if (ddl != null) settings = settings.withDdlTimeouts(ddl.over(DdlTimeouts.DEFAULTS, command));
+        if (ddl != null) settings = settings.withDdlTimeouts(ddl.over(settings.ddlTimeouts() == null ? DdlTimeouts.DEFAULTS
+                : settings.ddlTimeouts(), command));
         if (settings.schema() != null) {
             Source source = settings.source(Key.SCHEMA);
             checkSchema(command, source.origin() == Source.Origin.OPTION ? schemaLabel : source.describe(), settings.schema(),

@@ -71,7 +71,14 @@ public final class ConfigCommand implements Runnable {
             case SCHEMA -> orNotSet(settings.schema());
             case TENANT_NAME_PATTERN -> settings.tenantNamePattern().pattern();
             case TENANTS -> settings.tenants() == null ? NOT_SET : settings.tenants().describe();
+            case DDL_LOCK_TIMEOUT -> Durations.describe(ddl(settings).lockTimeout());
+            case STATEMENT_TIMEOUT -> ddl(settings).statementTimeout() == null ? "the session's own" : Durations.describe(ddl(settings).statementTimeout());
+            case DDL_ATTEMPTS -> String.valueOf(ddl(settings).attempts());
         };
+    }
+
+    private static dev.retort.api.DdlTimeouts ddl(Settings settings) {
+        return settings.ddlTimeouts() == null ? dev.retort.api.DdlTimeouts.DEFAULTS : settings.ddlTimeouts();
     }
 
     private static String classpath(Settings settings) {

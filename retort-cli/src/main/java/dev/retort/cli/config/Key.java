@@ -15,7 +15,10 @@ public enum Key {
     VERSION_TABLE("version_table"),
     SCHEMA("schema"),
     TENANT_NAME_PATTERN("tenant_name_pattern"),
-    TENANTS("tenants");
+    TENANTS("tenants"),
+    DDL_LOCK_TIMEOUT("ddl_lock_timeout"),
+    STATEMENT_TIMEOUT("statement_timeout"),
+    DDL_ATTEMPTS("ddl_attempts");
 
     private final String yamlName;
 

@@ -1,5 +1,7 @@
 package dev.retort.cli.config;
 
+import dev.retort.api.DdlTimeouts;
+
 import dev.retort.loader.ModelSource;
 import java.io.IOException;
 import java.io.Reader;
@@ -17,12 +19,14 @@ import java.util.Map;
  * ({@link SettingsLoader} combines them). Every field is null when its key is absent or has no value;
  * {@link #lines} gives the line of each key that is present, for messages.
  *
- * @param name the file as messages name it
+ * @param name        the file as messages name it
+ * @param ddlTimeouts the defaults with the file's {@code ddl_lock_timeout}, {@code statement_timeout} and
+ *                    {@code ddl_attempts} over them; null when it gives none of them
  */
 public record RetortYaml(String name, Map<Key, Integer> lines,
                          String url, String user, Secret password, String migrations, ModelSource model,
                          List<String> classpath, String versionTable, String schema, String tenantNamePattern,
-                         TenantSettings tenants) {
+                         TenantSettings tenants, DdlTimeouts ddlTimeouts) {
 
     public RetortYaml {
         lines = Map.copyOf(lines);
@@ -31,7 +35,7 @@ public record RetortYaml(String name, Map<Key, Integer> lines,
 
     /** No file: every key absent. */
     public static RetortYaml empty(String name) {
-        return new RetortYaml(name, new EnumMap<>(Key.class), null, null, null, null, null, null, null, null, null, null);
+        return new RetortYaml(name, new EnumMap<>(Key.class), null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads and checks the shape of a retort.yaml. */
@@ -69,6 +73,6 @@ public record RetortYaml(String name, Map<Key, Integer> lines,
         return "RetortYaml[name=" + name + ", url=" + JdbcUrls.mask(url) + ", user=" + user
                 + ", password=" + password + ", migrations=" + migrations + ", model=" + model
                 + ", classpath=" + classpath + ", versionTable=" + versionTable + ", schema=" + schema
-                + ", tenantNamePattern=" + tenantNamePattern + ", tenants=" + tenants + "]";
+                + ", tenantNamePattern=" + tenantNamePattern + ", tenants=" + tenants + ", ddlTimeouts=" + ddlTimeouts + "]";
     }
 }

@@ -1,5 +1,8 @@
 package dev.retort.cli.config;
 
+import dev.retort.api.DdlTimeouts;
+import java.time.Duration;
+
 import dev.retort.loader.ModelSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -82,7 +85,42 @@ final class RetortYamlParser {
                 string(values, Key.VERSION_TABLE),
                 string(values, Key.SCHEMA),
                 values.containsKey(Key.TENANT_NAME_PATTERN) ? regex(values.get(Key.TENANT_NAME_PATTERN)) : null,
-                values.containsKey(Key.TENANTS) ? tenants(values.get(Key.TENANTS)) : null);
+                values.containsKey(Key.TENANTS) ? tenants(values.get(Key.TENANTS)) : null,
+                ddlTimeouts(values));
+    }
+
+    /** {@code ddl_lock_timeout}, {@code statement_timeout} (durations) and {@code ddl_attempts} over the defaults. */
+    private DdlTimeouts ddlTimeouts(Map<Key, Node> values) {
+        if (!values.containsKey(Key.DDL_LOCK_TIMEOUT) && !values.containsKey(Key.STATEMENT_TIMEOUT) && !values.containsKey(Key.DDL_ATTEMPTS)) {
+            return null;
+        }
+        DdlTimeouts t = DdlTimeouts.DEFAULTS;
+        if (values.containsKey(Key.DDL_LOCK_TIMEOUT)) t = t.withLockTimeout(duration(values.get(Key.DDL_LOCK_TIMEOUT), Key.DDL_LOCK_TIMEOUT));
+        if (values.containsKey(Key.STATEMENT_TIMEOUT)) {
+            t = t.withStatementTimeout(duration(values.get(Key.STATEMENT_TIMEOUT), Key.STATEMENT_TIMEOUT));
+        }
+        if (values.containsKey(Key.DDL_ATTEMPTS)) {
+            Node node = values.get(Key.DDL_ATTEMPTS);
+            String text = string(node, Key.DDL_ATTEMPTS.yamlName()).strip();
+            int n;
+            try {
+                n = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1) throw error(node, Key.DDL_ATTEMPTS.yamlName() + " must be a whole number of tries, 1 or more, not '" + text + "'");
+            t = t.withAttempts(n);
+        }
+        return t;
+    }
+
+    private Duration duration(Node node, Key key) {
+        String text = string(node, key.yamlName());
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(node, key.yamlName() + ": " + e.getMessage());
+        }
     }
 
     // ---- the sections

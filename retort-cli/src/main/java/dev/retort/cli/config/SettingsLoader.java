@@ -82,8 +82,11 @@ public final class SettingsLoader {
 
         TenantSettings tenants = pick(Key.TENANTS, null, null, null, null, file.tenants(), file, sources);
 
+        for (Key k : List.of(Key.DDL_LOCK_TIMEOUT, Key.STATEMENT_TIMEOUT, Key.DDL_ATTEMPTS)) {
+            if (file.has(k)) sources.put(k, file.source(k));
+        }
         return new Settings(workDir, configFile, base, url, user, password, migrations, migrationsClasspath, model, classpath,
-                versionTable, schema, tenantNamePattern, tenants, sources, null);
+                versionTable, schema, tenantNamePattern, tenants, sources, file.ddlTimeouts());
     }
 
     /** The file to read: {@code --config}'s, which must exist, else retort.yaml here if there is one. */

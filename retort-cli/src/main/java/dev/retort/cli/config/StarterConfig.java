@@ -63,5 +63,15 @@ final class StarterConfig {
             #     - url: jdbc:postgresql://db2.example.com:5432/app
             #       tenants:
             #         query: select schema_name from public.tenants
+
+            # How long a revision's statement may wait for a lock the application holds before the
+            # revision is rolled back and tried again (0: no bound); --ddl-lock-timeout wins.
+            # ddl_lock_timeout: 5s
+
+            # How long a revision's statement may run (0: no bound); by default the session's own.
+            # statement_timeout: 10m
+
+            # Tries per revision when a statement waited longer than ddl_lock_timeout.
+            # ddl_attempts: 3
             """;
 }

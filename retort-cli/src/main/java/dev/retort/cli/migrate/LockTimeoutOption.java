@@ -4,10 +4,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code --runner-lock-timeout DURATION}, for commands that take a schema's migration lock. Its first
@@ -30,30 +26,13 @@ public final class LockTimeoutOption {
 
     /** {@code 500ms}, {@code 30s}, {@code 30} (seconds), {@code 2m}, or ISO-8601 ({@code PT1M30S}). */
     static final class Converter implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|min)?");
-
         @Override
         public Duration convert(String value) {
-            String text = value.strip().toLowerCase(Locale.ROOT);
-            Matcher m = SIMPLE.matcher(text);
-            Duration d;
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                String unit = m.group(2) == null ? "s" : m.group(2);
-                d = switch (unit) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    default -> Duration.ofMinutes(n);
-                };
-            } else {
-                try {
-                    d = Duration.parse(value.strip().toUpperCase(Locale.ROOT));
-                } catch (DateTimeParseException e) {
-                    throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (500ms, 30s, 2m)");
-                }
+            try {
+                return dev.retort.cli.config.Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
-            if (d.isNegative()) throw new CommandLine.TypeConversionException("'" + value + "' is negative");
-            return d;
         }
     }
 }

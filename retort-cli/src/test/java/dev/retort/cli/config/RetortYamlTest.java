@@ -42,6 +42,9 @@ class RetortYamlTest {
                 - url: jdbc:postgresql://db2:5432/app
                   tenants: [t1, t2]
                 - url: jdbc:postgresql://db3:5432/app
+            ddl_lock_timeout: 2s
+            statement_timeout: 10m
+            ddl_attempts: 5
             """;
 
     @Test
@@ -60,7 +63,10 @@ class RetortYamlTest {
         assertThat(yaml.tenants().shards()).containsExactly(
                 new TenantSettings.Shard("jdbc:postgresql://db2:5432/app", new TenantSet.Listed(List.of("t1", "t2")), 15),
                 new TenantSettings.Shard("jdbc:postgresql://db3:5432/app", null, 17));
+        assertThat(yaml.ddlTimeouts()).isEqualTo(dev.retort.api.DdlTimeouts.DEFAULTS.withLockTimeout(java.time.Duration.ofSeconds(2))
+                .withStatementTimeout(java.time.Duration.ofMinutes(10)).withAttempts(5));
         assertThat(yaml.lines()).hasSize(Key.values().length);
+        assertThat(yaml.source(Key.DDL_ATTEMPTS).describe()).isEqualTo("conf/retort.yaml:20");
         assertThat(yaml.source(Key.URL)).isEqualTo(Source.file("conf/retort.yaml", 1));
         assertThat(yaml.source(Key.CLASSPATH).describe()).isEqualTo("conf/retort.yaml:6");
         assertThat(yaml.source(Key.TENANT_NAME_PATTERN).describe()).isEqualTo("conf/retort.yaml:11");
@@ -108,7 +114,7 @@ class RetortYamlTest {
     @Test
     void anUnknownKeyUnlikeAnyListsTheKnownKeys() {
         failsWith("\n\ndatabase: x\n", "conf/retort.yaml:3: unknown key 'database' (known keys: url, user, password,"
-                + " migrations, model, classpath, version_table, schema, tenant_name_pattern, tenants)");
+                + " migrations, model, classpath, version_table, schema, tenant_name_pattern, tenants, ddl_lock_timeout, statement_timeout, ddl_attempts)");
     }
 
     @Test
@@ -160,6 +166,12 @@ class RetortYamlTest {
                         "conf/retort.yaml:3: shard jdbc:postgresql://h/d names no tenants, and the tenants section gives none for it"),
                 arguments("tenants:\n  pattern: a\n  shards:\n    - url: jdbc:postgresql://h/d\n      host: h",
                         "conf/retort.yaml:5: unknown key 'host' (known keys: url, tenants)"),
+                arguments("ddl_lock_timeout: soon",
+                        "conf/retort.yaml:1: ddl_lock_timeout: 'soon' is not a duration (500ms, 30s, 2m)"),
+                arguments("\nstatement_timeout: PT-5S",
+                        "conf/retort.yaml:2: statement_timeout: 'PT-5S' is negative"),
+                arguments("ddl_attempts: 0",
+                        "conf/retort.yaml:1: ddl_attempts must be a whole number of tries, 1 or more, not '0'"),
                 arguments("- url: x",
                         "conf/retort.yaml:1: retort.yaml must be a mapping of settings (key: value), not a list"),
                 arguments("just text",
