@@ -9,7 +9,6 @@ import dev.retort.cli.fanout.FanOutOptions;
 import dev.retort.cli.migrate.TenantRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,8 +45,20 @@ public final class LintCommand implements Callable<Integer> {
             description = "error (default), warning or none: the least severe finding that makes the exit code 3.")
     String failOn;
 
-    @Mixin
-    FanOutOptions fanOut;
+    // The tenants' tables are read in bulk, one query per 500 tenants: there is nothing to run per
+    // tenant, so the fan-out's --jobs, --fail-fast and --report have no place here.
+    @Option(names = FanOutOptions.TENANTS_OPTION, paramLabel = "SPEC",
+            description = "Weigh the findings by the tables of these tenant schemas: a list of names and patterns (acme,tenant_*) "
+                    + "| list:a,b,c | pattern:GLOB | query:SQL.")
+    String tenants;
+
+    @Option(names = "--all-tenants",
+            description = "Weigh them by every tenant that retort.yaml's tenants: section names, on the main database and its shards.")
+    boolean allTenants;
+
+    @Option(names = "--allow-empty",
+            description = "Accept a tenant spec, or a pattern in it, that matches no schema (an error otherwise, to catch typos).")
+    boolean allowEmpty;
 
     @Override
     public Integer call() {
@@ -55,8 +66,8 @@ public final class LintCommand implements Callable<Integer> {
         LintFinding.Severity threshold = threshold();
         String target = all ? null : revision == null ? "heads" : revision;
         List<LintFinding> findings;
+        FanOutOptions fanOut = FanOutOptions.selection(tenants, allTenants, allowEmpty);
         if (fanOut.manyTenants(spec)) {
-            if (fanOut.report() != null) throw usage("lint writes no --report: its findings go to the standard output");
             findings = TenantRun.read(spec, fanOut, (retort, shards) -> retort.lintTenants(target, shards, fanOut.allowEmpty()),
                     (file, started, result) -> { });
         } else {

@@ -41,6 +41,18 @@ public final class FanOutOptions {
     @Option(names = "--fail-fast", description = "Stop at the first failed tenant; tenants not yet started are skipped.")
     boolean failFast;
 
+    /**
+     * The tenant selection alone, for a command that reads the tenants in bulk and runs nothing per
+     * tenant ({@code lint --tenants}): no jobs, no report, no fail-fast to give.
+     */
+    public static FanOutOptions selection(String tenants, boolean allTenants, boolean allowEmpty) {
+        FanOutOptions o = new FanOutOptions();
+        o.tenants = tenants;
+        o.allTenants = allTenants;
+        o.allowEmpty = allowEmpty;
+        return o;
+    }
+
     /** Whether the command works on many tenants: {@code --tenants SPEC}, or {@code --all-tenants} for retort.yaml's section. */
     public boolean manyTenants(CommandLine.Model.CommandSpec command) {
         if (allTenants && tenants != null) {

@@ -118,6 +118,10 @@ class LintCommandTest {
         assertThat(run.outLines().get(2)).matches("    tenants: orders has 12\\.3 k rows \\([0-9.]+ kB\\) over 2 tenants, the most 12\\.3 k rows in "
                 + prefix + "2");
         assertThat(run("lint", "--tenants", prefix + "*", "--report", "r.json").exitCode()).isEqualTo(ExitCode.USAGE);
+        // Nothing runs per tenant: the fan-out's options are not lint's.
+        assertThat(run("lint", "--tenants", prefix + "*", "--jobs", "2").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run("lint", "--tenants", prefix + "*", "--fail-fast").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run("lint", "--help").out()).doesNotContain("--jobs").doesNotContain("--fail-fast").contains("--tenants");
         assertThat(run("lint", "--tenants", "nomatch_*").err()).contains("matches no schema");
     }
 
