@@ -198,13 +198,15 @@ public final class Retort {
      */
     public SqlScript upgradeSql(String range, String schema) {
         String s = schema(schema);
-        return offline().upgrade(migrations().graph(), range == null ? "head" : range, s);
+        MigrationsDirectory directory = migrations();
+        return offline(directory).upgrade(directory.graph(), range == null ? "head" : range, s);
     }
 
     /** The SQL of a downgrade, without a database: {@code TARGET} from the graph's heads, or {@code FROM:TARGET}. */
     public SqlScript downgradeSql(String range, String schema) {
         String s = schema(schema);
-        return offline().downgrade(migrations().graph(), Objects.requireNonNull(range, "target"), s);
+        MigrationsDirectory directory = migrations();
+        return offline(directory).downgrade(directory.graph(), Objects.requireNonNull(range, "target"), s);
     }
 
     private Runner runner() {
@@ -219,8 +221,8 @@ public final class Retort {
         return runner().ddl(configuration.ddlTimeouts(), directory::read);
     }
 
-    private OfflineScripts offline() {
-        return new OfflineScripts(dialect(), configuration.versionTable());
+    private OfflineScripts offline(MigrationsDirectory directory) {
+        return new OfflineScripts(dialect(), configuration.versionTable()).ddl(configuration.ddlTimeouts(), directory::read);
     }
 
     // --- many tenants: the same verbs on every tenant of every shard ---
@@ -552,7 +554,17 @@ public final class Retort {
      * @param schema the schema to compare with; null for the configured default
      */
     public RevisionResult revision(String message, boolean autogenerate, String schema, boolean pinSchema) {
-        return author().revision(message, autogenerate, comparison(schema), pinSchema);
+        return revision(message, autogenerate, schema, pinSchema, false);
+    }
+
+    /**
+     * As {@link #revision(String, boolean, String, boolean)}; with {@code online}, autogenerate writes the
+     * forms that do not stall a live application on the tables that already exist: indexes created and
+     * dropped concurrently, foreign keys and checks added {@code NOT VALID} then validated, and
+     * {@code SET NOT NULL} through a validated {@code CHECK (c IS NOT NULL)} (docs/safety.md).
+     */
+    public RevisionResult revision(String message, boolean autogenerate, String schema, boolean pinSchema, boolean online) {
+        return author().revision(message, autogenerate, comparison(schema), pinSchema, online);
     }
 
     /**

@@ -167,6 +167,32 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * What an index of {@code schema} is: missing, valid, or left invalid by a build or a drop done
+     * concurrently that failed or was killed part way. Null when the dialect cannot say, and the runner
+     * then runs a step outside a transaction as written.
+     */
+    default IndexState indexState(Connection connection, String schema, String index) throws SQLException {
+        return null;
+    }
+
+    /** What {@link #indexState} finds. */
+    enum IndexState { MISSING, VALID, INVALID }
+
+    /**
+     * Statements placing a statement run outside any transaction (an index built concurrently) as
+     * {@link #transactionTimeouts} and {@link #useSchema} place those of a transaction, for the session:
+     * they outlast the statement, so the runner first reads {@link #sessionRestore} and runs it after.
+     */
+    default List<String> sessionSettings(String schema, Duration lockTimeout, Duration statementTimeout) {
+        return List.of();
+    }
+
+    /** Statements bringing the settings {@link #sessionSettings} changes back to what the session has now. */
+    default List<String> sessionRestore(Connection connection) throws SQLException {
+        return List.of();
+    }
+
     /** True when DDL takes part in transactions, so a failed revision leaves nothing behind. */
     boolean transactionalDdl();
 

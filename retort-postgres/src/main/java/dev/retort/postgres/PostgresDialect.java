@@ -241,6 +241,46 @@ public final class PostgresDialect implements Dialect {
         return out;
     }
 
+    /** pg_index.indisvalid: false while a concurrent build runs, and after one that failed or was killed. */
+    @Override
+    public IndexState indexState(Connection connection, String schema, String index) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT i.indisvalid FROM pg_catalog.pg_index i
+                JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relname = ?""")) {
+            ps.setString(1, schema);
+            ps.setString(2, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return IndexState.MISSING;
+                return rs.getBoolean(1) ? IndexState.VALID : IndexState.INVALID;
+            }
+        }
+    }
+
+    @Override
+    public List<String> sessionSettings(String schema, Duration lockTimeout, Duration statementTimeout) {
+        List<String> out = new ArrayList<>();
+        for (String local : transactionTimeouts(lockTimeout, statementTimeout)) out.add(local.replaceFirst("^SET LOCAL ", "SET "));
+        for (String local : useSchema(schema)) out.add(local.replaceFirst("^SET LOCAL ", "SET "));
+        return out;
+    }
+
+    /** The session's values as {@code set_config} statements, each value a literal of what the server said. */
+    @Override
+    public List<String> sessionRestore(Connection connection) throws SQLException {
+        List<String> names = List.of("lock_timeout", "statement_timeout", "search_path");
+        List<String> out = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_setting('lock_timeout'), current_setting('statement_timeout'), current_setting('search_path')")) {
+            rs.next();
+            for (int i = 0; i < names.size(); i++) {
+                out.add("SELECT pg_catalog.set_config('" + names.get(i) + "', " + PostgresSql.literal(rs.getString(i + 1)) + ", false)");
+            }
+        }
+        return out;
+    }
+
     /** SQLSTATE 55P03, lock_not_available: what lock_timeout raises. */
     @Override
     public boolean lockTimedOut(SQLException failure) {

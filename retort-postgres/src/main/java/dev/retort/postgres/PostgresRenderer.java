@@ -58,9 +58,15 @@ final class PostgresRenderer {
             return List.of(alterTable(o.schema(), o.table()) + " RENAME COLUMN " + quote(o.from()) + " TO " + quote(o.to()));
         }
         if (op instanceof ColumnOps.AlterColumn o) return alterColumn(o);
-        if (op instanceof IndexOps.CreateIndex o) return indexWithComment(o.schema(), o.table(), o.index());
+        if (op instanceof IndexOps.CreateIndex o) {
+            List<String> out = new ArrayList<>(indexWithComment(o.schema(), o.table(), o.index()));
+            if (o.concurrently()) out.set(0, out.get(0).replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY "));
+            return out;
+        }
         if (op instanceof IndexOps.SetIndexComment o) return List.of(indexComment(o.schema(), o.index(), o.comment().to()));
-        if (op instanceof IndexOps.DropIndex o) return List.of("DROP INDEX " + qualify(o.schema(), o.index().name()));
+        if (op instanceof IndexOps.DropIndex o) {
+            return List.of("DROP INDEX " + (o.concurrently() ? "CONCURRENTLY " : "") + qualify(o.schema(), o.index().name()));
+        }
         if (op instanceof ConstraintOps.AddConstraint o) {
             return List.of(alterTable(o.schema(), o.table()) + " ADD " + constraint(o.constraint(), o.schema()));
         }

@@ -35,6 +35,7 @@ import java.util.List;
 public final class RevisionCommand implements Runnable {
     static final String PIN_SCHEMA = "--pin-schema";
     static final String AUTOGENERATE = "--autogenerate";
+    static final String ONLINE = "--online";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,12 +50,18 @@ public final class RevisionCommand implements Runnable {
             + "so that the revision applies to that schema only.")
     boolean pinSchema;
 
+    @Option(names = ONLINE, description = "With --autogenerate: on existing tables, create and drop indexes concurrently, "
+            + "add foreign keys and checks NOT VALID then validate them, and set NOT NULL through a validated check, "
+            + "so that the revision does not stall a live application.")
+    boolean online;
+
     @Mixin
     SchemaOption schema;
 
     @Override
     public void run() {
         if (pinSchema && !autogenerate) throw usage(PIN_SCHEMA + " applies only with " + AUTOGENERATE);
+        if (online && !autogenerate) throw usage(ONLINE + " applies only with " + AUTOGENERATE);
         Settings settings = Main.settings(spec, schema.value());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -74,9 +81,9 @@ public final class RevisionCommand implements Runnable {
             offline.head();
             offline.model(settings.schema());
             try (DatabaseSession session = DatabaseSession.open(settings)) {
-                Retort online = configuration.dataSource(session.dataSource()).dialect(session.dialect()).load();
-                result = online.revision(message, true, settings.schema(), pinSchema);
-                if (result instanceof RevisionResult.Written written) findings = online.lint(written.revision().id());
+                Retort database = configuration.dataSource(session.dataSource()).dialect(session.dialect()).load();
+                result = database.revision(message, true, settings.schema(), pinSchema, online);
+                if (result instanceof RevisionResult.Written written) findings = database.lint(written.revision().id());
             }
         }
         print(out, settings, result);

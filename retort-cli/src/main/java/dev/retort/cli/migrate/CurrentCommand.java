@@ -44,6 +44,11 @@ public final class CurrentCommand implements Callable<Integer> {
                     : Printing.revision(head.revision()) + (head.graphHead() ? " (head)" : "");
             session.out().println(s + ": " + what);
         }
+        for (CurrentResult.Partial p : result.partial()) {
+            String what = p.revision() == null ? p.id() + " (not in the migrations directory)" : Printing.revision(p.revision());
+            session.out().println(s + ": " + what + ": " + p.describe() + " (the next " + (p.downgrade() ? "downgrade" : "upgrade")
+                    + " goes on from step " + (p.step() + 1) + ")");
+        }
         if (result.lastFailure() != null) {
             session.out().println(s + ": the last run failed (" + TenantReports.when(result.lastFailure()) + "): " + result.lastFailure().error());
         }

@@ -34,6 +34,7 @@ final class TenantReports {
         List<String> untracked = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        List<String> partly = new ArrayList<>();
         for (Map.Entry<String, List<TenantVersion>> e : byShard.entrySet()) {
             for (TenantVersion v : e.getValue()) {
                 total++;
@@ -49,6 +50,7 @@ final class TenantReports {
                     if (!v.atHead()) behind.add(name(byShard, e.getKey(), v.tenant()));
                 }
                 rows.merge(row, 1L, Long::sum);
+                for (String p : v.partial()) partly.add(name(byShard, e.getKey(), v.tenant()) + ": " + p);
                 if (v.lastFailure() != null) {
                     failed.add(name(byShard, e.getKey(), v.tenant()) + " (" + when(v.lastFailure()) + "): " + v.lastFailure().error());
                 }
@@ -60,6 +62,11 @@ final class TenantReports {
         if (!behind.isEmpty()) out.println("behind head: " + listed(behind));
         if (!untracked.isEmpty()) out.println("without a version table: " + listed(untracked));
         if (!missing.isEmpty()) out.println("schema does not exist: " + listed(missing));
+        if (!partly.isEmpty()) {
+            out.println("partly applied: " + partly.size() + (partly.size() == 1 ? " revision" : " revisions"));
+            partly.stream().limit(NAMES_LISTED).forEach(line -> out.println("  " + line));
+            if (partly.size() > NAMES_LISTED) out.println("  and " + (partly.size() - NAMES_LISTED) + " more");
+        }
         if (!failed.isEmpty()) {
             out.println("failed last: " + failed.size() + (failed.size() == 1 ? " tenant" : " tenants"));
             failed.stream().limit(NAMES_LISTED).forEach(line -> out.println("  " + line));

@@ -40,6 +40,7 @@ class RevisionAutogenerateCommandTest {
     static Path modelClasses;
     static Path changedModelClasses;
     static Path brokenViewModelClasses;
+    static Path onlineModelClasses;
 
     @TempDir
     Path project;
@@ -55,6 +56,12 @@ class RevisionAutogenerateCommandTest {
                         column("note", TEXT), index("name"));""", """
                 md.table("toy", column("id", INTEGER).primaryKey(),
                         column("child_id", INTEGER).notNull().references("child.id"), column("label", TEXT));""")));
+        onlineModelClasses = JavaSources.compile(build.resolve("online"), Map.of("app.TenantModel", model("""
+                md.table("test", column("id", INTEGER).primaryKey(), column("name", varchar(100)).notNull(),
+                        column("note", TEXT).notNull(), index("name"), index("note"), check("name <> ''"));""", """
+                md.table("toy", column("id", INTEGER).primaryKey(),
+                        column("child_id", INTEGER).notNull().references("child.id"), column("label", TEXT),
+                        column("test_id", INTEGER).references("test.id"));""")));
         brokenViewModelClasses = JavaSources.compile(build.resolve("broken"), Map.of("app.TenantModel", model("""
                 md.table("test", column("id", INTEGER).primaryKey(), column("name", varchar(100)).notNull());""", """
                 md.view(view("named", "SELECT id, nam FROM test"));""")));
@@ -198,6 +205,50 @@ class RevisionAutogenerateCommandTest {
         assertThat(run("history").outLines()).containsExactly(
                 initial.id() + " -> " + second.id() + " (head), note, name index, toys",
                 "<base> -> " + initial.id() + ", initial");
+    }
+
+    @Test
+    void onlineWritesTheFormsThatDoNotStallALiveApplicationAndTheyBringTheSchemaToTheModel() throws IOException {
+        assertThat(run("revision", "--autogenerate", "-m", "initial").exitCode()).isEqualTo(ExitCode.OK);
+        upgrade();
+        configure(changedModelClasses);
+        assertThat(run("revision", "--autogenerate", "-m", "changed").exitCode()).isEqualTo(ExitCode.OK);
+        upgrade();
+        DB.execute("INSERT INTO \"" + tenant + "\".test VALUES (1, 'a', 'noted')");
+        configure(onlineModelClasses);
+
+        CliRun run = run("revision", "--autogenerate", "--online", "-m", "online");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+        Path file = run.outLines().get(run.outLines().size() - 1).replaceFirst("^Wrote ", "").replaceFirst(" .*", "").transform(project::resolve);
+        String text = Files.readString(file);
+        assertThat(text).contains("concurrently: true", "not_valid: true", "not_valid: {from: true, to: false}",
+                "expression: '\"note\" IS NOT NULL'", "nullable: {from: true, to: false}");
+        List<String> ops = RevisionReader.read(file).upgrade().stream().map(Operation::describe).toList();
+        assertThat(ops).containsSubsequence("add constraint test_note_not_null on test", "validate constraint test_note_not_null on test",
+                "alter column test.note: set not null", "drop constraint test_note_not_null on test");
+        assertThat(ops).contains("create index ix_test_note on test concurrently");
+        // Nothing left to warn about the locks these forms avoid.
+        assertThat(run.err()).doesNotContain("index-not-concurrent", "constraint-not-valid", "set-not-null-scan");
+
+        upgrade();
+        try (Connection c = DB.connect(); Statement st = c.createStatement(); var rs = st.executeQuery(
+                "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n"
+                        + " ON n.oid = c.relnamespace WHERE n.nspname = '" + tenant + "' AND NOT i.indisvalid")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        CliRun again = run("revision", "--autogenerate", "-m", "nothing");
+        assertThat(again.outLines()).containsExactly("No changes detected in schema " + tenant + ": no revision written");
+    }
+
+    @Test
+    void onlineWithoutAutogenerateIsAUsageError() {
+        CliRun run = run("revision", "--online", "-m", "x");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--online applies only with --autogenerate");
     }
 
     @Test

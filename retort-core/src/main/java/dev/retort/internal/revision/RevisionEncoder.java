@@ -107,8 +107,8 @@ final class RevisionEncoder {
         else if (op instanceof ColumnOps.RenameColumn o) {
             body = map().put("table", o.table()).opt("schema", o.schema()).put("from", o.from()).put("to", o.to()).build();
         } else if (op instanceof ColumnOps.AlterColumn o) body = alterColumn(o);
-        else if (op instanceof IndexOps.CreateIndex o) body = indexOp(o.schema(), o.table(), o.index());
-        else if (op instanceof IndexOps.DropIndex o) body = indexOp(o.schema(), o.table(), o.index());
+        else if (op instanceof IndexOps.CreateIndex o) body = indexOp(o.schema(), o.table(), o.index(), o.concurrently());
+        else if (op instanceof IndexOps.DropIndex o) body = indexOp(o.schema(), o.table(), o.index(), o.concurrently());
         else if (op instanceof ConstraintOps.AddConstraint o) body = constraintOp(o.schema(), o.table(), o.constraint());
         else if (op instanceof ConstraintOps.DropConstraint o) body = constraintOp(o.schema(), o.table(), o.constraint());
         else if (op instanceof ConstraintOps.AlterConstraint o) {
@@ -205,8 +205,8 @@ final class RevisionEncoder {
                 .build();
     }
 
-    private static YNode indexOp(String schema, String table, Index ix) {
-        return index(ix, map().put("name", ix.name()).put("table", table).opt("schema", schema));
+    private static YNode indexOp(String schema, String table, Index ix, boolean concurrently) {
+        return index(ix, map().put("name", ix.name()).put("table", table).opt("schema", schema).flag("concurrently", concurrently));
     }
 
     private static YNode columnOp(String schema, String table, Column c) {

@@ -70,7 +70,7 @@ import java.util.function.Supplier;
  */
 public final class RevisionReader {
     private static final Set<String> TOP = Set.of("revision", "down_revision", "message", "created", "upgrade", "downgrade",
-            "lock_timeout", "statement_timeout");
+            "lock_timeout", "statement_timeout", "transactional");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|min)?");
 
     private final Path file;
@@ -218,7 +218,26 @@ public final class RevisionReader {
         if (f.get("statement_timeout") != null) statementTimeout = duration(f.get("statement_timeout"), "statement_timeout");
         List<Operation> upgrade = operations(f.need("upgrade"), "upgrade", upgradeSources);
         List<Operation> downgrade = operations(f.need("downgrade"), "downgrade", downgradeSources);
+        Node transactional = f.get("transactional");
+        if (transactional != null && bool(transactional, "transactional")) {
+            refuseOutsideTransaction(upgrade, upgradeSources, transactional);
+            refuseOutsideTransaction(downgrade, downgradeSources, transactional);
+        }
         return check(downNode, () -> new Revision(id, downs, message, created, upgrade, downgrade, file, null));
+    }
+
+    /**
+     * A revision declared {@code transactional: true} promises to run in one transaction, which an index
+     * built or dropped concurrently cannot: refused at the operation's line, so nothing of it runs.
+     */
+    private void refuseOutsideTransaction(List<Operation> ops, List<OperationSource> sources, Node declared) {
+        for (int i = 0; i < ops.size(); i++) {
+            if (IndexOps.outsideTransaction(ops.get(i))) {
+                throw new RevisionFormatException(file, sources.get(i).line(), ops.get(i).describe()
+                        + ": cannot run in a transaction, and the revision is declared transactional (line "
+                        + (declared.getStartMark().getLine() + 1) + "): drop 'concurrently' or 'transactional: true'");
+            }
+        }
     }
 
     /** {@code 500ms}, {@code 5s}, {@code 5} (seconds), {@code 2m}, or ISO-8601 ({@code PT5S}); zero for no bound. */
@@ -528,7 +547,7 @@ public final class RevisionReader {
 
     static final Set<String> INDEX_KEYS = Set.of("name", "columns", "unique", "using", "include", "where", "comment");
     private static final Set<String> INDEX_OP_KEYS = Set.of("name", "table", "schema", "columns", "unique", "using",
-            "include", "where", "comment");
+            "include", "where", "comment", "concurrently");
 
     Index index(Fields f, Node n) {
         String name = f.text("name");
@@ -550,8 +569,9 @@ public final class RevisionReader {
     private Operation indexOp(Node body, String what, boolean create) {
         Fields f = new Fields(body, what, INDEX_OP_KEYS);
         Index index = index(f, body);
-        return create ? new IndexOps.CreateIndex(f.optText("schema"), f.text("table"), index)
-                : new IndexOps.DropIndex(f.optText("schema"), f.text("table"), index);
+        boolean concurrently = f.bool("concurrently", false);
+        return create ? new IndexOps.CreateIndex(f.optText("schema"), f.text("table"), index, concurrently)
+                : new IndexOps.DropIndex(f.optText("schema"), f.text("table"), index, concurrently);
     }
 
     /** {@code alter_constraint}: the check or foreign key as it becomes, and {@code not_valid: {from, to}}. */

@@ -21,6 +21,6 @@ public final class VersionTableHeads implements AppliedRevisions {
         if (!dialect.existingSchemas(connection).contains(schema)) return List.of();
         VersionTable table = new VersionTable(dialect, versionTable);
         if (!table.exists(connection, schema)) return List.of();
-        return table.read(connection, schema).stream().filter(AppliedRevision::head).map(AppliedRevision::revision).toList();
+        return table.read(connection, schema).rows().stream().filter(AppliedRevision::head).map(AppliedRevision::revision).toList();
     }
 }

@@ -122,10 +122,12 @@ public final class Linter {
         } else if (op instanceof IndexOps.CreateIndex c) {
             if (existing(created, c.schema(), c.table())) {
                 if (c.index().unique()) rules.add(LintRule.UNIQUE_ON_EXISTING);
-                if (dialect.indexChangeBlocksWrites()) rules.add(LintRule.INDEX_NOT_CONCURRENT);
+                if (!c.concurrently() && dialect.indexChangeBlocksWrites()) rules.add(LintRule.INDEX_NOT_CONCURRENT);
             }
         } else if (op instanceof IndexOps.DropIndex d) {
-            if (existing(created, d.schema(), d.table()) && dialect.indexChangeBlocksWrites()) rules.add(LintRule.INDEX_NOT_CONCURRENT);
+            if (!d.concurrently() && existing(created, d.schema(), d.table()) && dialect.indexChangeBlocksWrites()) {
+                rules.add(LintRule.INDEX_NOT_CONCURRENT);
+            }
         } else if (op instanceof EnumOps.RemoveEnumValue) {
             rules.add(LintRule.REMOVE_ENUM_VALUE);
         }

@@ -1,6 +1,8 @@
 package dev.retort.internal.runner;
 
+import dev.retort.api.DdlTimeouts;
 import dev.retort.api.SqlScript;
+import dev.retort.internal.revision.RevisionReader;
 import dev.retort.spi.Dialect;
 import dev.retort.revision.Revision;
 import dev.retort.revision.RevisionException;
@@ -11,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Offline mode: the SQL an upgrade or downgrade would run, for a schema, without a database. The
@@ -22,9 +26,19 @@ public final class OfflineScripts {
     private final Dialect dialect;
     private final VersionTable table;
 
+    private DdlTimeouts ddl = DdlTimeouts.DEFAULTS;
+    private Function<String, RevisionReader.Read> files = id -> null;
+
     public OfflineScripts(Dialect dialect, String versionTable) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.table = new VersionTable(dialect, versionTable);
+    }
+
+    /** The timeouts written at the start of each transaction, as {@link Runner#ddl} sets them. */
+    public OfflineScripts ddl(DdlTimeouts defaults, Function<String, RevisionReader.Read> revisionFiles) {
+        this.ddl = Objects.requireNonNull(defaults, "DDL timeouts");
+        this.files = Objects.requireNonNull(revisionFiles, "files");
+        return this;
     }
 
     /**
@@ -45,16 +59,7 @@ public final class OfflineScripts {
         }
         for (Revision rev : path) {
             List<RenderedOp> ops = RenderedOp.upgrade(dialect, rev, schema);
-            RenderedOp.Split split = RenderedOp.split(dialect, ops);
-            if (!split.first().isEmpty()) {
-                blocks.add(committedFirst(rev, prelude, split.first(), schema));
-                prelude = List.of();
-            }
-            List<String> statements = new ArrayList<>(prelude);
-            statements.addAll(dialect.useSchema(schema));
-            statements.addAll(split.rest());
-            statements.addAll(applied.upgrade(rev, null));
-            blocks.add(new SqlScript.Block(comments(rev, ops), dialect.transactionalDdl(), statements));
+            blocks.addAll(blocks(rev, ops, prelude, schema, () -> applied.upgrade(rev, null)));
             prelude = List.of();
         }
         if (!prelude.isEmpty()) blocks.add(new SqlScript.Block(List.of("the version table"), dialect.transactionalDdl(), prelude));
@@ -72,14 +77,58 @@ public final class OfflineScripts {
         List<SqlScript.Block> blocks = new ArrayList<>();
         for (Revision rev : path) {
             List<RenderedOp> ops = RenderedOp.downgrade(dialect, rev, schema);
-            RenderedOp.Split split = RenderedOp.split(dialect, ops);
-            if (!split.first().isEmpty()) blocks.add(committedFirst(rev, List.of(), split.first(), schema));
-            List<String> statements = new ArrayList<>(dialect.useSchema(schema));
-            statements.addAll(split.rest());
-            statements.addAll(applied.downgrade(rev));
-            blocks.add(new SqlScript.Block(comments(rev, ops), dialect.transactionalDdl(), statements));
+            blocks.addAll(blocks(rev, ops, List.of(), schema, () -> applied.downgrade(rev)));
         }
         return new SqlScript(schema, header("downgrade", schema, heads, applied.heads(), path.isEmpty()), blocks);
+    }
+
+    /**
+     * One revision's blocks, as the runner runs it: what must be committed first, then each step, a
+     * transaction or a statement outside any, the version table's record in the last transaction. Every
+     * transaction starts with the revision's timeouts; a statement outside one is preceded by the same
+     * bounds for the session.
+     */
+    private List<SqlScript.Block> blocks(Revision rev, List<RenderedOp> ops, List<String> prelude, String schema,
+                                         Supplier<List<String>> record) {
+        List<SqlScript.Block> out = new ArrayList<>();
+        RenderedOp.Split split = RenderedOp.split(dialect, ops);
+        DdlTimeouts t = Runner.timeouts(ddl, files, rev);
+        List<String> bounds = dialect.transactionTimeouts(t.lockTimeout(), t.statementTimeout());
+        if (!split.first().isEmpty()) {
+            List<String> first = new ArrayList<>(bounds);
+            first.addAll(prelude);
+            out.add(committedFirst(rev, first, split.first(), schema));
+            prelude = List.of();
+        }
+        List<RenderedOp.Step> steps = split.steps();
+        int n = steps.size();
+        for (int k = 1; k <= n; k++) {
+            RenderedOp.Step step = steps.get(k - 1);
+            List<String> comments = new ArrayList<>();
+            if (k == 1) comments.addAll(comments(rev, ops));
+            if (n > 1) comments.add(rev.id() + ": step " + k + " of " + n + (step.transactional() ? "" : ", outside a transaction"));
+            if (step.transactional()) {
+                List<String> statements = new ArrayList<>(bounds);
+                statements.addAll(prelude);
+                statements.addAll(dialect.useSchema(schema));
+                statements.addAll(step.statements());
+                if (k == n) statements.addAll(record.get());
+                out.add(new SqlScript.Block(comments, dialect.transactionalDdl(), statements));
+            } else {
+                if (!prelude.isEmpty()) out.add(new SqlScript.Block(List.of("the schema and its version table"), dialect.transactionalDdl(), prelude));
+                List<String> statements = new ArrayList<>(dialect.sessionSettings(schema, t.lockTimeout(), t.statementTimeout()));
+                statements.addAll(step.statements());
+                out.add(new SqlScript.Block(comments, false, statements));
+                if (k == n) {
+                    List<String> last = new ArrayList<>(bounds);
+                    last.addAll(dialect.useSchema(schema));
+                    last.addAll(record.get());
+                    out.add(new SqlScript.Block(List.of(rev.id() + ": recorded"), dialect.transactionalDdl(), last));
+                }
+            }
+            prelude = List.of();
+        }
+        return out;
     }
 
     /** What the revision's own transaction will use, committed in a transaction before it. */
@@ -101,7 +150,8 @@ public final class OfflineScripts {
     private static List<String> header(String verb, String schema, List<String> from, List<String> to, boolean empty) {
         List<String> out = new ArrayList<>();
         out.add("Retort " + verb + " of schema " + schema + ": " + describe(from) + " -> " + describe(to));
-        out.add(empty ? "Nothing to do." : "Generated offline: every name is qualified with the schema; each revision is one transaction.");
+        out.add(empty ? "Nothing to do." : "Generated offline: every name is qualified with the schema; each revision is one transaction, or steps"
+                + " when it builds or drops an index concurrently (outside any transaction).");
         return out;
     }
 

@@ -1,5 +1,6 @@
 package dev.retort.internal.runner;
 
+import dev.retort.api.AppliedRevision;
 import dev.retort.api.AppliedStep;
 import dev.retort.api.CheckResult;
 import dev.retort.api.CreateMethod;
@@ -82,6 +83,11 @@ public final class Runner {
 
     /** The bounds of one revision's transactions: its file's over the defaults. */
     private DdlTimeouts timeouts(Revision r) {
+        return timeouts(ddl, files, r);
+    }
+
+    /** The bounds of one revision's transactions: its file's ({@code files}, by id) over {@code ddl}. */
+    static DdlTimeouts timeouts(DdlTimeouts ddl, Function<String, RevisionReader.Read> files, Revision r) {
         RevisionReader.Read read = r == null ? null : files.apply(r.id());
         if (read == null) return ddl;
         DdlTimeouts t = ddl;
@@ -106,18 +112,16 @@ public final class Runner {
             List<String> prelude = new ArrayList<>(bootstrap(state));
             for (EditedRevision e : accepted) prelude.add(table.updateChecksum(schema, e.revision().id(), e.revision().checksum()));
             if (state.lastFailure() != null) prelude.add(failures.clear(schema));
+            refusePartly(state, path, true);
             AppliedSet applied = new AppliedSet(graph, table, schema, state.appliedIds());
             StepTransaction tx = new StepTransaction(dialect, c, schema, cancellation);
             List<AppliedStep> steps = new ArrayList<>();
             if (path.isEmpty() && !prelude.isEmpty()) run(tx, UPGRADE, null, prelude, List.of(), ms -> List.of(), steps, applied);
+            Progress progress = new Progress(prelude, state.hasStep() || !state.tracked());
             for (Revision r : path) {
                 List<RenderedOp> ops = RenderedOp.upgrade(dialect, r, schema);
-                RenderedOp.Split split = RenderedOp.split(dialect, ops);
-                long first = split.first().isEmpty() ? 0 : run(tx, UPGRADE, r, prelude, split.first(), millis -> List.of(), steps, applied);
-                if (!split.first().isEmpty()) prelude = List.of();
-                long ms = run(tx, UPGRADE, r, prelude, split.rest(), millis -> applied.upgrade(r, first + millis), steps, applied);
-                steps.add(new AppliedStep(r, first + ms, RenderedOp.warnings(ops)));
-                prelude = List.of();
+                long ms = steps(tx, UPGRADE, r, RenderedOp.split(dialect, ops), state.step(r.id()), progress, steps, applied);
+                steps.add(new AppliedStep(r, ms, RenderedOp.warnings(ops)));
             }
             return new UpgradeResult(schema, !state.schemaExists(), before, applied.heads(), steps, accepted);
         });
@@ -136,18 +140,16 @@ public final class Runner {
             List<String> prelude = new ArrayList<>();
             for (EditedRevision e : accepted) prelude.add(table.updateChecksum(schema, e.revision().id(), e.revision().checksum()));
             if (state.lastFailure() != null) prelude.add(failures.clear(schema));
+            refusePartly(state, path, false);
             AppliedSet applied = new AppliedSet(graph, table, schema, state.appliedIds());
             StepTransaction tx = new StepTransaction(dialect, c, schema, cancellation);
             List<AppliedStep> steps = new ArrayList<>();
             if (path.isEmpty() && !prelude.isEmpty()) run(tx, DOWNGRADE, null, prelude, List.of(), ms -> List.of(), steps, applied);
+            Progress progress = new Progress(prelude, state.hasStep());
             for (Revision r : path) {
                 List<RenderedOp> ops = RenderedOp.downgrade(dialect, r, schema);
-                RenderedOp.Split split = RenderedOp.split(dialect, ops);
-                long first = split.first().isEmpty() ? 0 : run(tx, DOWNGRADE, r, prelude, split.first(), millis -> List.of(), steps, applied);
-                if (!split.first().isEmpty()) prelude = List.of();
-                long ms = run(tx, DOWNGRADE, r, prelude, split.rest(), millis -> applied.downgrade(r), steps, applied);
-                steps.add(new AppliedStep(r, first + ms, RenderedOp.warnings(ops)));
-                prelude = List.of();
+                long ms = steps(tx, DOWNGRADE, r, RenderedOp.split(dialect, ops), -state.step(r.id()), progress, steps, applied);
+                steps.add(new AppliedStep(r, ms, RenderedOp.warnings(ops)));
             }
             return new DowngradeResult(schema, before, applied.heads(), steps);
         });
@@ -218,7 +220,7 @@ public final class Runner {
             List<Revision> path = graph.upgradePathTo(List.of(), heads);
             if (how == CreateMethod.REPLAY) {
                 for (Revision r : path) {
-                    body.addAll(RenderedOp.statements(RenderedOp.upgrade(dialect, r, schema)));
+                    body.addAll(RenderedOp.statements(RenderedOp.upgradeInOneTransaction(dialect, r, schema)));
                     record.addAll(applied.upgrade(r, null));
                 }
             } else {
@@ -250,7 +252,8 @@ public final class Runner {
                     .map(r -> new CurrentResult.Head(r.revision(), graph.contains(r.revision()) ? graph.get(r.revision()) : null,
                             graphHeads.contains(r.revision()), r))
                     .toList();
-            return new CurrentResult(schema, state.schemaExists(), state.tracked(), heads, state.lastFailure());
+            List<CurrentResult.Partial> partial = RenderedOp.partial(dialect, graph, state.rows(), schema);
+            return new CurrentResult(schema, state.schemaExists(), state.tracked(), heads, state.lastFailure(), partial);
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the version table of schema " + schema + ": " + firstLine(e.getMessage()), e);
         }
@@ -338,31 +341,145 @@ public final class Runner {
 
     private long run(StepTransaction tx, String operation, Revision r, List<String> prelude, List<String> body,
                      LongFunction<List<String>> record, List<AppliedStep> done, AppliedSet applied, String what) {
+        return attempts(tx, operation, r, timeouts(r), () -> tx.run(prelude, body, record), done, applied, what, "");
+    }
+
+    /** One try at a step: a transaction, or a statement outside one. */
+    @FunctionalInterface
+    private interface Attempt {
+        long run() throws StepTransaction.Failed;
+    }
+
+    /**
+     * Runs a step, trying again after a lock timeout; a failure becomes a {@link MigrationException}
+     * saying where the schema stays ({@code partly} adds how far the revision got).
+     */
+    private long attempts(StepTransaction tx, String operation, Revision r, DdlTimeouts t, Attempt attempt, List<AppliedStep> done,
+                          AppliedSet applied, String what, String partly) {
         String schema = tx.schema();
         String at = describeHeads(applied.heads());
-        DdlTimeouts t = timeouts(r);
         tx.settings(dialect.transactionTimeouts(t.lockTimeout(), t.statementTimeout()));
-        for (int attempt = 1; ; attempt++) {
+        for (int n = 1; ; n++) {
             try {
-                return tx.run(prelude, body, record);
+                return attempt.run();
             } catch (StepTransaction.Failed f) {
                 boolean lockWait = dialect.lockTimedOut(f.sqlException());
-                // The whole transaction was rolled back: trying again starts from where the schema stays.
-                if (lockWait && attempt < t.attempts() && pause(t.backoff().multipliedBy(1L << Math.min(attempt - 1, 20)))) continue;
+                // The whole step was rolled back: trying again starts from where the schema stays.
+                if (lockWait && n < t.attempts() && pause(t.backoff().multipliedBy(1L << Math.min(n - 1, 20)))) continue;
                 String statement = f.statement == null ? "on commit" : Statements.abbreviate(f.statement);
                 boolean kept = stillThere(tx);
-                String stays = kept ? "the schema stays at " + at
+                String stays = kept ? "the schema stays at " + at + partly
                         : "the new schema was rolled back with it, so no record of this failure is kept in the database";
                 String advice = dialect.advice(f.sqlException());
                 String why = advice != null ? advice : statement + ": " + firstLine(f.getMessage());
                 if (lockWait) why = statement + ": waited longer than the lock timeout (" + Durations.describe(t.lockTimeout()) + ") "
-                        + (attempt == 1 ? "once" : attempt + " times") + holders(tx);
+                        + (n == 1 ? "once" : n + " times") + holders(tx);
                 MigrationException failure = new MigrationException("schema " + schema + ": " + what + " and was rolled back (" + stays + "): "
                         + why, schema, r, f.statement, done, f.getCause());
                 if (operation != null && kept) recordFailure(tx, operation, r, failure);
                 throw failure;
             }
         }
+    }
+
+    /** What the steps of a run carry from one revision to the next. */
+    private static final class Progress {
+        /** Run with the next transaction, then emptied. */
+        List<String> prelude;
+        /** Whether the version table has its step column (or will be created with it). */
+        boolean hasStep;
+
+        Progress(List<String> prelude, boolean hasStep) {
+            this.prelude = prelude;
+            this.hasStep = hasStep;
+        }
+
+        List<String> take() {
+            List<String> out = prelude;
+            prelude = List.of();
+            return out;
+        }
+    }
+
+    /**
+     * A revision stopped part way the other way blocks this run: an upgrade cannot skip the rest of a
+     * downgrade, nor a downgrade undo steps of an upgrade that never finished.
+     */
+    private static void refusePartly(SchemaState state, List<Revision> path, boolean up) {
+        for (AppliedRevision row : state.partial()) {
+            boolean blocks = up ? row.partlyDowngraded()
+                    : row.partlyUpgraded() || path.isEmpty() || !path.get(0).id().equals(row.revision());
+            if (!blocks) continue;
+            int k = Math.abs(row.step());
+            String first = "its first " + k + (k == 1 ? " step" : " steps");
+            throw new RunnerException("schema " + state.schema() + ": revision " + row.revision() + " is "
+                    + (row.partlyUpgraded() ? "partly applied (" + first + "): finish it with upgrade first"
+                    : "partly downgraded (" + first + "): finish it with downgrade " + row.revision() + "-1 first"));
+        }
+    }
+
+    /**
+     * Runs the steps of one revision after the first {@code done} (a run that stopped part way is
+     * continued, never repeated): each transactional step in a transaction, each step that cannot run in
+     * one on its own, its record in a transaction after it. A revision in one step is one transaction,
+     * recorded with it. Between steps the version table says how far the revision got.
+     *
+     * @return the time of the statements run, in milliseconds
+     */
+    private long steps(StepTransaction tx, String operation, Revision r, RenderedOp.Split split, int done, Progress progress,
+                       List<AppliedStep> finished, AppliedSet applied) {
+        boolean up = operation.equals(UPGRADE);
+        List<RenderedOp.Step> all = split.steps();
+        int n = all.size();
+        long total = 0;
+        if (done == 0 && !split.first().isEmpty()) {
+            total += run(tx, operation, r, progress.take(), split.first(), ms -> List.of(), finished, applied);
+        }
+        if (done >= n) {
+            throw new RunnerException("schema " + tx.schema() + ": revision " + r + " stopped at step " + done + " of its " + operation
+                    + ", but has " + n + (n == 1 ? " step" : " steps") + " now: its file was edited since; restore it");
+        }
+        DdlTimeouts t = timeouts(r);
+        for (int k = done + 1; k <= n; k++) {
+            RenderedOp.Step step = all.get(k - 1);
+            int at = k;
+            long before = total;
+            boolean rowThere = !up || k > 1;
+            boolean addColumn = !progress.hasStep && k < n;
+            LongFunction<List<String>> record = k == n
+                    ? ms -> {
+                        if (!up) return applied.downgrade(r);
+                        List<String> out = new ArrayList<>();
+                        if (rowThere) out.add(table.delete(tx.schema(), r.id()));
+                        out.addAll(applied.upgrade(r, before + ms));
+                        return out;
+                    }
+                    : ms -> {
+                        List<String> out = new ArrayList<>();
+                        if (addColumn) out.addAll(table.addStepColumn(tx.schema()));
+                        out.add(up && !rowThere ? table.insertPartial(tx.schema(), r.id(), r.checksum(), at)
+                                : table.setStep(tx.schema(), r.id(), up ? at : -at));
+                        return out;
+                    };
+            String what = "revision " + r + (n > 1 ? " failed at step " + k + " of " + n : " failed");
+            String partly = k == 1 ? "" : ", with revision " + r.id() + (up ? " partly applied" : " partly downgraded")
+                    + " (step " + (k - 1) + " of " + n + "): the next " + operation + " goes on from step " + k;
+            if (step.transactional()) {
+                List<String> prelude = progress.take();
+                total += attempts(tx, operation, r, t, () -> tx.run(prelude, step.statements(), record), finished, applied, what, partly);
+            } else {
+                List<String> prelude = progress.take();
+                if (!prelude.isEmpty()) run(tx, operation, r, prelude, List.of(), ms -> List.of(), finished, applied);
+                RenderedOp op = step.ops().get(0);
+                total += attempts(tx, operation, r, t, () -> tx.outside(op, t.lockTimeout(), t.statementTimeout()), finished, applied,
+                        what, partly + "; an index it left invalid is dropped and built again by the next "
+                                + operation);
+                long spent = total - before;
+                attempts(tx, operation, r, t, () -> tx.run(List.of(), List.of(), ms -> record.apply(spent)), finished, applied, what, partly);
+            }
+            if (addColumn) progress.hasStep = true;
+        }
+        return total;
     }
 
     /** Waits before another attempt; false when interrupted, which ends the retries. */

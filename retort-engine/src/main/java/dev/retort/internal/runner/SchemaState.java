@@ -22,10 +22,17 @@ import java.util.Set;
  * @param tracked      whether its version table exists
  * @param rows         the version table's rows; empty when it does not exist
  * @param lastFailure  the last failed run recorded in the schema, or null
+ * @param hasStep      whether the version table has the column recording steps (a table made before it has
+ *                     not, until a revision in steps needs it)
  */
-record SchemaState(String schema, boolean schemaExists, boolean tracked, List<AppliedRevision> rows, LastFailure lastFailure) {
+record SchemaState(String schema, boolean schemaExists, boolean tracked, List<AppliedRevision> rows, LastFailure lastFailure,
+                   boolean hasStep) {
     SchemaState {
         rows = List.copyOf(rows);
+    }
+
+    SchemaState(String schema, boolean schemaExists, boolean tracked, List<AppliedRevision> rows, LastFailure lastFailure) {
+        this(schema, schemaExists, tracked, rows, lastFailure, true);
     }
 
     /** Three lookups for a schema at peace (schema, own tables, rows), a fourth when a failure is recorded. */
@@ -35,16 +42,29 @@ record SchemaState(String schema, boolean schemaExists, boolean tracked, List<Ap
         FailureTable failures = table.failures();
         LastFailure failure = own.contains(failures.name()) ? failures.read(connection, schema) : null;
         if (!own.contains(table.name())) return new SchemaState(schema, true, false, List.of(), failure);
-        return new SchemaState(schema, true, true, table.read(connection, schema), failure);
+        VersionTable.Rows read = table.read(connection, schema);
+        return new SchemaState(schema, true, true, read.rows(), failure, read.hasStep());
     }
 
+    /** The applied revisions: a revision whose upgrade stopped part way is not (yet) one. */
     List<String> appliedIds() {
-        return rows.stream().map(AppliedRevision::revision).toList();
+        return rows.stream().filter(r -> !r.partlyUpgraded()).map(AppliedRevision::revision).toList();
+    }
+
+    /** The rows of revisions that stopped part way, upgraded or downgraded. */
+    List<AppliedRevision> partial() {
+        return rows.stream().filter(r -> r.step() != null).toList();
+    }
+
+    /** The steps of {@code revision}'s upgrade (positive) or downgrade (negative) done; 0 when none is recorded. */
+    int step(String revision) {
+        for (AppliedRevision r : rows) if (r.revision().equals(revision) && r.step() != null) return r.step();
+        return 0;
     }
 
     /** Applied revisions the graph does not know: their files were deleted, or come from another branch of the code. */
     List<String> unknown(RevisionGraph graph) {
-        return appliedIds().stream().filter(id -> !graph.contains(id)).toList();
+        return rows.stream().map(AppliedRevision::revision).filter(id -> !graph.contains(id)).toList();
     }
 
     /** Applied revisions whose files' checksums differ from the recorded ones. */

@@ -1,10 +1,14 @@
 package dev.retort.internal.runner;
 
+import dev.retort.operations.IndexOps;
+import dev.retort.operations.Operation;
 import dev.retort.spi.Dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
 
@@ -100,6 +104,72 @@ final class StepTransaction {
             } catch (SQLException ignored) {
                 // The connection is broken; closing it is all that is left, and the caller does that.
             }
+        }
+    }
+
+    /**
+     * Runs one operation that cannot run inside a transaction (an index built or dropped concurrently)
+     * on its own, the session bounded and placed as a transaction would be, then puts the session's
+     * settings back. An index that a build stopped part way left invalid is dropped first and built
+     * again; one already there and valid (the build finished, the run stopped before recording it) is
+     * not built again; one to drop that is gone is not dropped again.
+     *
+     * @return the operation's time in milliseconds
+     */
+    long outside(RenderedOp op, Duration lockTimeout, Duration statementTimeout) throws Failed {
+        String current = null;
+        SQLException failure = null;
+        List<String> restore = List.of();
+        try {
+            connection.setAutoCommit(true);
+            restore = dialect.sessionRestore(connection);
+            try (Statement st = connection.createStatement(); Cancellation.Registration ignored = cancellation.track(st)) {
+                for (String sql : dialect.sessionSettings(schema, lockTimeout, statementTimeout)) {
+                    current = sql;
+                    st.execute(sql);
+                }
+                current = null;
+                List<String> todo = pending(op.operation(), op.statements());
+                long start = System.nanoTime();
+                for (String sql : todo) {
+                    current = sql;
+                    st.execute(sql);
+                }
+                current = null;
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+        } catch (SQLException e) {
+            failure = e;
+            throw new Failed(current, e);
+        } finally {
+            restore(restore, failure);
+        }
+    }
+
+    private List<String> pending(Operation op, List<String> statements) throws SQLException {
+        if (op instanceof IndexOps.CreateIndex c) {
+            Dialect.IndexState state = dialect.indexState(connection, c.schema() == null ? schema : c.schema(), c.index().name());
+            if (state == Dialect.IndexState.VALID) return statements.subList(1, statements.size());
+            if (state == Dialect.IndexState.INVALID) {
+                List<String> out = new ArrayList<>(dialect.render(new IndexOps.DropIndex(c.schema(), c.table(), c.index(), true), schema));
+                out.addAll(statements);
+                return out;
+            }
+        } else if (op instanceof IndexOps.DropIndex d) {
+            Dialect.IndexState state = dialect.indexState(connection, d.schema() == null ? schema : d.schema(), d.index().name());
+            if (state == Dialect.IndexState.MISSING) return List.of();
+        }
+        return statements;
+    }
+
+    /** Puts the session's settings back; a failure to do so is the first failure's companion, or thrown. */
+    private void restore(List<String> statements, SQLException failure) throws Failed {
+        if (statements.isEmpty()) return;
+        try (Statement st = connection.createStatement()) {
+            for (String sql : statements) st.execute(sql);
+        } catch (SQLException e) {
+            if (failure != null) failure.addSuppressed(e);
+            else throw new Failed(null, e);
         }
     }
 

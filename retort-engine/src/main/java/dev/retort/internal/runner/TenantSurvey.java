@@ -66,7 +66,10 @@ public final class TenantSurvey {
         for (SchemaState s : states(connection, tenants).values()) {
             boolean atHead = s.tracked() && s.unknown(graph).isEmpty()
                     && graph.upgradePathTo(s.knownHeads(graph), graph.heads()).isEmpty();
-            out.add(new TenantVersion(s.schema(), s.schemaExists(), s.tracked(), s.recordedHeads(), atHead, s.lastFailure()));
+            List<String> partial = RenderedOp.partial(dialect, graph, s.rows(), s.schema()).stream()
+                    .map(p -> p.id() + " " + p.describe()).toList();
+            out.add(new TenantVersion(s.schema(), s.schemaExists(), s.tracked(), s.recordedHeads(), atHead && partial.isEmpty(),
+                    s.lastFailure(), partial));
         }
         return out;
     }
@@ -109,7 +112,7 @@ public final class TenantSurvey {
             Map<String, List<String>> own = ownTables(connection, batch);
             List<String> withTable = own.getOrDefault(table.name(), List.of());
             tracked.addAll(withTable);
-            rows.putAll(rows(connection, withTable));
+            rows.putAll(rows(connection, withTable, Set.copyOf(own.getOrDefault(STEP_COLUMN, List.of()))));
             failed.putAll(failures(connection, own.getOrDefault(failures.name(), List.of())));
         }
         Map<String, SchemaState> out = new LinkedHashMap<>();
@@ -119,18 +122,28 @@ public final class TenantSurvey {
         return out;
     }
 
+    /** The key of {@link #ownTables}'s answer listing the version tables that have the step column. */
+    private static final String STEP_COLUMN = "";
+
     /**
-     * Which of the schemas have the version table and which the failure table, by table name: one
-     * query, the names as parameters.
+     * Which of the schemas have the version table and which the failure table, by table name, and
+     * whose version table has the step column (a table made before it has not), under
+     * {@link #STEP_COLUMN}: one query, the names as parameters.
      */
     private Map<String, List<String>> ownTables(Connection connection, List<String> schemas) throws SQLException {
+        String in = String.join(", ", schemas.stream().map(s -> "?").toList());
         String sql = "SELECT table_name, table_schema FROM information_schema.tables WHERE table_name IN (?, ?) AND table_schema IN ("
-                + String.join(", ", schemas.stream().map(s -> "?").toList()) + ")";
+                + in + ") UNION ALL SELECT CAST('' AS VARCHAR(255)), table_schema FROM information_schema.columns"
+                + " WHERE table_name = ? AND column_name = ? AND table_schema IN (" + in + ")";
         Map<String, List<String>> out = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, table.name());
-            ps.setString(2, failures.name());
-            for (int i = 0; i < schemas.size(); i++) ps.setString(i + 3, schemas.get(i));
+            int p = 1;
+            ps.setString(p++, table.name());
+            ps.setString(p++, failures.name());
+            for (String s : schemas) ps.setString(p++, s);
+            ps.setString(p++, table.name());
+            ps.setString(p++, VersionTable.STEP);
+            for (String s : schemas) ps.setString(p++, s);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
             }
@@ -161,14 +174,15 @@ public final class TenantSurvey {
      * The version-table rows of the schemas, in one {@code UNION ALL}: each table named through the
      * dialect's quoting, each schema's name a bound parameter, so no name is ever pasted as text.
      */
-    private Map<String, List<AppliedRevision>> rows(Connection connection, List<String> schemas) throws SQLException {
+    private Map<String, List<AppliedRevision>> rows(Connection connection, List<String> schemas, Set<String> withStep) throws SQLException {
         Map<String, List<AppliedRevision>> out = new HashMap<>();
         if (schemas.isEmpty()) return out;
         String columns = dialect.quote(VersionTable.REVISION) + ", " + dialect.quote(VersionTable.CHECKSUM) + ", "
-                + dialect.quote(VersionTable.IS_HEAD) + ", " + dialect.quote(VersionTable.APPLIED_AT);
+                + dialect.quote(VersionTable.IS_HEAD) + ", " + dialect.quote(VersionTable.APPLIED_AT) + ", ";
         List<String> selects = new ArrayList<>();
         for (String s : schemas) {
-            selects.add("SELECT CAST(? AS VARCHAR(255)) AS tenant, " + columns + " FROM " + dialect.qualify(s, table.name()));
+            String step = withStep.contains(s) ? dialect.quote(VersionTable.STEP) : "CAST(NULL AS INTEGER)";
+            selects.add("SELECT CAST(? AS VARCHAR(255)) AS tenant, " + columns + step + " FROM " + dialect.qualify(s, table.name()));
         }
         String sql = String.join(" UNION ALL ", selects) + " ORDER BY 1, 5, 2";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -176,11 +190,16 @@ public final class TenantSurvey {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new AppliedRevision(rs.getString(2), rs.getString(3), null, null, rs.getBoolean(4)));
+                            .add(new AppliedRevision(rs.getString(2), rs.getString(3), null, null, rs.getBoolean(4), step(rs, 6)));
                 }
             }
         }
         return out;
+    }
+
+    private static Integer step(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 
     private static List<List<String>> batches(List<String> all, int size) {

@@ -4,11 +4,13 @@ import dev.retort.api.AppliedRevision;
 import dev.retort.MetaData;
 import dev.retort.Table;
 import dev.retort.spi.Dialect;
+import dev.retort.operations.ColumnOps;
 import dev.retort.operations.TableOps;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
 import static dev.retort.Dsl.column;
 import static dev.retort.Types.BIGINT;
 import static dev.retort.Types.BOOLEAN;
+import static dev.retort.Types.INTEGER;
 import static dev.retort.Types.TIMESTAMPTZ;
 import static dev.retort.Types.varchar;
 
@@ -40,6 +43,8 @@ public final class VersionTable {
     public static final String APPLIED_AT = "applied_at";
     public static final String EXECUTION_MS = "execution_ms";
     public static final String IS_HEAD = "is_head";
+    /** Added with steps: version tables created before have no such column until a revision in steps needs it. */
+    public static final String STEP = "step";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final Pattern CHECKSUM_TEXT = Pattern.compile("[0-9a-f]{64}");
@@ -71,7 +76,25 @@ public final class VersionTable {
                 column(CHECKSUM, varchar(64)).notNull(),
                 column(APPLIED_AT, TIMESTAMPTZ).notNull(),
                 column(EXECUTION_MS, BIGINT),
-                column(IS_HEAD, BOOLEAN).notNull());
+                column(IS_HEAD, BOOLEAN).notNull(),
+                column(STEP, INTEGER));
+    }
+
+    /** Adds the {@value #STEP} column to a version table made before it existed. */
+    public List<String> addStepColumn(String schema) {
+        return dialect.render(new ColumnOps.AddColumn(null, name, definition().column(STEP).orElseThrow()), schema);
+    }
+
+    /** Records the first steps of a revision's upgrade as done; the revision itself is not applied (nor a head). */
+    public String insertPartial(String schema, String revision, String checksum, int step) {
+        return "INSERT INTO " + qualified(schema) + " (" + columns(REVISION, CHECKSUM, APPLIED_AT, EXECUTION_MS, IS_HEAD, STEP)
+                + ") VALUES (" + id(revision) + ", " + checksum(checksum) + ", CURRENT_TIMESTAMP, NULL, FALSE, " + step + ")";
+    }
+
+    /** Records the steps of a revision done so far: positive for its upgrade, negative for its downgrade. */
+    public String setStep(String schema, String revision, int step) {
+        return "UPDATE " + qualified(schema) + " SET " + dialect.quote(STEP) + " = " + step
+                + " WHERE " + dialect.quote(REVISION) + " = " + id(revision);
     }
 
     /** The statements that create it in {@code schema}. */
@@ -148,21 +171,41 @@ public final class VersionTable {
         return List.of(versionTable, FailureTable.nameFor(versionTable));
     }
 
-    /** The rows, in the order the revisions were applied. */
-    public List<AppliedRevision> read(Connection connection, String schema) throws SQLException {
-        List<AppliedRevision> out = new ArrayList<>();
-        String sql = "SELECT " + columns(REVISION, CHECKSUM, APPLIED_AT, EXECUTION_MS, IS_HEAD) + " FROM " + qualified(schema)
-                + " ORDER BY " + dialect.quote(APPLIED_AT) + ", " + dialect.quote(REVISION);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                Timestamp at = rs.getTimestamp(3);
-                long ms = rs.getLong(4);
-                Long millis = rs.wasNull() ? null : ms;
-                out.add(new AppliedRevision(rs.getString(1), rs.getString(2), at == null ? null : at.toInstant(), millis,
-                        rs.getBoolean(5)));
-            }
+    /**
+     * The rows of a version table, and whether it has the {@value #STEP} column (tables made before it have
+     * not).
+     */
+    public record Rows(List<AppliedRevision> rows, boolean hasStep) {
+        public Rows {
+            rows = List.copyOf(rows);
         }
-        return out;
+    }
+
+    /**
+     * The rows, in the order the revisions were applied. Every column is selected, so that a table made
+     * before the {@value #STEP} column is read in the same one query.
+     */
+    public Rows read(Connection connection, String schema) throws SQLException {
+        List<AppliedRevision> out = new ArrayList<>();
+        String sql = "SELECT * FROM " + qualified(schema) + " ORDER BY " + dialect.quote(APPLIED_AT) + ", " + dialect.quote(REVISION);
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int step = -1;
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) if (md.getColumnLabel(i).equalsIgnoreCase(STEP)) step = i;
+            while (rs.next()) {
+                Timestamp at = rs.getTimestamp(APPLIED_AT);
+                long ms = rs.getLong(EXECUTION_MS);
+                Long millis = rs.wasNull() ? null : ms;
+                Integer k = null;
+                if (step > 0) {
+                    int v = rs.getInt(step);
+                    k = rs.wasNull() ? null : v;
+                }
+                out.add(new AppliedRevision(rs.getString(REVISION), rs.getString(CHECKSUM), at == null ? null : at.toInstant(), millis,
+                        rs.getBoolean(IS_HEAD), k));
+            }
+            return new Rows(out, step > 0);
+        }
     }
 
     private String qualified(String schema) {
