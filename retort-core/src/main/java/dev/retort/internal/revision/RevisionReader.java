@@ -28,8 +28,7 @@ import dev.retort.operations.Sql;
 import dev.retort.operations.TableOps;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -39,11 +38,20 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,11 +115,31 @@ public final class RevisionReader {
         try {
             text = Files.readString(file);
         } catch (CharacterCodingException e) {
-            throw new RevisionFormatException(file, 0, "not UTF-8 text");
+            throw notUtf8(file);
         } catch (IOException e) {
             throw new RevisionFormatException(file, 0, "cannot read: " + e.getMessage(), e);
         }
         return parseWithSources(text, file);
+    }
+
+    /** Names the line of the first byte that is not UTF-8, so that the editor can be pointed at it. */
+    private static RevisionFormatException notUtf8(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new RevisionFormatException(file, 0, "not UTF-8 text");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+        if (!result.isError()) return new RevisionFormatException(file, 0, "not UTF-8 text");
+        int at = in.position();
+        int line = 1;
+        for (int i = 0; i < at; i++) if (bytes[i] == '\n') line++;
+        return new RevisionFormatException(file, line, String.format("not UTF-8 text: byte 0x%02X is not valid UTF-8 here; save the file as UTF-8",
+                bytes[at] & 0xFF));
     }
 
     /**
@@ -148,10 +176,11 @@ public final class RevisionReader {
                         + "; raise it with -D" + LIMIT_PROPERTY + "=N (for the command line, in RETORT_JAVA_OPTS)");
             }
         }
+        StreamReader stream = new StreamReader(new StringReader(text));
         try {
             LoaderOptions options = new LoaderOptions();
             options.setCodePointLimit(limit == Integer.MAX_VALUE ? limit : limit + 1);
-            Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            Node root = new Composer(new ParserImpl(stream, options), new Resolver(), options).getSingleNode();
             if (root == null) throw new RevisionFormatException(source, 0, "empty file: a revision needs at least its 'revision' key");
             return root;
         } catch (MarkedYAMLException e) {
@@ -166,7 +195,8 @@ public final class RevisionReader {
                     "malformed YAML: character U+" + String.format("%04X", e.getCodePoint())
                             + " is not allowed in YAML; write it as an escape in a double-quoted string", e);
         } catch (YAMLException e) {
-            throw new RevisionFormatException(source, 0, "malformed YAML: " + oneLine(e.getMessage()), e);
+            // No mark: SnakeYAML's limits on nesting and aliases; where it stopped reading is where the problem is.
+            throw new RevisionFormatException(source, stream.getMark().getLine() + 1, "malformed YAML: " + oneLine(e.getMessage()), e);
         }
     }
 

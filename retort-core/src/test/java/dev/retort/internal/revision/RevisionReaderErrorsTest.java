@@ -185,7 +185,21 @@ class RevisionReaderErrorsTest {
         Path latin1 = dir.resolve("ab12_x.yaml");
         Files.write(latin1, (HEAD + "upgrade: []\ndowngrade: []\n# caf\u00e9\n").getBytes("ISO-8859-1"));
         assertThatThrownBy(() -> RevisionReader.read(latin1))
-                .isInstanceOf(RevisionFormatException.class).hasMessage(latin1 + ": not UTF-8 text");
+                .isInstanceOf(RevisionFormatException.class)
+                .hasMessage(latin1 + ":7: not UTF-8 text: byte 0xE9 is not valid UTF-8 here; save the file as UTF-8");
+    }
+
+    /** Found by the fuzzer: SnakeYAML's own limits (nesting, aliases) throw without a mark; the line is still named. */
+    @Test
+    void tooDeepNestingAndTooManyAliasesNameTheirLine() {
+        RevisionFormatException deep = failure(HEAD + "upgrade:\n  - sql: x\n  - sql: " + "[".repeat(100) + "]".repeat(100) + "\ndowngrade: []\n");
+        assertThat(deep.getMessage()).contains("malformed YAML", "Nesting Depth");
+        assertThat(deep.line()).isEqualTo(7);
+        StringBuilder laughs = new StringBuilder(HEAD + "upgrade: []\ndowngrade: []\nx0: &l0 [a, a, a, a, a, a, a, a]\n");
+        for (int i = 1; i < 8; i++) laughs.append("x").append(i).append(": &l").append(i).append(" [").append(("*l" + (i - 1) + ", ").repeat(8)).append("a]\n");
+        RevisionFormatException aliases = failure(laughs.toString());
+        assertThat(aliases.getMessage()).contains("malformed YAML", "aliases");
+        assertThat(aliases.line()).isBetween(8, 15);
     }
 
     @Test
