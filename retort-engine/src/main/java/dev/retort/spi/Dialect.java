@@ -241,6 +241,15 @@ public interface Dialect {
      */
     boolean isSystemSchema(String schema);
 
+    /**
+     * Prepares a connection that will read many small tables in one statement: Retort's version and
+     * failure tables of a few hundred tenants, as one {@code UNION ALL}. Called once on a connection
+     * used for nothing else afterwards (the survey's own pool is closed when it ends), so a dialect may
+     * change session settings without restoring them. Nothing by default.
+     */
+    default void prepareBulkRead(Connection connection) throws SQLException {
+    }
+
     /** The names of the schemas a user could migrate: system schemas left out. */
     List<String> existingSchemas(Connection connection) throws SQLException;
 

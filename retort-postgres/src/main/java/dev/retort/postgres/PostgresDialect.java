@@ -193,6 +193,18 @@ public final class PostgresDialect implements Dialect {
                 OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension o WHERE o.extnamespace = n.oid))
             FROM pg_catalog.pg_namespace n WHERE n.nspname = ?""";
 
+    /**
+     * No parallel plans: the tables a survey reads hold a row or two but have never been analysed, so
+     * the planner estimates pages of rows for each and, over a hundred of them, starts parallel workers
+     * whose start-up costs several times the whole read (measured in docs/benchmarks.md).
+     */
+    @Override
+    public void prepareBulkRead(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET max_parallel_workers_per_gather = 0");
+        }
+    }
+
     @Override
     public List<String> existingSchemas(Connection connection) throws SQLException {
         List<String> out = new ArrayList<>();

@@ -40,11 +40,19 @@ import java.util.Set;
  *   <li>for {@link #check}, the catalogs of the tenants at head: the dialect's bulk reflection
  *       ({@link Autogenerate#autogenerateEach}), a fixed number of queries per batch.</li>
  * </ul>
- * Batches bound both the statements' size and the memory of the reflected models.
+ * Batches bound both the statements' size and the memory of the reflected models. The connection
+ * given is the survey's own: the dialect may prepare it for bulk reads
+ * ({@link Dialect#prepareBulkRead}) and leave it so.
  */
 public final class TenantSurvey {
-    /** Tenants per version-table query. */
+    /** Tenants per catalog query (which of them have the version and failure tables). */
     public static final int VERSION_BATCH = 500;
+    /**
+     * Tables per {@code UNION ALL}: planning such a statement grows faster than its branches, so a
+     * hundred at a time reads a thousand tenants several times faster than five hundred at a time
+     * (docs/benchmarks.md, "Spring Boot").
+     */
+    static final int UNION_BATCH = 100;
     /** Tenants reflected at once for the drift check. */
     public static final int REFLECT_BATCH = 200;
 
@@ -103,6 +111,7 @@ public final class TenantSurvey {
 
     /** The tenants' states, by tenant in the order given. */
     Map<String, SchemaState> states(Connection connection, List<String> tenants) throws SQLException {
+        dialect.prepareBulkRead(connection);
         Set<String> existing = new HashSet<>(dialect.existingSchemas(connection));
         List<String> present = tenants.stream().filter(existing::contains).distinct().toList();
         Set<String> tracked = new HashSet<>();
@@ -112,8 +121,11 @@ public final class TenantSurvey {
             Map<String, List<String>> own = ownTables(connection, batch);
             List<String> withTable = own.getOrDefault(table.name(), List.of());
             tracked.addAll(withTable);
-            rows.putAll(rows(connection, withTable, Set.copyOf(own.getOrDefault(STEP_COLUMN, List.of()))));
-            failed.putAll(failures(connection, own.getOrDefault(failures.name(), List.of())));
+            Set<String> withStep = Set.copyOf(own.getOrDefault(STEP_COLUMN, List.of()));
+            for (List<String> part : batches(withTable, UNION_BATCH)) rows.putAll(rows(connection, part, withStep));
+            for (List<String> part : batches(own.getOrDefault(failures.name(), List.of()), UNION_BATCH)) {
+                failed.putAll(failures(connection, part));
+            }
         }
         Map<String, SchemaState> out = new LinkedHashMap<>();
         for (String t : tenants) {

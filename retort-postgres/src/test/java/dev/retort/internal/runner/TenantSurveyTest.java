@@ -119,6 +119,26 @@ class TenantSurveyTest {
     }
 
     @Test
+    void currentReadsTenantsBeyondOneUnionOfVersionTables(@TempDir Path dir) {
+        Project p = new Project(DB, dir);
+        Revision initial = p.initial();
+        Revision note = p.addNote();
+        String prefix = prefix();
+        List<String> names = tenants(prefix, 2 * TenantSurvey.UNION_BATCH + 1);
+        p.retort().upgradeTenants("head", false, List.of(byPattern(prefix)), FanOutOptions.defaults().withJobs(2), FanOutListener.none());
+        String last = names.get(names.size() - 1);
+        p.retort().downgrade(initial.id(), last);
+
+        List<TenantVersion> current = p.retort().currentTenants(List.of(byPattern(prefix))).values().iterator().next();
+
+        Map<String, TenantVersion> byTenant = current.stream().collect(Collectors.toMap(TenantVersion::tenant, Function.identity()));
+        assertThat(byTenant).hasSize(names.size());
+        assertThat(names.subList(0, names.size() - 1)).allSatisfy(t -> assertThat(byTenant.get(t).heads()).as(t).containsExactly(note.id()));
+        assertThat(byTenant.get(last).heads()).containsExactly(initial.id());
+        assertThat(byTenant.get(last).atHead()).isFalse();
+    }
+
+    @Test
     void hostileTenantNamesAreUpgradedAndReadAsNamesOnly(@TempDir Path dir) {
         Project p = new Project(DB, dir);
         Revision initial = p.initial();
