@@ -1,7 +1,7 @@
 package dev.retort.api;
 
 /**
- * How {@code tenant create} builds a new schema. Both end at the head of the revision graph in one
+ * How {@code tenant create} builds a new schema. Each ends at the head of the revision graph in one
  * transaction; they differ in where the tables come from.
  */
 public enum CreateMethod {
@@ -13,11 +13,24 @@ public enum CreateMethod {
      * head revision agree (as {@code retort check} verifies).
      */
     MODEL,
-    /** {@link #REPLAY}: the default, see docs/provisioning.md for the measurement behind the choice. */
+    /**
+     * Renames a schema of the warm pool, prepared at head ahead of time ({@code tenant pool fill}), to
+     * the tenant's name: milliseconds whatever the history. When no pool schema is ready it replays.
+     */
+    POOL,
+    /**
+     * {@link #POOL} when the warm pool has a schema ready, else {@link #REPLAY}: the default, see
+     * docs/provisioning.md for the measurements behind the choice.
+     */
     AUTO;
 
-    /** The method {@link #AUTO} stands for. */
+    /** The method that builds a schema when the pool has none ready: {@link #REPLAY} for {@link #POOL} and {@link #AUTO}. */
     public CreateMethod resolved() {
-        return this == AUTO ? REPLAY : this;
+        return this == AUTO || this == POOL ? REPLAY : this;
+    }
+
+    /** Whether a schema of the warm pool is taken first. */
+    public boolean triesPool() {
+        return this == AUTO || this == POOL;
     }
 }

@@ -21,12 +21,15 @@ import dev.retort.internal.runner.Cancellation;
 import dev.retort.internal.runner.Runner;
 import dev.retort.internal.runner.TenantMigrations;
 import dev.retort.internal.runner.TenantSurvey;
+import dev.retort.internal.runner.WarmPool;
+import dev.retort.internal.tenants.PoolNames;
 import dev.retort.internal.tenants.ShardTenants;
 import dev.retort.internal.tenants.TenantRules;
 import dev.retort.internal.version.VersionTable;
 import dev.retort.operations.Operation;
 import dev.retort.revision.Revision;
 import dev.retort.spi.Dialect;
+import dev.retort.spi.Dialects;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -189,7 +192,58 @@ public final class Retort {
         Runner.ModelOperations ops = configuration.model() == null ? null
                 : c -> autogenerate().withMissingSchemasEmpty(true).autogenerate(c, model(s), s).operations();
         MigrationsDirectory directory = migrations();
-        return runner(directory).create(directory.graph(), s, how, ops);
+        Runner runner = runner(directory);
+        if (how.triesPool()) {
+            CreateResult taken = runner.takeFromPool(directory.graph(), s);
+            if (taken != null) return taken;
+        }
+        return runner.create(directory.graph(), s, how, ops);
+    }
+
+    // --- the warm pool: tenants prepared ahead, a rename away ---
+
+    /** The warm pool of the configured database: its schemas ready at head, and the others. */
+    public PoolStatus pool() {
+        return withPool((pool, c) -> pool.status(c));
+    }
+
+    /**
+     * Prepares schemas at head under the pool's reserved names until {@code size} are ready, each in
+     * one transaction as {@link #createTenant} makes a tenant; {@link #createTenant} then takes one by
+     * renaming it. Returns the pool afterwards.
+     *
+     * @throws RunnerException when the database cannot rename schemas, the graph has several heads, or
+     *                         the head's objects name their own schema (a renamed copy would name the pool's)
+     */
+    public PoolStatus fillPool(int size) {
+        if (size < 0) throw new ConfigurationException("the pool size must not be negative, got " + size);
+        return withPool((pool, c) -> {
+            pool.fill(c, size);
+            return pool.status(c);
+        });
+    }
+
+    /**
+     * Drops the pool's schemas that are not at head, or all of them when {@code all}; one another
+     * runner holds is left. Returns the names dropped.
+     */
+    public List<String> drainPool(boolean all) {
+        return withPool((pool, c) -> pool.drain(c, all));
+    }
+
+    @FunctionalInterface
+    private interface PoolWork<T> {
+        T run(WarmPool pool, Connection connection) throws SQLException;
+    }
+
+    private <T> T withPool(PoolWork<T> work) {
+        MigrationsDirectory directory = migrations();
+        WarmPool pool = new WarmPool(dialect(), runner(directory), configuration.versionTable(), directory.graph());
+        try (Connection c = connect()) {
+            return work.run(pool, c);
+        } catch (SQLException e) {
+            throw new DatabaseException("the warm pool: " + ErrorMessages.firstLine(e.getMessage()), e);
+        }
     }
 
     /**
@@ -240,7 +294,31 @@ public final class Retort {
                                        FanOutListener listener) {
         String t = target == null ? "head" : target;
         TenantMigrations tenants = tenantMigrations();
-        return fanOut(options, listener).run(shards, tenants.upgrade(t, force));
+        FanOutReport report = fanOut(options, listener).run(shards, tenants.upgrade(t, force));
+        if ("head".equals(t)) keepPoolsAtHead(shards, tenants, options);
+        return report;
+    }
+
+    /**
+     * Brings each shard's warm pool to head after its tenants, so that a tenant taken from it needs
+     * nothing more; not counted in the report. A pool whose new head names its own schema is dropped.
+     */
+    private void keepPoolsAtHead(List<Shard> shards, TenantMigrations tenants, FanOutOptions options) {
+        RevisionGraph graph = migrations().graph();
+        for (Shard shard : shards) {
+            Dialect d = configuration.dialect() != null ? configuration.dialect() : Dialects.forUrl(shard.database().url());
+            try (Connection c = d.connect(shard.database())) {
+                List<String> pool = PoolNames.list(c);
+                if (pool.isEmpty()) continue;
+                Shard poolShard = new Shard(shard.name(), shard.database(), new TenantSpec.Listed(pool));
+                fanOut(options.withFailFast(false), FanOutListener.none()).run(List.of(poolShard), tenants.upgrade("head", false));
+                Runner runner = new Runner(d, new DatabaseDataSource(d, shard.database()), configuration.versionTable(), configuration.lockTimeout());
+                new WarmPool(d, runner, configuration.versionTable(), graph).dropIfNotRenamable(c);
+            } catch (SQLException | RuntimeException e) {
+                // Kept at best effort, after the tenants' report is made: a pool schema left behind
+                // head is never taken (the take checks), and the next fan-out tries again.
+            }
+        }
     }
 
     /** Takes every tenant of the shards down to {@code target}, as {@link #downgrade} does for one. */

@@ -250,6 +250,24 @@ public interface Dialect {
     default void prepareBulkRead(Connection connection) throws SQLException {
     }
 
+    /**
+     * A statement renaming a schema, or null when the database cannot rename one: then there is no
+     * warm pool, whose schemas become tenants by a rename (docs/provisioning.md). The objects inside
+     * must follow the schema wherever the database refers to them by identity rather than by name.
+     */
+    default String renameSchema(String from, String to) {
+        return null;
+    }
+
+    /**
+     * The objects of {@code schema} whose stored text names the schema itself (a routine's body or
+     * settings, a trigger's arguments, a comment), one description each: after a rename they would
+     * still name the old schema, so a pool schema holding any is not made a tenant by renaming it.
+     */
+    default List<String> objectsNamingSchema(Connection connection, String schema) throws SQLException {
+        return List.of();
+    }
+
     /** The names of the schemas a user could migrate: system schemas left out. */
     List<String> existingSchemas(Connection connection) throws SQLException;
 

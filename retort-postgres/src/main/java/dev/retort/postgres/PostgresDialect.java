@@ -206,6 +206,48 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String renameSchema(String from, String to) {
+        return "ALTER SCHEMA " + quote(from) + " RENAME TO " + quote(to);
+    }
+
+    /**
+     * Routines (body, {@code SET} options), triggers (arguments) and comments of the schema's objects
+     * whose text holds the schema's name. Everything else the catalog keeps as references by oid
+     * (defaults, views, checks, policies, sequence ownership), which follow a rename.
+     */
+    @Override
+    public List<String> objectsNamingSchema(Connection connection, String schema) throws SQLException {
+        String sql = """
+                WITH ns AS (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ?)
+                SELECT 'routine ' || p.proname FROM pg_catalog.pg_proc p, ns
+                 WHERE p.pronamespace = ns.oid
+                   AND (pg_catalog.strpos(p.prosrc, ?) > 0
+                        OR pg_catalog.strpos(COALESCE(pg_catalog.array_to_string(p.proconfig, ' '), ''), ?) > 0)
+                UNION ALL
+                SELECT 'trigger ' || t.tgname || ' on ' || c.relname FROM pg_catalog.pg_trigger t
+                  JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid, ns
+                 WHERE c.relnamespace = ns.oid AND pg_catalog.strpos(pg_catalog.encode(t.tgargs, 'escape'), ?) > 0
+                UNION ALL
+                SELECT 'comment on ' || pg_catalog.pg_describe_object(d.classoid, d.objoid, d.objsubid)
+                  FROM (SELECT 'pg_catalog.pg_class'::pg_catalog.regclass AS cls, c.oid FROM pg_catalog.pg_class c, ns WHERE c.relnamespace = ns.oid
+                        UNION ALL SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid FROM pg_catalog.pg_proc p, ns WHERE p.pronamespace = ns.oid
+                        UNION ALL SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid FROM pg_catalog.pg_type t, ns WHERE t.typnamespace = ns.oid
+                        UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid FROM pg_catalog.pg_constraint k, ns
+                                   WHERE k.connamespace = ns.oid) o
+                  JOIN pg_catalog.pg_description d ON d.objoid = o.oid AND d.classoid = o.cls
+                 WHERE pg_catalog.strpos(d.description, ?) > 0
+                ORDER BY 1""";
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 1; i <= 5; i++) ps.setString(i, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public List<String> existingSchemas(Connection connection) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement st = connection.createStatement();

@@ -14,20 +14,21 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code retort tenant ...}: provisioning tenant schemas. */
-@Command(name = "tenant", description = "Provision tenant schemas.", subcommands = {TenantCommand.Create.class})
+@Command(name = "tenant", description = "Provision tenant schemas.", subcommands = {TenantCommand.Create.class, PoolCommand.class})
 public final class TenantCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "tenant: give a subcommand (create)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "tenant: give a subcommand (create, pool)");
     }
 
     /** {@code retort tenant create NAME}: a new schema at head, in one transaction. */
     @Command(name = "create", sortOptions = false,
-            description = {"Create the schema NAME and bring it to head in one transaction: by replaying every revision, "
-                    + "or from the model with every revision recorded as applied. A schema that exists must be empty."})
+            description = {"Create the schema NAME and bring it to head in one transaction: by renaming a schema of the warm pool "
+                    + "(tenant pool fill), by replaying every revision, or from the model with every revision recorded as applied. "
+                    + "A schema that exists must be empty."})
     public static final class Create implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -35,8 +36,9 @@ public final class TenantCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "The tenant schema to create.")
         String name;
 
-        @Option(names = "--method", paramLabel = "auto|replay|model", defaultValue = "auto",
-                description = "replay: run every revision; model: create from the model and record head; auto (default): replay.")
+        @Option(names = "--method", paramLabel = "auto|pool|replay|model", defaultValue = "auto",
+                description = "pool: rename a pool schema at head, else replay; replay: run every revision; "
+                        + "model: create from the model and record head; auto (default): pool.")
         String method;
 
         @Mixin
@@ -51,7 +53,7 @@ public final class TenantCommand implements Callable<Integer> {
             try {
                 how = CreateMethod.valueOf(method.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--method: expected auto, replay or model, got " + method);
+                throw new CommandLine.ParameterException(spec.commandLine(), "--method: expected auto, pool, replay or model, got " + method);
             }
             Session session = new Session(spec, Main.settings(spec, name, "NAME"), name);
             CreateResult r = session.online(lockTimeout.value(), retort -> retort.createTenant(name, how));

@@ -41,6 +41,6 @@ class TenantCommandTest {
 
         CliRun bad = project.run("tenant", "create", "x", "--method", "fast");
         assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(bad.err()).contains("--method: expected auto, replay or model, got fast");
+        assertThat(bad.err()).contains("--method: expected auto, pool, replay or model, got fast");
     }
 }

@@ -25,6 +25,7 @@ import dev.retort.internal.revision.RevisionGraph;
 import dev.retort.internal.version.FailureTable;
 import dev.retort.api.LastFailure;
 import dev.retort.internal.version.VersionTable;
+import dev.retort.internal.tenants.PoolNames;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -233,6 +234,92 @@ public final class Runner {
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new CreateResult(schema, how, applied.heads(), body.size(), millis);
         });
+    }
+
+    /**
+     * Makes the tenant {@code schema} out of one of the warm pool's schemas ({@link PoolNames}, in name
+     * order): the first that is at the graph's single head, free of failures and not locked by another
+     * runner is renamed to {@code schema} and its revisions dated now, in one transaction. Each
+     * candidate is tried under its own lock, taken without waiting, while the tenant's lock is held:
+     * two creates never take one pool schema, in one process or several, and a crash leaves either the
+     * pool schema or the tenant. Null when none is ready (the caller replays instead), or when the
+     * tenant's schema exists empty (a rename cannot fill it).
+     *
+     * @throws RunnerException when the tenant's schema exists and is not empty
+     */
+    public CreateResult takeFromPool(RevisionGraph graph, String schema) {
+        if (graph.heads().size() != 1) return null;
+        return locked(schema, (c, state) -> {
+            if (state.schemaExists()) {
+                if (state.tracked() || !empty(c, schema)) {
+                    throw new RunnerException("tenant " + schema + " already exists and is not empty: refusing to create it");
+                }
+                return null;
+            }
+            for (String candidate : PoolNames.list(c)) {
+                if (candidate.equals(schema) || !tryLock(c, candidate)) continue;
+                try {
+                    CreateResult taken = take(c, graph, candidate, schema);
+                    if (taken != null) return taken;
+                } finally {
+                    dialect.unlockSchema(c, candidate, table.name());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The candidate made into the tenant, or null when it is not at head (or no longer there). */
+    private CreateResult take(Connection c, RevisionGraph graph, String candidate, String schema) throws SQLException {
+        SchemaState pooled = SchemaState.read(c, dialect, table, candidate);
+        if (!pooled.schemaExists() || !pooled.tracked() || pooled.lastFailure() != null || !pooled.unknown(graph).isEmpty()
+                || !pooled.edited(graph).isEmpty() || !pooled.recordedHeads().equals(graph.heads())) {
+            return null;
+        }
+        String rename = dialect.renameSchema(candidate, schema);
+        if (rename == null) return null;
+        long start = System.nanoTime();
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute(rename);
+            st.execute(table.restamp(schema));
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        return new CreateResult(schema, CreateMethod.POOL, graph.heads(), 0, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Drops a pool schema unless another runner holds its lock now; whether it was dropped. */
+    public boolean dropPoolSchema(String schema) {
+        if (!PoolNames.isPoolName(schema)) throw new IllegalArgumentException("not a pool schema: " + schema);
+        try (Connection c = Connections.open(dataSource)) {
+            if (!tryLock(c, schema)) return false;
+            try (java.sql.Statement st = c.createStatement()) {
+                if (!dialect.schemaExists(c, schema)) return false;
+                for (String sql : dialect.render(new SchemaOps.DropSchema(schema), schema)) st.execute(sql);
+                return true;
+            } finally {
+                dialect.unlockSchema(c, schema, table.name());
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("schema " + schema + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** The migration lock of a schema if no one holds it now; false at once otherwise. */
+    private boolean tryLock(Connection c, String schema) throws SQLException {
+        try {
+            dialect.lockSchema(c, schema, table.name(), Duration.ZERO);
+            return true;
+        } catch (SQLException e) {
+            if (dialect.lockNotGranted(e)) return false;
+            throw e;
+        }
     }
 
     /**

@@ -73,9 +73,12 @@ public final class TenantResolver {
         return found;
     }
 
+    /** The schemas the pattern matches; the warm pool's are left out unless the pattern names them (docs/provisioning.md). */
     private List<String> matching(Connection connection, SchemaPattern pattern) throws SQLException {
         var regex = pattern.regex();
-        return dialect.existingSchemas(connection).stream().filter(s -> regex.matcher(s).matches()).toList();
+        boolean pool = PoolNames.patternAsksForPool(pattern.glob());
+        return dialect.existingSchemas(connection).stream()
+                .filter(s -> regex.matcher(s).matches() && (pool || !PoolNames.isPoolName(s))).toList();
     }
 
     /**

@@ -117,6 +117,15 @@ public final class VersionTable {
                 + (executionMillis == null ? "NULL" : Long.toString(executionMillis)) + ", TRUE)";
     }
 
+    /**
+     * Dates every applied revision now: a pool schema made into a tenant has them from now on, as a
+     * tenant created by replay would (its execution times, measured in the pool, are dropped with it).
+     */
+    public String restamp(String schema) {
+        return "UPDATE " + qualified(schema) + " SET " + dialect.quote(APPLIED_AT) + " = CURRENT_TIMESTAMP, "
+                + dialect.quote(EXECUTION_MS) + " = NULL";
+    }
+
     /** Forgets an applied revision. */
     public String delete(String schema, String revision) {
         return "DELETE FROM " + qualified(schema) + " WHERE " + dialect.quote(REVISION) + " = " + id(revision);
