@@ -243,9 +243,9 @@ public interface Dialect {
 
     /**
      * Prepares a connection that will read many small tables in one statement: Retort's version and
-     * failure tables of a few hundred tenants, as one {@code UNION ALL}. Called once on a connection
-     * used for nothing else afterwards (the survey's own pool is closed when it ends), so a dialect may
-     * change session settings without restoring them. Nothing by default.
+     * failure tables of a few hundred tenants, as one {@code UNION ALL}. Called on a connection Retort
+     * opened for the read and closes when it is done (the survey's own pool), so a dialect may change
+     * session settings without restoring them. Nothing by default.
      */
     default void prepareBulkRead(Connection connection) throws SQLException {
     }
