@@ -269,11 +269,11 @@ public final class Runner {
         });
     }
 
-    /** The candidate made into the tenant, or null when it is not at head (or no longer there). */
+    /** The candidate made into the tenant, or null when it is not wholly at head (or no longer there). */
     private CreateResult take(Connection c, RevisionGraph graph, String candidate, String schema) throws SQLException {
         SchemaState pooled = SchemaState.read(c, dialect, table, candidate);
-        if (!pooled.schemaExists() || !pooled.tracked() || pooled.lastFailure() != null || !pooled.unknown(graph).isEmpty()
-                || !pooled.edited(graph).isEmpty() || !pooled.recordedHeads().equals(graph.heads())) {
+        if (!pooled.schemaExists() || !pooled.tracked() || pooled.lastFailure() != null || !pooled.partial().isEmpty()
+                || !pooled.unknown(graph).isEmpty() || !pooled.edited(graph).isEmpty() || !pooled.recordedHeads().equals(graph.heads())) {
             return null;
         }
         String rename = dialect.renameSchema(candidate, schema);
