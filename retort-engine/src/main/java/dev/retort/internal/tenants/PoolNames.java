@@ -51,11 +51,6 @@ public final class PoolNames {
         return out;
     }
 
-    /** The pool's schemas among {@code schemas}, in their order. */
-    public static List<String> in(List<String> schemas) {
-        return schemas.stream().filter(PoolNames::isPoolName).toList();
-    }
-
     /** Whether a tenant pattern asks for pool schemas too: only when it is written to match them. */
     public static boolean patternAsksForPool(String glob) {
         return glob.startsWith(PREFIX);
